@@ -1,0 +1,77 @@
+package edm.console.i18n;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Every user-facing string comes from here. Strings live in several bundles under {@code i18n/}
+ * (one per area, so that areas can grow without editing one huge file); a key is looked up in each
+ * bundle in turn. Bundles are UTF-8 properties files: {@code i18n/AREA.properties} (English) and
+ * {@code i18n/AREA_zh_CN.properties}.
+ */
+public final class Messages {
+    /** The areas, in lookup order. A new area needs its two files and an entry here. */
+    public static final List<String> BUNDLES = List.of("common", "cli", "config", "ui", "sandbox");
+
+    private static volatile Messages current = new Messages(Locale.ENGLISH);
+
+    private final Locale locale;
+    private final List<ResourceBundle> bundles;
+
+    public Messages(Locale locale) {
+        this.locale = locale;
+        ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+        this.bundles = BUNDLES.stream()
+                .map(name -> ResourceBundle.getBundle("i18n." + name, locale, Messages.class.getClassLoader(), noFallback))
+                .toList();
+    }
+
+    public static Messages current() {
+        return current;
+    }
+
+    public static void use(Locale locale) {
+        current = new Messages(locale);
+    }
+
+    /** Shorthand for {@code current().get(key, args)}. */
+    public static String t(String key, Object... args) {
+        return current.get(key, args);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public boolean chinese() {
+        return "zh".equals(locale.getLanguage());
+    }
+
+    public String get(String key, Object... args) {
+        for (ResourceBundle b : bundles) {
+            if (b.containsKey(key)) {
+                String pattern = b.getString(key);
+                return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+            }
+        }
+        // A missing key is a bug, but the operator must still see something readable rather than a crash.
+        return "!" + key + "!";
+    }
+
+    public boolean has(String key) {
+        for (ResourceBundle b : bundles) {
+            if (b.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ResourceBundle bundle(String name, Locale locale) throws MissingResourceException {
+        return ResourceBundle.getBundle("i18n." + name, locale, Messages.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+}
