@@ -1,0 +1,167 @@
+package edm.console.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The effective configuration. Field initialisers are SPEC-006's values, so an empty or absent
+ * config file gives the production defaults; a config file overrides any field. Public mutable
+ * fields so that Jackson can merge a file over the defaults (readerForUpdating); treat as read-only
+ * after loading.
+ */
+public class ConsoleConfig {
+    /** Project name, the first part of container names ({@code edm}-backend-prod). */
+    public String project = "edm";
+    /** Environment suffix of container names (prod, sandbox, ...). */
+    public String environment = "prod";
+    public String projectDir = "/opt/edm";
+    public String network = "edm_edm-network";
+    /** Relative to projectDir unless absolute. */
+    public String envFile = ".env.production";
+    public boolean readOnly = false;
+
+    public DockerSettings docker = new DockerSettings();
+    /** Services of the stack in dependency order (restart order): postgres, redis, backend, frontend, nginx. */
+    public List<ServiceConfig> services = new ArrayList<>(ServiceConfig.specDefaults());
+    public Thresholds thresholds = new Thresholds();
+    public RefreshSettings refresh = new RefreshSettings();
+    public HealthSettings health = new HealthSettings();
+    public LogSettings logs = new LogSettings();
+    public BackupSettings backups = new BackupSettings();
+    public UiSettings ui = new UiSettings();
+
+    public Path projectPath() {
+        return Path.of(projectDir);
+    }
+
+    /** A path from the config, resolved against the project dir unless absolute. */
+    public Path resolve(String pathInConfig) {
+        Path p = Path.of(pathInConfig);
+        return p.isAbsolute() ? p : projectPath().resolve(p);
+    }
+
+    public Optional<ServiceConfig> service(String name) {
+        return services.stream().filter(s -> s.name.equals(name)).findFirst();
+    }
+
+    /** The container name of a service: its explicit one, else {project}-{service}-{environment}. */
+    public String containerName(ServiceConfig s) {
+        return s.container != null && !s.container.isBlank() ? s.container : project + "-" + s.name + "-" + environment;
+    }
+
+    public List<String> containerNames() {
+        return services.stream().map(this::containerName).toList();
+    }
+
+    public static class DockerSettings {
+        /** Empty: $DOCKER_HOST, else unix:///var/run/docker.sock. */
+        public String endpoint = "";
+        /** Every request to the engine fails after this long. */
+        public int timeoutSeconds = 10;
+    }
+
+    public static class ServiceConfig {
+        public String name;
+        /** Container name; empty means {project}-{name}-{environment}. */
+        public String container = "";
+        /** Image repository; empty means {project}-{name}. */
+        public String image = "";
+        /** Port inside the container per SPEC-006 (frontend 8001, backend 8002, ...). 0 when none. */
+        public int port;
+        /** HTTP health URL of the service, empty when it has none. */
+        public String healthUrl = "";
+        /** Build context for deploys, relative to projectDir. */
+        public String buildContext = "";
+
+        public ServiceConfig() {
+        }
+
+        public ServiceConfig(String name, int port, String healthUrl) {
+            this.name = name;
+            this.port = port;
+            this.healthUrl = healthUrl;
+        }
+
+        public String imageRepository(String project) {
+            return image != null && !image.isBlank() ? image : project + "-" + name;
+        }
+
+        static List<ServiceConfig> specDefaults() {
+            return List.of(
+                    new ServiceConfig("postgres", 8003, ""),
+                    new ServiceConfig("redis", 8004, ""),
+                    new ServiceConfig("backend", 8002, "https://tkmail.fun/api/health"),
+                    new ServiceConfig("frontend", 8001, "https://tkmail.fun/"),
+                    new ServiceConfig("nginx", 443, ""));
+        }
+    }
+
+    /** SPEC-006 告警机制. */
+    public static class Thresholds {
+        public int serviceDownSeconds = 60;
+        public double apiResponseSeconds = 5;
+        public double errorRatePercent = 5;
+        public double diskPercent = 85;
+        public double memoryPercent = 90;
+    }
+
+    public static class RefreshSettings {
+        /** Host metrics sampling period. */
+        public double hostSeconds = 2;
+        /** Container CPU/memory sampling period. */
+        public double statsSeconds = 5;
+        /** Safety-net full re-list of containers even without events. */
+        public double relistSeconds = 30;
+    }
+
+    public static class HealthSettings {
+        public List<HealthUrl> urls = new ArrayList<>(List.of(
+                new HealthUrl("api", "https://tkmail.fun/api/health"),
+                new HealthUrl("frontend", "https://tkmail.fun/")));
+        public double timeoutSeconds = 5;
+        /** Spec: health-check every 5 minutes. */
+        public int intervalSeconds = 300;
+    }
+
+    public static class HealthUrl {
+        public String name;
+        public String url;
+
+        public HealthUrl() {
+        }
+
+        public HealthUrl(String name, String url) {
+            this.name = name;
+            this.url = url;
+        }
+    }
+
+    public static class LogSettings {
+        public List<String> files = new ArrayList<>(List.of("logs/nginx/*.log", "logs/backend/*.log", "logs/system/*.log"));
+        public int initialLines = 500;
+        public int maxLines = 10_000;
+        public long maxBytes = 8L * 1024 * 1024;
+        /** Spec: logrotate keeps 30 days. */
+        public int retentionDays = 30;
+    }
+
+    public static class BackupSettings {
+        public String databaseDir = "backups/database";
+        public String filesDir = "backups/files";
+        /** Spec: daily database backup; older than this stands out. */
+        public int databaseMaxAgeHours = 26;
+        /** Spec: weekly full backup. */
+        public int filesMaxAgeDays = 8;
+        public int keepDaily = 30;
+        public int keepWeekly = 8;
+    }
+
+    public static class UiSettings {
+        /** dark, light, high-contrast, or a path to a theme file. */
+        public String theme = "dark";
+        /** auto (from LANG/LC_ALL), en or zh-CN. */
+        public String language = "auto";
+    }
+}
