@@ -1,0 +1,239 @@
+package edm.console.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.api.model.Statistics;
+import com.github.dockerjava.api.model.Version;
+import edm.console.core.ContainerDetail;
+import edm.console.core.ContainerInfo;
+import edm.console.core.ContainerStatus;
+import edm.console.core.EngineEvent;
+import edm.console.core.HealthStatus;
+import edm.console.core.PortMapping;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The console's only door to the Docker engine. Every request has a timeout (transport response
+ * timeout plus an overall deadline for streamed one-shots); failures surface as {@link EngineException}
+ * with a one-line reason, never as docker-java types.
+ */
+public final class ContainerGateway implements AutoCloseable {
+    private final String endpoint;
+    private final Duration timeout;
+    private final DockerClient requests;
+    private final DockerClient streams;
+
+    public ContainerGateway(String endpoint, Duration timeout) {
+        this.endpoint = endpoint;
+        this.timeout = timeout;
+        this.requests = DockerClients.requests(endpoint, timeout);
+        this.streams = DockerClients.streams(endpoint, timeout);
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** API and engine version; throws when the engine does not answer. */
+    public Version version() {
+        return call("version", () -> requests.versionCmd().exec());
+    }
+
+    public List<ContainerInfo> listContainers() {
+        List<Container> raw = call("list containers", () -> requests.listContainersCmd().withShowAll(true).exec());
+        List<ContainerInfo> out = new ArrayList<>(raw.size());
+        for (Container c : raw) {
+            out.add(ContainerMapper.fromList(c));
+        }
+        return out;
+    }
+
+    /** What only inspect knows: health, start time, restart count, and the main process id. */
+    public record Inspected(ContainerInfo info, int pid) {
+    }
+
+    /** Fills in what only inspect knows: health, start time and restart count. */
+    public Inspected enrich(ContainerInfo listed) {
+        InspectContainerResponse r = inspectRaw(listed.id());
+        InspectContainerResponse.ContainerState s = r.getState();
+        HealthStatus health = s == null || s.getHealth() == null ? HealthStatus.NONE : HealthStatus.parse(s.getHealth().getStatus());
+        Instant started = s == null ? null : ContainerMapper.parseTime(s.getStartedAt());
+        int restarts = r.getRestartCount() == null ? -1 : r.getRestartCount();
+        int pid = s == null || s.getPid() == null ? 0 : s.getPid();
+        return new Inspected(listed.withHealthAndRestarts(health, started, restarts), pid);
+    }
+
+    public ContainerDetail inspect(String idOrName) {
+        return ContainerMapper.toDetail(inspectRaw(idOrName));
+    }
+
+    private InspectContainerResponse inspectRaw(String idOrName) {
+        return call("inspect " + idOrName, () -> requests.inspectContainerCmd(idOrName).exec());
+    }
+
+    public void start(String idOrName) {
+        call("start " + idOrName, () -> requests.startContainerCmd(idOrName).exec());
+    }
+
+    /** Stops with the engine's grace period; the HTTP deadline is extended by it. */
+    public void stop(String idOrName, int graceSeconds) {
+        withLongDeadline(graceSeconds, "stop " + idOrName,
+                c -> c.stopContainerCmd(idOrName).withTimeout(graceSeconds).exec());
+    }
+
+    public void restart(String idOrName, int graceSeconds) {
+        withLongDeadline(graceSeconds, "restart " + idOrName,
+                c -> c.restartContainerCmd(idOrName).withTimeout(graceSeconds).exec());
+    }
+
+    /**
+     * One stats sample (the engine waits for its own second sample, about a second). Returns the raw
+     * counters; CPU % is computed by the caller from successive samples.
+     */
+    public CpuMemorySample stats(String id) {
+        CompletableFuture<Statistics> result = new CompletableFuture<>();
+        ResultCallback.Adapter<Statistics> cb = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Statistics s) {
+                result.complete(s);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                result.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                result.completeExceptionally(new IOException("stats stream ended without a sample"));
+            }
+        };
+        try (ResultCallback.Adapter<Statistics> running = requests.statsCmd(id).withNoStream(true).exec(cb)) {
+            Statistics s = result.get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
+            return CpuMemorySample.from(s);
+        } catch (TimeoutException e) {
+            throw new EngineException("stats " + id + ": no answer within " + timeout.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            throw EngineException.of("stats " + id, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("stats " + id + ": interrupted", e);
+        } catch (IOException e) {
+            throw EngineException.of("stats " + id, e);
+        }
+    }
+
+    /**
+     * Subscribes to container events. onEvent runs on docker-java's thread; onEnd is called once with
+     * the reason (null for a clean close) when the stream ends, so the caller can reconnect.
+     */
+    public Closeable subscribeEvents(Instant since, Consumer<EngineEvent> onEvent, Consumer<Throwable> onEnd) {
+        ResultCallback.Adapter<Event> cb = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Event e) {
+                if (e == null || e.getType() != EventType.CONTAINER) {
+                    return;
+                }
+                Map<String, String> attrs = e.getActor() == null || e.getActor().getAttributes() == null
+                        ? Map.of() : e.getActor().getAttributes();
+                Instant t = e.getTimeNano() != null ? Instant.ofEpochSecond(0, e.getTimeNano())
+                        : Instant.ofEpochSecond(Objects.requireNonNullElse(e.getTime(), 0L));
+                onEvent.accept(new EngineEvent(t, e.getId(), attrs.getOrDefault("name", ""), e.getAction()));
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                onEnd.accept(t);
+            }
+
+            @Override
+            public void onComplete() {
+                onEnd.accept(new IOException("event stream closed by the engine"));
+            }
+        };
+        var cmd = streams.eventsCmd().withEventTypeFilter(EventType.CONTAINER);
+        if (since != null) {
+            cmd = cmd.withSince(Long.toString(since.getEpochSecond()));
+        }
+        return cmd.exec(cb);
+    }
+
+    private interface Call<T> {
+        T run() throws Exception;
+    }
+
+    private interface VoidCall {
+        void run(DockerClient c) throws Exception;
+    }
+
+    private <T> T call(String what, Call<T> call) {
+        try {
+            return call.run();
+        } catch (Exception e) {
+            throw EngineException.of(what, e);
+        }
+    }
+
+    private void call(String what, Runnable call) {
+        call(what, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    private void withLongDeadline(int graceSeconds, String what, VoidCall call) {
+        try (DockerClient longer = DockerClients.requests(endpoint, timeout.plusSeconds(graceSeconds + 5L))) {
+            call.run(longer);
+        } catch (Exception e) {
+            throw EngineException.of(what, e);
+        }
+    }
+
+    /** Containers sorted: configured (EDM) names first in config order, then the rest by name. */
+    public static List<ContainerInfo> sortForDisplay(List<ContainerInfo> all, List<String> preferredNames) {
+        Comparator<ContainerInfo> byPreference = Comparator.comparingInt(c -> {
+            int i = preferredNames.indexOf(c.name());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        });
+        return all.stream().sorted(byPreference.thenComparing(ContainerInfo::name)).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            requests.close();
+            streams.close();
+        } catch (IOException ignored) {
+            // Closing sockets of a client we are abandoning; nothing useful to do.
+        }
+    }
+
+    static PortMapping toPort(ContainerPort p) {
+        return new PortMapping(p.getIp() == null ? "" : p.getIp(),
+                p.getPublicPort() == null ? 0 : p.getPublicPort(),
+                p.getPrivatePort() == null ? 0 : p.getPrivatePort(),
+                p.getType() == null ? "tcp" : p.getType());
+    }
+
+    static ContainerStatus status(String state) {
+        return ContainerStatus.parse(state);
+    }
+}

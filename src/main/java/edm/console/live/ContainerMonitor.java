@@ -1,0 +1,282 @@
+package edm.console.live;
+
+import edm.console.core.Clock;
+import edm.console.core.ContainerInfo;
+import edm.console.core.ContainerStats;
+import edm.console.core.ContainersSnapshot;
+import edm.console.core.EngineEvent;
+import edm.console.core.EngineStatus;
+import edm.console.docker.CgroupStats;
+import edm.console.docker.ContainerGateway;
+import edm.console.docker.CpuMemorySample;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the container list live. Changes come from the engine's event stream (a burst of events
+ * causes one re-list after a short debounce); a slow safety-net re-list catches anything missed.
+ * When the engine is unreachable or the stream drops, it reconnects with back-off and re-lists, so
+ * nothing that happened meanwhile is missed. All engine calls run on one thread, so refreshes never
+ * overlap; stats sampling runs on a second one so a slow engine cannot delay the list.
+ */
+public final class ContainerMonitor implements AutoCloseable {
+    private static final Duration DEBOUNCE = Duration.ofMillis(120);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+
+    private final ContainerGateway gateway;
+    private final List<String> preferredNames;
+    private final Duration statsEvery;
+    private final Duration relistEvery;
+    private final Clock clock;
+    private final Consumer<ContainersSnapshot> publish;
+    private final CgroupStats cgroups;
+    private final ScheduledExecutorService engineThread;
+    private final ScheduledExecutorService statsThread;
+
+    /** Inspect results that are still valid; dropped for a container when an event says it changed. */
+    private final Map<String, ContainerGateway.Inspected> inspected = new ConcurrentHashMap<>();
+    private final Map<String, Sample> lastSamples = new ConcurrentHashMap<>();
+    private final Map<String, ContainerStats> stats = new ConcurrentHashMap<>();
+
+    private volatile ContainersSnapshot current;
+    private volatile Closeable eventStream;
+    private volatile boolean closed;
+    private volatile ScheduledFuture<?> pendingRelist;
+    private Duration backoff = Duration.ofSeconds(1);
+
+    public ContainerMonitor(ContainerGateway gateway, List<String> preferredNames, Duration statsEvery,
+                            Duration relistEvery, boolean localEngine, Clock clock, Consumer<ContainersSnapshot> publish) {
+        this.gateway = gateway;
+        this.preferredNames = List.copyOf(preferredNames);
+        this.statsEvery = statsEvery;
+        this.relistEvery = relistEvery;
+        this.clock = clock;
+        this.publish = publish;
+        this.cgroups = localEngine ? new CgroupStats() : null;
+        this.engineThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-engine"));
+        this.statsThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-stats"));
+        this.current = ContainersSnapshot.initial(EngineStatus.connecting(gateway.endpoint(), clock.now()));
+    }
+
+    public ContainersSnapshot current() {
+        return current;
+    }
+
+    public void start() {
+        publish(current);
+        engineThread.execute(this::connect);
+        long relistMs = relistEvery.toMillis();
+        engineThread.scheduleWithFixedDelay(this::safetyRelist, relistMs, relistMs, TimeUnit.MILLISECONDS);
+        long statsMs = statsEvery.toMillis();
+        statsThread.scheduleWithFixedDelay(this::sampleStats, 500, statsMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for a prompt re-list, e.g. right after the console itself changed a container. */
+    public void refreshSoon() {
+        if (!closed) {
+            scheduleRelist();
+        }
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        Instant since = current.listedAt();
+        try {
+            var version = gateway.version();
+            closeEventStream();
+            // Subscribing before listing: an event between the two only causes one extra re-list.
+            eventStream = gateway.subscribeEvents(since, this::onEvent, this::onStreamEnd);
+            EngineStatus up = EngineStatus.up(gateway.endpoint(), version.getApiVersion(), version.getVersion(), clock.now());
+            backoff = Duration.ofSeconds(1);
+            inspected.clear();
+            relist(up);
+        } catch (RuntimeException e) {
+            markDown(e.getMessage());
+        }
+    }
+
+    private void markDown(String reason) {
+        if (closed) {
+            return;
+        }
+        closeEventStream();
+        Instant now = clock.now();
+        Instant retry = now.plus(backoff);
+        publish(new ContainersSnapshot(EngineStatus.down(gateway.endpoint(), reason, now, retry),
+                current.containers(), Map.of(), current.listedAt()));
+        engineThread.schedule(this::connect, backoff.toMillis(), TimeUnit.MILLISECONDS);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
+
+    private void onEvent(EngineEvent e) {
+        if (e.changesContainerState()) {
+            inspected.remove(e.containerId());
+            scheduleRelist();
+        }
+    }
+
+    private void onStreamEnd(Throwable reason) {
+        if (closed) {
+            return;
+        }
+        String why = reason == null || reason.getMessage() == null ? "event stream ended" : reason.getMessage();
+        engineThread.execute(() -> {
+            if (current.engine().connected()) {
+                markDown(why);
+            }
+        });
+    }
+
+    private synchronized void scheduleRelist() {
+        ScheduledFuture<?> pending = pendingRelist;
+        if (pending != null && !pending.isDone()) {
+            return;
+        }
+        pendingRelist = engineThread.schedule(() -> {
+            if (current.engine().connected()) {
+                relist(current.engine());
+            }
+        }, DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void safetyRelist() {
+        if (current.engine().connected()) {
+            relist(current.engine());
+        }
+    }
+
+    private void relist(EngineStatus engine) {
+        try {
+            List<ContainerInfo> listed = gateway.listContainers();
+            Set<String> ids = new HashSet<>();
+            List<ContainerInfo> merged = listed.stream().map(c -> {
+                ids.add(c.id());
+                return withInspect(c);
+            }).toList();
+            inspected.keySet().retainAll(ids);
+            lastSamples.keySet().retainAll(ids);
+            stats.keySet().retainAll(ids);
+            publish(new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(merged, preferredNames),
+                    snapshotStats(merged), clock.now()));
+        } catch (RuntimeException e) {
+            markDown(e.getMessage());
+        }
+    }
+
+    private ContainerInfo withInspect(ContainerInfo listed) {
+        ContainerGateway.Inspected cached = inspected.get(listed.id());
+        if (cached == null || cached.info().status() != listed.status()) {
+            try {
+                cached = gateway.enrich(listed);
+                inspected.put(listed.id(), cached);
+            } catch (RuntimeException e) {
+                // Vanished between list and inspect: show what the list said; the next event re-lists.
+                return listed;
+            }
+        }
+        ContainerInfo fromInspect = cached.info();
+        // The list's health is fresher than a cached inspect; start time and restarts only change with events.
+        return listed.withHealthAndRestarts(listed.health(), fromInspect.startedAt(), fromInspect.restartCount());
+    }
+
+    private void sampleStats() {
+        ContainersSnapshot snap = current;
+        if (!snap.engine().connected()) {
+            return;
+        }
+        for (ContainerInfo c : snap.containers()) {
+            if (closed) {
+                return;
+            }
+            if (!c.running()) {
+                stats.remove(c.id());
+                lastSamples.remove(c.id());
+                continue;
+            }
+            try {
+                sampleOne(c);
+            } catch (RuntimeException e) {
+                stats.remove(c.id());
+            }
+        }
+        ContainersSnapshot now = current;
+        publish(new ContainersSnapshot(now.engine(), now.containers(), snapshotStats(now.containers()), now.listedAt()));
+    }
+
+    private void sampleOne(ContainerInfo c) {
+        ContainerGateway.Inspected info = inspected.get(c.id());
+        Optional<CgroupStats.Counters> local = cgroups == null || info == null ? Optional.empty() : cgroups.read(info.pid());
+        Instant now = clock.now();
+        if (local.isPresent()) {
+            CgroupStats.Counters k = local.get();
+            Sample prev = lastSamples.put(c.id(), new Sample(k.cpuNanos(), now));
+            double cpu = 0;
+            if (prev != null && now.isAfter(prev.at())) {
+                long wallNanos = Duration.between(prev.at(), now).toNanos();
+                cpu = Math.max(0, 100.0 * (k.cpuNanos() - prev.cpuNanos()) / wallNanos);
+            }
+            long limit = k.memoryLimit() > 0 ? k.memoryLimit() : HostMemory.totalBytes();
+            stats.put(c.id(), new ContainerStats(cpu, k.memoryUsed(), limit, now));
+        } else {
+            CpuMemorySample s = gateway.stats(c.id());
+            stats.put(c.id(), s.toStats(null));
+        }
+    }
+
+    private Map<String, ContainerStats> snapshotStats(List<ContainerInfo> containers) {
+        Map<String, ContainerStats> out = new HashMap<>();
+        for (ContainerInfo c : containers) {
+            ContainerStats s = stats.get(c.id());
+            if (s != null && c.running()) {
+                out.put(c.id(), s);
+            }
+        }
+        return out;
+    }
+
+    private void publish(ContainersSnapshot snapshot) {
+        current = snapshot;
+        if (!closed) {
+            publish.accept(snapshot);
+        }
+    }
+
+    private void closeEventStream() {
+        Closeable s = eventStream;
+        eventStream = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // The stream is being abandoned anyway.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeEventStream();
+        engineThread.shutdownNow();
+        statsThread.shutdownNow();
+    }
+
+    private record Sample(long cpuNanos, Instant at) {
+    }
+}

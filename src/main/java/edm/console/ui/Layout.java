@@ -1,0 +1,31 @@
+package edm.console.ui;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Where each panel goes for a terminal size. A big terminal shows every panel at once; below
+ * 120×32 (or when the operator zooms) one panel fills the body and the top bar works as tabs.
+ * Row 0 is the top bar, the last two rows are the hint bar and the status bar.
+ */
+public record Layout(boolean tabbed, Map<Panel, Canvas.Rect> panels, Canvas.Rect body) {
+    public static final int MIN_WIDE_COLUMNS = 120;
+    public static final int MIN_WIDE_ROWS = 32;
+
+    public static Layout compute(int cols, int rows, Panel active, boolean zoomed, int resourcesLines) {
+        int bodyRows = Math.max(1, rows - 3);
+        Canvas.Rect body = new Canvas.Rect(0, 1, cols, bodyRows);
+        Map<Panel, Canvas.Rect> panels = new EnumMap<>(Panel.class);
+        boolean tabbed = zoomed || cols < MIN_WIDE_COLUMNS || rows < MIN_WIDE_ROWS;
+        if (tabbed) {
+            panels.put(active, body);
+            return new Layout(true, panels, body);
+        }
+        // Resources below, as tall as its content (plus frame) but never more than half the body.
+        int resources = Math.min(resourcesLines + 2, bodyRows / 2);
+        int containers = bodyRows - resources;
+        panels.put(Panel.CONTAINERS, new Canvas.Rect(0, 1, cols, containers));
+        panels.put(Panel.RESOURCES, new Canvas.Rect(0, 1 + containers, cols, resources));
+        return new Layout(false, panels, body);
+    }
+}

@@ -1,0 +1,219 @@
+package edm.console.ui;
+
+import com.googlecode.lanterna.graphics.TextGraphics;
+import edm.console.core.ContainerInfo;
+import edm.console.core.ContainersSnapshot;
+import edm.console.core.EngineStatus;
+import edm.console.i18n.Messages;
+import edm.console.text.Cells;
+import edm.console.ui.keys.KeyBinding;
+import edm.console.ui.keys.Scope;
+import edm.console.ui.panels.ContainersPanel;
+import edm.console.ui.panels.DetailLines;
+import edm.console.ui.panels.ResourceLines;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Draws one whole frame from the UI state into the screen's back buffer. Lanterna's screen then
+ * sends only the cells that differ from the previous frame, so a clock tick costs a few bytes.
+ */
+public final class ScreenRenderer {
+    private final UiContext ctx;
+
+    public ScreenRenderer(UiContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public Layout layoutFor(UiState s, int cols, int rows) {
+        return Layout.compute(cols, rows, s.panel, s.zoomed, resourceLines(s, cols).size());
+    }
+
+    public void render(TextGraphics g, UiState s) {
+        Canvas full = Canvas.full(g, ctx.theme());
+        full.fill(0, 0, full.width(), full.height(), Style.NORMAL);
+        Instant now = ctx.clock().now();
+        Layout layout = layoutFor(s, full.width(), full.height());
+        drawTopBar(full, s, layout);
+        Canvas body = full.sub(layout.body().col(), layout.body().row(), layout.body().width(), layout.body().height());
+        switch (s.view) {
+            case DETAIL -> drawDetail(body, s, now);
+            case HELP -> drawHelp(body, s);
+            case DASHBOARD -> drawPanels(full, s, layout, now);
+        }
+        drawHints(full, s, now);
+        drawStatusBar(full, s, now);
+        if (s.confirm != null) {
+            drawConfirm(full, s.confirm);
+        }
+    }
+
+    /** The scope whose keys apply now. */
+    public static Scope scope(UiState s) {
+        if (s.confirm != null) {
+            return Scope.DIALOG;
+        }
+        return switch (s.view) {
+            case DETAIL -> Scope.DETAIL;
+            case HELP -> Scope.HELP;
+            case DASHBOARD -> s.panel == Panel.CONTAINERS ? Scope.CONTAINERS : Scope.GLOBAL;
+        };
+    }
+
+    private void drawPanels(Canvas full, UiState s, Layout layout, Instant now) {
+        Messages m = ctx.messages();
+        for (var e : layout.panels().entrySet()) {
+            Canvas.Rect r = e.getValue();
+            Canvas frame = full.sub(r.col(), r.row(), r.width(), r.height());
+            boolean active = e.getKey() == s.panel;
+            frame.frame(panelTitle(e.getKey(), s), active && !layout.tabbed());
+            Canvas inner = frame.inner();
+            switch (e.getKey()) {
+                case CONTAINERS -> {
+                    ContainersSnapshot snap = s.containers == null
+                            ? ContainersSnapshot.initial(EngineStatus.connecting("", now)) : s.containers;
+                    s.keepSelectionVisible(ContainersPanel.bodyHeight(inner.height(), snap) - 1);
+                    ContainersPanel.draw(inner, snap, ctx.stackNames(), s.selectedIndex(), s.scroll, active, now, m, ctx.format());
+                }
+                case RESOURCES -> LinesView.draw(inner, resourceLines(s, inner.width()), 0);
+            }
+        }
+    }
+
+    private String panelTitle(Panel p, UiState s) {
+        Messages m = ctx.messages();
+        if (p == Panel.CONTAINERS && s.containers != null) {
+            long running = s.containers.containers().stream().filter(ContainerInfo::running).count();
+            return m.get("panel.containers.count", m.get(p.titleKey), running, s.containers.containers().size());
+        }
+        return m.get(p.titleKey);
+    }
+
+    private List<List<StyledText>> resourceLines(UiState s, int width) {
+        return ResourceLines.render(s.host, ctx.thresholds(), width, ctx.messages(), ctx.format());
+    }
+
+    private void drawTopBar(Canvas full, UiState s, Layout layout) {
+        Messages m = ctx.messages();
+        full.fillRow(0, Style.STATUS_BAR);
+        int col = full.text(0, 0, " edm-console ", Style.STATUS_BAR);
+        for (Panel p : Panel.values()) {
+            String label = " " + (p.ordinal() + 1) + " " + m.get(p.titleKey) + " ";
+            boolean active = p == s.panel && s.view == UiState.View.DASHBOARD;
+            col = full.text(col + 1, 0, label, active ? Style.TITLE_ACTIVE : Style.STATUS_BAR);
+        }
+        if (layout.tabbed() && s.zoomed) {
+            full.text(col + 2, 0, m.get("top.zoomed"), Style.MUTED);
+        }
+        if (ctx.keys().readOnly()) {
+            String ro = " " + m.get("top.readOnly") + " ";
+            full.text(full.width() - Cells.width(ro), 0, ro, Style.WARNING);
+        }
+    }
+
+    private void drawDetail(Canvas body, UiState s, Instant now) {
+        Messages m = ctx.messages();
+        String name = s.detail != null ? s.detail.summary().name() : s.detailId;
+        body.frame(m.get("detail.title", name == null ? "" : name), true);
+        Canvas inner = body.inner();
+        if (s.detailError != null) {
+            inner.text(1, 0, s.detailError, Style.CRITICAL);
+            return;
+        }
+        if (s.detail == null) {
+            inner.text(1, 0, m.get("detail.loading"), Style.MUTED);
+            return;
+        }
+        List<List<StyledText>> lines = DetailLines.render(s.detail, now, m, ctx.format());
+        s.detailScroll = Math.min(s.detailScroll, LinesView.maxScroll(lines.size(), inner.height()));
+        LinesView.draw(inner, lines, s.detailScroll);
+    }
+
+    private void drawHelp(Canvas body, UiState s) {
+        Messages m = ctx.messages();
+        body.frame(m.get("help.title"), true);
+        Canvas inner = body.inner();
+        List<List<StyledText>> lines = new java.util.ArrayList<>();
+        for (Scope scope : Scope.values()) {
+            List<KeyBinding> rows = ctx.keys().inScope(scope);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            lines.add(List.of(StyledText.of(m.get(scope.titleKey()), Style.HEADER)));
+            for (KeyBinding b : rows) {
+                lines.add(List.of(StyledText.of("  " + Cells.fit(b.keyLabels(), 18), Style.KEY),
+                        StyledText.of(m.get(b.descriptionKey()) + (b.dangerous() ? "  " + m.get("help.dangerous") : ""), Style.NORMAL)));
+            }
+            lines.add(List.of());
+        }
+        if (ctx.keys().readOnly()) {
+            lines.add(List.of(StyledText.of(m.get("help.readOnly"), Style.WARNING)));
+        }
+        s.helpScroll = Math.min(s.helpScroll, LinesView.maxScroll(lines.size(), inner.height()));
+        LinesView.draw(inner, lines, s.helpScroll);
+    }
+
+    private void drawHints(Canvas full, UiState s, Instant now) {
+        int row = full.height() - 2;
+        if (row < 1) {
+            return;
+        }
+        full.fillRow(row, Style.NORMAL);
+        if (s.flash != null && now.isBefore(s.flash.until())) {
+            full.text(1, row, s.flash.text(), s.flash.style());
+            return;
+        }
+        Messages m = ctx.messages();
+        int col = 1;
+        for (KeyBinding b : ctx.keys().hints(scope(s))) {
+            String key = b.keys().get(0).label();
+            String desc = m.get(b.descriptionKey());
+            if (col + Cells.width(key) + Cells.width(desc) + 2 > full.width()) {
+                break;
+            }
+            col = full.text(col, row, key, Style.KEY);
+            col = full.text(col + 1, row, desc, Style.MUTED) + 2;
+        }
+    }
+
+    private void drawStatusBar(Canvas full, UiState s, Instant now) {
+        Messages m = ctx.messages();
+        int row = full.height() - 1;
+        full.fillRow(row, Style.STATUS_BAR);
+        EngineStatus e = s.containers == null ? null : s.containers.engine();
+        String engine;
+        Style engineStyle = Style.STATUS_BAR;
+        if (e == null || (!e.connected() && e.error().isEmpty())) {
+            engine = m.get("status.engineConnecting", e == null ? "" : e.endpoint());
+        } else if (e.connected()) {
+            engine = m.get("status.engine", e.endpoint(), e.apiVersion());
+        } else {
+            engine = m.get("status.engineDown", e.endpoint());
+            engineStyle = Style.CRITICAL;
+        }
+        String clock = " " + ctx.format().clock(now) + " ";
+        int clockCol = full.width() - Cells.width(clock);
+        int col = full.text(1, row, engine, engineStyle);
+        String config = "  " + m.get("status.config", ctx.configLabel());
+        int room = clockCol - col - 1;
+        if (room > 4) {
+            full.text(col, row, Cells.truncate(config, room), Style.STATUS_BAR);
+        }
+        full.text(clockCol, row, clock, Style.STATUS_BAR);
+    }
+
+    private void drawConfirm(Canvas full, UiState.Confirm c) {
+        Messages m = ctx.messages();
+        String question = m.get("confirm." + c.action().name().toLowerCase(java.util.Locale.ROOT), c.containerName());
+        String keys = m.get("confirm.keys");
+        int w = Math.min(full.width() - 2, Math.max(Cells.width(question), Cells.width(keys)) + 6);
+        int h = 5;
+        int col = (full.width() - w) / 2;
+        int row = Math.max(1, (full.height() - h) / 2);
+        Canvas box = full.sub(col, row, w, h);
+        box.fill(0, 0, w, h, Style.DIALOG);
+        box.frame(m.get("confirm.title"), true);
+        box.text(2, 1, question, Style.DIALOG);
+        box.text(2, 3, keys, Style.DIALOG);
+    }
+}

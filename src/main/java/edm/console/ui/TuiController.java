@@ -1,0 +1,180 @@
+package edm.console.ui;
+
+import edm.console.core.ContainerInfo;
+import edm.console.i18n.Messages;
+import edm.console.ui.keys.Action;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * Turns events into state changes: applies data snapshots and dispatches key actions. Runs on the
+ * UI thread only; slow work (engine calls) goes to the action executor and comes back as an event.
+ */
+public final class TuiController {
+    private static final Duration FLASH_FOR = Duration.ofSeconds(6);
+
+    private final UiState state;
+    private final UiContext ctx;
+    private final ContainerControl control;
+    private final ExecutorService actions;
+    private final Consumer<UiEvent> post;
+    private int pageSize = 10;
+
+    public TuiController(UiState state, UiContext ctx, ContainerControl control, ExecutorService actions,
+                         Consumer<UiEvent> post) {
+        this.state = state;
+        this.ctx = ctx;
+        this.control = control;
+        this.actions = actions;
+        this.post = post;
+    }
+
+    public void pageSize(int rows) {
+        pageSize = Math.max(1, rows);
+    }
+
+    public void handle(UiEvent e) {
+        // Java 17: no pattern matching in switch yet.
+        if (e instanceof UiEvent.Key k) {
+            ctx.keys().resolve(k.key(), ScreenRenderer.scope(state)).ifPresent(this::dispatch);
+        } else if (e instanceof UiEvent.Containers c) {
+            state.containers = c.snapshot();
+            ContainerInfo still = state.selected();
+            state.selectedId = still == null ? null : still.id();
+        } else if (e instanceof UiEvent.Host h) {
+            state.host = h.snapshot();
+        } else if (e instanceof UiEvent.DetailLoaded d) {
+            if (d.id().equals(state.detailId)) {
+                state.detail = d.detail();
+                state.detailError = d.error();
+            }
+        } else if (e instanceof UiEvent.ActionDone a) {
+            flash(a.message(), a.failed() ? Style.CRITICAL : Style.OK);
+            if (state.view == UiState.View.DETAIL && a.containerId().equals(state.detailId)) {
+                loadDetail(a.containerId());
+            }
+        } else if (e instanceof UiEvent.InputClosed) {
+            state.quit = true;
+        }
+    }
+
+    void dispatch(Action a) {
+        switch (a) {
+            case QUIT -> state.quit = true;
+            case HELP -> {
+                state.view = UiState.View.HELP;
+                state.helpScroll = 0;
+            }
+            case BACK -> state.view = state.view == UiState.View.DETAIL || state.view == UiState.View.HELP
+                    ? UiState.View.DASHBOARD : state.view;
+            case NEXT_PANEL -> showPanel(state.panel.next());
+            case PREVIOUS_PANEL -> showPanel(state.panel.previous());
+            case SHOW_CONTAINERS -> showPanel(Panel.CONTAINERS);
+            case SHOW_RESOURCES -> showPanel(Panel.RESOURCES);
+            case ZOOM -> state.zoomed = !state.zoomed;
+            case UP -> move(-1);
+            case DOWN -> move(1);
+            case PAGE_UP -> move(-pageSize);
+            case PAGE_DOWN -> move(pageSize);
+            case FIRST -> move(Integer.MIN_VALUE / 2);
+            case LAST -> move(Integer.MAX_VALUE / 2);
+            case OPEN_DETAIL -> openDetail();
+            case START, STOP, RESTART -> askToConfirm(a);
+            case CONFIRM -> runConfirmed();
+            case CANCEL -> state.confirm = null;
+            case REFRESH -> {
+                if (state.view == UiState.View.DETAIL && state.detailId != null) {
+                    loadDetail(state.detailId);
+                }
+            }
+        }
+    }
+
+    private void showPanel(Panel p) {
+        state.panel = p;
+        state.view = UiState.View.DASHBOARD;
+    }
+
+    private void move(int delta) {
+        switch (state.view) {
+            case DETAIL -> state.detailScroll = Math.max(0, clampAdd(state.detailScroll, delta));
+            case HELP -> state.helpScroll = Math.max(0, clampAdd(state.helpScroll, delta));
+            case DASHBOARD -> state.select(clampAdd(Math.max(0, state.selectedIndex()), delta));
+        }
+    }
+
+    private static int clampAdd(int a, int b) {
+        long r = (long) a + b;
+        return (int) Math.max(Integer.MIN_VALUE / 2, Math.min(Integer.MAX_VALUE / 2, r));
+    }
+
+    private void openDetail() {
+        ContainerInfo c = state.selected();
+        if (c == null) {
+            return;
+        }
+        state.view = UiState.View.DETAIL;
+        state.detailId = c.id();
+        state.detail = null;
+        state.detailError = null;
+        state.detailScroll = 0;
+        loadDetail(c.id());
+    }
+
+    private void loadDetail(String id) {
+        actions.execute(() -> {
+            try {
+                post.accept(new UiEvent.DetailLoaded(id, control.inspect(id), null));
+            } catch (RuntimeException ex) {
+                post.accept(new UiEvent.DetailLoaded(id, null, ctx.messages().get("detail.failed", ex.getMessage())));
+            }
+        });
+    }
+
+    private void askToConfirm(Action a) {
+        if (ctx.keys().readOnly()) {
+            // Unreachable through the key map (it drops dangerous keys), kept as a second lock.
+            flash(ctx.messages().get("action.readOnly"), Style.WARNING);
+            return;
+        }
+        ContainerInfo c = state.view == UiState.View.DETAIL && state.detail != null ? state.detail.summary() : state.selected();
+        if (c == null) {
+            return;
+        }
+        state.confirm = new UiState.Confirm(a, c.id(), c.name());
+    }
+
+    private void runConfirmed() {
+        UiState.Confirm c = state.confirm;
+        state.confirm = null;
+        if (c == null || ctx.keys().readOnly()) {
+            return;
+        }
+        Messages m = ctx.messages();
+        String verb = c.action().name().toLowerCase(Locale.ROOT);
+        flash(m.get("action.running." + verb, c.containerName()), Style.WARNING);
+        actions.execute(() -> {
+            Instant start = Instant.now();
+            try {
+                switch (c.action()) {
+                    case START -> control.start(c.containerId());
+                    case STOP -> control.stop(c.containerId());
+                    case RESTART -> control.restart(c.containerId());
+                    default -> throw new IllegalStateException(c.action().name());
+                }
+                double secs = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+                post.accept(new UiEvent.ActionDone(c.containerId(), m.get("action.done." + verb, c.containerName(),
+                        String.format(m.locale(), "%.1f", secs)), false));
+            } catch (RuntimeException ex) {
+                post.accept(new UiEvent.ActionDone(c.containerId(), m.get("action.failed." + verb, c.containerName(), ex.getMessage()), true));
+            }
+        });
+    }
+
+    private void flash(String text, Style style) {
+        state.flash = new UiState.Flash(text, style, ctx.clock().now().plus(FLASH_FOR));
+    }
+}

@@ -1,0 +1,21 @@
+package edm.console.ui;
+
+import edm.console.config.ConsoleConfig;
+import edm.console.core.Clock;
+import edm.console.i18n.Format;
+import edm.console.i18n.Messages;
+import edm.console.ui.keys.KeyMap;
+import java.util.Set;
+
+/**
+ * What the UI needs that does not change while it runs.
+ *
+ * @param configLabel the config file in use, or the words for "built-in defaults"
+ * @param stackNames  container names of the configured EDM stack (shown first, alarms when stopped)
+ */
+public record UiContext(Theme theme, KeyMap keys, Messages messages, Format format, Clock clock,
+                        ConsoleConfig.Thresholds thresholds, Set<String> stackNames, String configLabel) {
+    public UiContext {
+        stackNames = Set.copyOf(stackNames);
+    }
+}

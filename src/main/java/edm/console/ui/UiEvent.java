@@ -1,0 +1,35 @@
+package edm.console.ui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import edm.console.core.ContainerDetail;
+import edm.console.core.ContainersSnapshot;
+import edm.console.core.HostSnapshot;
+
+/** Everything that reaches the UI thread goes through its queue as one of these. */
+public sealed interface UiEvent {
+    record Key(KeyStroke key) implements UiEvent {
+    }
+
+    record Resized() implements UiEvent {
+    }
+
+    record Tick() implements UiEvent {
+    }
+
+    record Containers(ContainersSnapshot snapshot) implements UiEvent {
+    }
+
+    record Host(HostSnapshot snapshot) implements UiEvent {
+    }
+
+    record DetailLoaded(String id, ContainerDetail detail, String error) implements UiEvent {
+    }
+
+    /** A background action finished: a message for the operator. */
+    record ActionDone(String containerId, String message, boolean failed) implements UiEvent {
+    }
+
+    /** The terminal's input ended (e.g. the SSH connection dropped). */
+    record InputClosed() implements UiEvent {
+    }
+}

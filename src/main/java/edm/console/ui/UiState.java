@@ -1,0 +1,83 @@
+package edm.console.ui;
+
+import edm.console.core.ContainerDetail;
+import edm.console.core.ContainerInfo;
+import edm.console.core.ContainersSnapshot;
+import edm.console.core.HostSnapshot;
+import edm.console.ui.keys.Action;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the screen shows, owned by the UI thread alone (no locking). Data snapshots arrive as
+ * events and replace the old ones whole; the selection follows the container id, not the row index,
+ * so a re-sorted list does not move the cursor to another container.
+ */
+public final class UiState {
+    public enum View { DASHBOARD, DETAIL, HELP }
+
+    public ContainersSnapshot containers;
+    public HostSnapshot host;
+    public Panel panel = Panel.CONTAINERS;
+    public boolean zoomed;
+    public View view = View.DASHBOARD;
+    public String selectedId;
+    public int scroll;
+    public int detailScroll;
+    public int helpScroll;
+    /** The container whose detail is open; detail is null while loading or when it failed (detailError). */
+    public String detailId;
+    public ContainerDetail detail;
+    public String detailError;
+    public Confirm confirm;
+    public Flash flash;
+    public boolean quit;
+
+    /** A dangerous action waiting for y/n, naming its target. */
+    public record Confirm(Action action, String containerId, String containerName) {
+    }
+
+    /** A one-line message shown in place of the hints until it expires. */
+    public record Flash(String text, Style style, Instant until) {
+    }
+
+    public List<ContainerInfo> rows() {
+        return containers == null ? List.of() : containers.containers();
+    }
+
+    public int selectedIndex() {
+        List<ContainerInfo> rows = rows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(selectedId)) {
+                return i;
+            }
+        }
+        return rows.isEmpty() ? -1 : 0;
+    }
+
+    public ContainerInfo selected() {
+        int i = selectedIndex();
+        return i < 0 ? null : rows().get(i);
+    }
+
+    public void select(int index) {
+        List<ContainerInfo> rows = rows();
+        if (rows.isEmpty()) {
+            selectedId = null;
+            return;
+        }
+        selectedId = rows.get(Math.max(0, Math.min(rows.size() - 1, index))).id();
+    }
+
+    /** Keeps the selected row inside a window of {@code visible} rows. */
+    public void keepSelectionVisible(int visible) {
+        int i = Math.max(0, selectedIndex());
+        int v = Math.max(1, visible);
+        if (i < scroll) {
+            scroll = i;
+        } else if (i >= scroll + v) {
+            scroll = i - v + 1;
+        }
+        scroll = Math.max(0, Math.min(scroll, Math.max(0, rows().size() - v)));
+    }
+}

@@ -1,0 +1,10 @@
+package edm.console.ui.keys;
+
+/** Everything a key can do. The key-binding table maps keys to these; the UI maps these to behaviour. */
+public enum Action {
+    QUIT, HELP, BACK,
+    NEXT_PANEL, PREVIOUS_PANEL, SHOW_CONTAINERS, SHOW_RESOURCES, ZOOM,
+    UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST,
+    OPEN_DETAIL, START, STOP, RESTART, REFRESH,
+    CONFIRM, CANCEL
+}

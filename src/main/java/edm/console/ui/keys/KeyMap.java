@@ -1,0 +1,123 @@
+package edm.console.ui.keys;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import edm.console.i18n.Messages;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one key-binding table. Dispatch, the hint bar, the help screen and the README's key list are
+ * all generated from it; nothing else may hard-code a key.
+ */
+public final class KeyMap {
+    private final List<KeyBinding> bindings;
+    private final boolean readOnly;
+
+    public KeyMap(List<KeyBinding> bindings, boolean readOnly) {
+        this.readOnly = readOnly;
+        // --read-only drops what changes anything: it is then neither shown nor dispatched.
+        this.bindings = bindings.stream().filter(b -> !(readOnly && b.dangerous())).toList();
+    }
+
+    public static KeyMap standard(boolean readOnly) {
+        return new KeyMap(table(), readOnly);
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public List<KeyBinding> bindings() {
+        return bindings;
+    }
+
+    /** The action for a key in a scope: the scope's own binding first, then a global one (not in dialogs). */
+    public Optional<Action> resolve(KeyStroke key, Scope scope) {
+        for (KeyBinding b : bindings) {
+            if (b.scope() == scope && b.keys().stream().anyMatch(k -> k.matches(key))) {
+                return Optional.of(b.action());
+            }
+        }
+        if (scope == Scope.DIALOG) {
+            return Optional.empty();
+        }
+        for (KeyBinding b : bindings) {
+            if (b.scope() == Scope.GLOBAL && b.keys().stream().anyMatch(k -> k.matches(key))) {
+                return Optional.of(b.action());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Bindings for the hint bar: the scope's hinted ones, then the global hinted ones. */
+    public List<KeyBinding> hints(Scope scope) {
+        List<KeyBinding> out = new ArrayList<>();
+        bindings.stream().filter(b -> b.hint() && b.scope() == scope).forEach(out::add);
+        if (scope != Scope.DIALOG) {
+            bindings.stream().filter(b -> b.hint() && b.scope() == Scope.GLOBAL).forEach(out::add);
+        }
+        return out;
+    }
+
+    public List<KeyBinding> inScope(Scope scope) {
+        return bindings.stream().filter(b -> b.scope() == scope).toList();
+    }
+
+    /** The key list as a Markdown table, for the README (a test keeps the README in step). */
+    public String markdown(Messages m) {
+        StringBuilder b = new StringBuilder();
+        for (Scope s : Scope.values()) {
+            List<KeyBinding> rows = inScope(s);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            b.append("| ").append(m.get(s.titleKey())).append(" | |\n|---|---|\n");
+            for (KeyBinding kb : rows) {
+                b.append("| `").append(kb.keyLabels()).append("` | ").append(m.get(kb.descriptionKey()))
+                        .append(kb.dangerous() ? " *" : "").append(" |\n");
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static KeyBinding bind(Scope scope, Action action, String description, boolean dangerous, boolean hint,
+                                   String... keys) {
+        return new KeyBinding(scope, Arrays.stream(keys).map(KeySpec::of).toList(), action, description, dangerous, hint);
+    }
+
+    static List<KeyBinding> table() {
+        return List.of(
+                bind(Scope.GLOBAL, Action.QUIT, "keys.quit", false, true, "q", "Ctrl-C"),
+                bind(Scope.GLOBAL, Action.HELP, "keys.help", false, true, "?", "F1"),
+                bind(Scope.GLOBAL, Action.NEXT_PANEL, "keys.nextPanel", false, true, "Tab"),
+                bind(Scope.GLOBAL, Action.PREVIOUS_PANEL, "keys.previousPanel", false, false, "Shift-Tab"),
+                bind(Scope.GLOBAL, Action.SHOW_CONTAINERS, "keys.showContainers", false, false, "1"),
+                bind(Scope.GLOBAL, Action.SHOW_RESOURCES, "keys.showResources", false, false, "2"),
+                bind(Scope.GLOBAL, Action.ZOOM, "keys.zoom", false, true, "z"),
+                bind(Scope.GLOBAL, Action.REFRESH, "keys.refresh", false, false, "F5", "R"),
+                bind(Scope.CONTAINERS, Action.UP, "keys.up", false, false, "Up", "k"),
+                bind(Scope.CONTAINERS, Action.DOWN, "keys.down", false, false, "Down", "j"),
+                bind(Scope.CONTAINERS, Action.PAGE_UP, "keys.pageUp", false, false, "PgUp"),
+                bind(Scope.CONTAINERS, Action.PAGE_DOWN, "keys.pageDown", false, false, "PgDn"),
+                bind(Scope.CONTAINERS, Action.FIRST, "keys.first", false, false, "Home", "g"),
+                bind(Scope.CONTAINERS, Action.LAST, "keys.last", false, false, "End", "G"),
+                bind(Scope.CONTAINERS, Action.OPEN_DETAIL, "keys.openDetail", false, true, "Enter"),
+                bind(Scope.CONTAINERS, Action.START, "keys.start", true, true, "s"),
+                bind(Scope.CONTAINERS, Action.STOP, "keys.stop", true, true, "x"),
+                bind(Scope.CONTAINERS, Action.RESTART, "keys.restart", true, true, "r"),
+                bind(Scope.DETAIL, Action.BACK, "keys.back", false, true, "Esc", "Backspace"),
+                bind(Scope.DETAIL, Action.UP, "keys.scrollUp", false, false, "Up", "k"),
+                bind(Scope.DETAIL, Action.DOWN, "keys.scrollDown", false, false, "Down", "j"),
+                bind(Scope.DETAIL, Action.PAGE_UP, "keys.pageUp", false, false, "PgUp"),
+                bind(Scope.DETAIL, Action.PAGE_DOWN, "keys.pageDown", false, false, "PgDn"),
+                bind(Scope.DETAIL, Action.START, "keys.start", true, true, "s"),
+                bind(Scope.DETAIL, Action.STOP, "keys.stop", true, true, "x"),
+                bind(Scope.DETAIL, Action.RESTART, "keys.restart", true, true, "r"),
+                bind(Scope.HELP, Action.BACK, "keys.closeHelp", false, true, "Esc", "?", "q"),
+                bind(Scope.DIALOG, Action.CONFIRM, "keys.confirm", false, true, "y"),
+                bind(Scope.DIALOG, Action.CANCEL, "keys.cancel", false, true, "n", "Esc"));
+    }
+}

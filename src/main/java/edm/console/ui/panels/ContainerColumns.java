@@ -1,0 +1,134 @@
+package edm.console.ui.panels;
+
+import edm.console.core.ContainerInfo;
+import edm.console.core.ContainerStats;
+import edm.console.core.ContainerStatus;
+import edm.console.core.HealthStatus;
+import edm.console.core.PortMapping;
+import edm.console.i18n.Format;
+import edm.console.i18n.Messages;
+import edm.console.text.Align;
+import edm.console.ui.Style;
+import edm.console.ui.StyledText;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The containers table's columns and the pure render of one container into cells. Columns have a
+ * minimum width and a priority: on a narrow terminal the least important are dropped first, and
+ * spare width goes to the flexible ones (name, image, ports).
+ */
+public enum ContainerColumns {
+    NAME("col.name", 14, 0, true, Align.LEFT),
+    IMAGE("col.image", 14, 3, true, Align.LEFT),
+    STATE("col.state", 8, 1, false, Align.LEFT),
+    HEALTH("col.health", 9, 2, false, Align.LEFT),
+    UPTIME("col.uptime", 7, 4, false, Align.RIGHT),
+    RESTARTS("col.restarts", 3, 7, false, Align.RIGHT),
+    CPU("col.cpu", 6, 5, false, Align.RIGHT),
+    MEMORY("col.memory", 15, 6, false, Align.RIGHT),
+    PORTS("col.ports", 12, 8, true, Align.LEFT);
+
+    public final String headerKey;
+    public final int minWidth;
+    /** Lower is more important; the highest is dropped first when space runs out. */
+    public final int priority;
+    public final boolean flexible;
+    public final Align align;
+
+    ContainerColumns(String headerKey, int minWidth, int priority, boolean flexible, Align align) {
+        this.headerKey = headerKey;
+        this.minWidth = minWidth;
+        this.priority = priority;
+        this.flexible = flexible;
+        this.align = align;
+    }
+
+    /** A column chosen for display with its width in cells. */
+    public record Placed(ContainerColumns column, int width) {
+    }
+
+    /** Picks columns and widths for a table {@code totalWidth} cells wide (1 cell gap between columns). */
+    public static List<Placed> layout(int totalWidth, Messages m) {
+        List<ContainerColumns> chosen = new ArrayList<>(List.of(values()));
+        while (chosen.size() > 1 && required(chosen, m) > totalWidth) {
+            ContainerColumns drop = chosen.stream().max((a, b) -> Integer.compare(a.priority, b.priority)).orElseThrow();
+            chosen.remove(drop);
+        }
+        int spare = Math.max(0, totalWidth - required(chosen, m));
+        List<ContainerColumns> flex = chosen.stream().filter(c -> c.flexible).toList();
+        List<Placed> out = new ArrayList<>();
+        int flexIndex = 0;
+        for (ContainerColumns c : chosen) {
+            int w = width(c, m);
+            if (c.flexible && !flex.isEmpty()) {
+                // Name gets the largest share: it is what the operator scans for.
+                int share = c == NAME ? spare * 2 / (flex.size() + 1) : spare / (flex.size() + 1);
+                if (++flexIndex == flex.size()) {
+                    share = spare;
+                }
+                w += share;
+                spare -= share;
+            }
+            out.add(new Placed(c, w));
+        }
+        return out;
+    }
+
+    private static int width(ContainerColumns c, Messages m) {
+        return Math.max(c.minWidth, edm.console.text.Cells.width(m.get(c.headerKey)));
+    }
+
+    private static int required(List<ContainerColumns> cols, Messages m) {
+        return cols.stream().mapToInt(c -> width(c, m)).sum() + Math.max(0, cols.size() - 1);
+    }
+
+    /**
+     * The cell of this column for one container. stats may be null (not sampled yet or not running).
+     * stackMember: one of the configured EDM containers, whose stopping is an alarm; for others it is not.
+     */
+    public StyledText render(ContainerInfo c, ContainerStats stats, boolean stackMember, Instant now, Format f) {
+        return switch (this) {
+            case NAME -> StyledText.of(c.name(), Style.NORMAL);
+            case IMAGE -> StyledText.of(c.image(), "latest".equals(c.imageTag()) ? Style.WARNING : Style.NORMAL);
+            case STATE -> StyledText.of(f.status(c.status()),
+                    stackMember || c.running() ? stateStyle(c.status()) : Style.MUTED);
+            case HEALTH -> StyledText.of(c.health() == HealthStatus.NONE ? f.none() : f.health(c.health()), healthStyle(c.health()));
+            case UPTIME -> c.running() && c.startedAt() != null
+                    ? StyledText.of(f.uptime(c.startedAt(), now), Style.NORMAL) : StyledText.of(f.none(), Style.MUTED);
+            case RESTARTS -> c.restartCount() < 0 ? StyledText.of(f.none(), Style.MUTED)
+                    : StyledText.of(Integer.toString(c.restartCount()), c.restartCount() > 0 ? Style.WARNING : Style.MUTED);
+            case CPU -> stats == null ? StyledText.of(f.none(), Style.MUTED)
+                    : StyledText.of(f.percent(stats.cpuPercent()), stats.cpuPercent() >= 90 ? Style.WARNING : Style.NORMAL);
+            case MEMORY -> stats == null ? StyledText.of(f.none(), Style.MUTED) : memory(stats, f);
+            case PORTS -> StyledText.of(c.ports().stream().filter(PortMapping::published).map(PortMapping::display)
+                    .collect(Collectors.joining(",")), Style.MUTED);
+        };
+    }
+
+    private static StyledText memory(ContainerStats s, Format f) {
+        String text = s.memoryLimitBytes() > 0 ? f.bytes(s.memoryUsedBytes()) + " / " + f.bytes(s.memoryLimitBytes())
+                : f.bytes(s.memoryUsedBytes());
+        return StyledText.of(text, s.memoryPercent() >= 90 ? Style.CRITICAL : Style.NORMAL);
+    }
+
+    public static Style stateStyle(ContainerStatus s) {
+        return switch (s) {
+            case RUNNING -> Style.OK;
+            case RESTARTING, PAUSED, CREATED, REMOVING -> Style.WARNING;
+            case EXITED, DEAD -> Style.CRITICAL;
+            case UNKNOWN -> Style.MUTED;
+        };
+    }
+
+    public static Style healthStyle(HealthStatus h) {
+        return switch (h) {
+            case HEALTHY -> Style.OK;
+            case STARTING -> Style.WARNING;
+            case UNHEALTHY -> Style.CRITICAL;
+            case NONE -> Style.MUTED;
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package edm.console.ui.panels;
+
+import edm.console.core.ContainerInfo;
+import edm.console.core.ContainersSnapshot;
+import edm.console.core.EngineStatus;
+import edm.console.i18n.Format;
+import edm.console.i18n.Messages;
+import edm.console.ui.Canvas;
+import edm.console.ui.Style;
+import edm.console.ui.StyledText;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Draws the containers table: header, one row per container (stack members first, a rule between
+ * them and the others), the selected row highlighted and kept in view. When the engine is
+ * unreachable the reason and the retry countdown head the panel; the last known rows stay, muted.
+ */
+public final class ContainersPanel {
+    private ContainersPanel() {
+    }
+
+    /** Rows of the table body that fit in a canvas of this height (after header and banner). */
+    public static int bodyHeight(int canvasHeight, ContainersSnapshot s) {
+        return Math.max(1, canvasHeight - 1 - (s.engine().connected() ? 0 : 2));
+    }
+
+    /**
+     * @param selected index of the selected row, -1 for none
+     * @param scroll   first visible row
+     */
+    public static void draw(Canvas c, ContainersSnapshot s, Set<String> stackNames, int selected, int scroll,
+                            boolean focused, Instant now, Messages m, Format f) {
+        int row = 0;
+        EngineStatus e = s.engine();
+        if (!e.connected()) {
+            row = drawEngineBanner(c, e, now, m);
+        }
+        List<ContainerColumns.Placed> cols = ContainerColumns.layout(c.width(), m);
+        int col = 0;
+        for (ContainerColumns.Placed p : cols) {
+            c.cell(col, row, p.width(), m.get(p.column().headerKey), Style.HEADER, p.column().align == edm.console.text.Align.RIGHT);
+            col += p.width() + 1;
+        }
+        row++;
+        List<ContainerInfo> list = s.containers();
+        if (list.isEmpty()) {
+            String msg = e.connected() ? m.get("containers.none") : "";
+            c.text(1, row, msg, Style.MUTED);
+            return;
+        }
+        int visible = c.height() - row;
+        for (int i = scroll; i < list.size() && row < c.height(); i++, row++) {
+            ContainerInfo ci = list.get(i);
+            boolean member = stackNames.contains(ci.name());
+            boolean isSelected = i == selected && focused;
+            if (isSelected) {
+                c.fillRow(row, Style.SELECTED);
+            }
+            col = 0;
+            for (ContainerColumns.Placed p : cols) {
+                StyledText t = p.column().render(ci, s.stats().get(ci.id()), member, now, f);
+                Style st = isSelected ? Style.SELECTED : (e.connected() ? t.style() : Style.MUTED);
+                c.cell(col, row, p.width(), t.text(), st, p.column().align == edm.console.text.Align.RIGHT);
+                col += p.width() + 1;
+            }
+            // A rule under the last stack member separates the EDM stack from everything else on the host.
+            boolean lastMember = member && (i + 1 >= list.size() || !stackNames.contains(list.get(i + 1).name()));
+            if (lastMember && i + 1 < list.size() && row + 1 < c.height() && visible > 3) {
+                row++;
+                c.text(0, row, "·".repeat(Math.max(0, c.width())), Style.BORDER);
+            }
+        }
+    }
+
+    private static int drawEngineBanner(Canvas c, EngineStatus e, Instant now, Messages m) {
+        String reason = e.error().isEmpty() ? m.get("engine.connecting", e.endpoint()) : m.get("engine.down", e.endpoint(), e.error());
+        c.fillRow(0, Style.CRITICAL);
+        c.text(1, 0, reason, Style.CRITICAL);
+        if (e.nextRetry() != null) {
+            long secs = Math.max(0, Duration.between(now, e.nextRetry()).toSeconds());
+            c.text(1, 1, m.get("engine.retry", secs), Style.WARNING);
+        }
+        return 2;
+    }
+}
