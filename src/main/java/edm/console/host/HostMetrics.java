@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.LongSupplier;
 
 import edm.console.core.Clock;
 import edm.console.core.HostSnapshot;
@@ -35,7 +34,6 @@ public final class HostMetrics {
 
     private final Path projectDir;
     private final Clock clock;
-    private final LongSupplier nanoTime;
     private final NetworkInterfaceFilter nicFilter;
 
     private final CentralProcessor processor;
@@ -65,7 +63,6 @@ public final class HostMetrics {
         this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nicFilter = Objects.requireNonNull(nicFilter, "nicFilter");
-        this.nanoTime = System::nanoTime;
         this.systemInfo = new SystemInfo();
         this.processor = systemInfo.getHardware().getProcessor();
         this.memory = systemInfo.getHardware().getMemory();
@@ -73,13 +70,13 @@ public final class HostMetrics {
         this.os = systemInfo.getOperatingSystem();
         this.fileSystem = os.getFileSystem();
         this.cpu = new CpuLoadTracker(processor.getProcessorCpuLoadTicks());
-        network.update(readNicCounters(), nanoTime.getAsLong());
+        network.update(readNicCounters(), System.nanoTime());
     }
 
     /** One reading of everything; takes a few milliseconds, never waits for an interval to pass. */
     public HostSnapshot sample() {
         CpuLoadTracker.CpuLoad load = cpu.update(processor.getProcessorCpuLoadTicks());
-        List<NetworkRate> rates = network.update(readNicCounters(), nanoTime.getAsLong());
+        List<NetworkRate> rates = network.update(readNicCounters(), System.nanoTime());
         long memTotal = memory.getTotal();
         long memUsed = Math.max(0, memTotal - memory.getAvailable());
         return new HostSnapshot(
@@ -109,11 +106,11 @@ public final class HostMetrics {
     }
 
     private List<NetworkRateTracker.InterfaceCounters> readNicCounters() {
-        long now = nanoTime.getAsLong();
+        long now = System.nanoTime();
         boolean fresh = false;
         if (nics.isEmpty() || now - nicsListedAt >= NIC_REDISCOVERY_NANOS) {
             // getNetworkIFs reads the counters as it builds each NIF, so no update is needed right after it.
-            // All interfaces (true): cheaper than letting OSHI probe which are "local", and the filter decides.
+            // All interfaces (true), then our filter decides: OSHI's "local" test would also drop VPN tunnels (no MAC).
             nics = systemInfo.getHardware().getNetworkIFs(true).stream()
                     .filter(n -> nicFilter.shows(n.getName()))
                     .toList();
