@@ -35,10 +35,23 @@ public record HostSnapshot(
         return swapTotalBytes <= 0 ? 0 : 100.0 * swapUsedBytes / swapTotalBytes;
     }
 
-    /** A mounted filesystem; holdsProjectDir marks the one the project directory lives on. */
-    public record FileSystemUsage(String mount, String type, long totalBytes, long usedBytes, boolean holdsProjectDir) {
+    /**
+     * A mounted filesystem; holdsProjectDir marks the one the project directory lives on.
+     * availableBytes is what unprivileged users can still write: it excludes the blocks reserved for root
+     * (ext4 keeps 5 %), so used + available can be less than total.
+     */
+    public record FileSystemUsage(String mount, String type, long totalBytes, long usedBytes, long availableBytes,
+                                  boolean holdsProjectDir) {
+
+        /** Without a separate reserve: available = total - used. */
+        public FileSystemUsage(String mount, String type, long totalBytes, long usedBytes, boolean holdsProjectDir) {
+            this(mount, type, totalBytes, usedBytes, Math.max(0, totalBytes - usedBytes), holdsProjectDir);
+        }
+
+        /** Like df's Use%: used / (used + available), so a disk reads 100 % when users can no longer write. */
         public double usedPercent() {
-            return totalBytes <= 0 ? 0 : 100.0 * usedBytes / totalBytes;
+            long usable = usedBytes + availableBytes;
+            return usable <= 0 ? 0 : 100.0 * usedBytes / usable;
         }
     }
 

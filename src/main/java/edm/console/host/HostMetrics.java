@@ -1,0 +1,128 @@
+package edm.console.host;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import edm.console.core.Clock;
+import edm.console.core.HostSnapshot;
+import edm.console.core.HostSnapshot.FileSystemUsage;
+import edm.console.core.HostSnapshot.NetworkRate;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.hardware.GlobalMemory;
+import oshi.hardware.NetworkIF;
+import oshi.hardware.VirtualMemory;
+import oshi.software.os.FileSystem;
+import oshi.software.os.OSFileStore;
+import oshi.software.os.OperatingSystem;
+
+/**
+ * Samples the host's resources for the Resources panel through OSHI. Meant to be called periodically from
+ * one background thread (not thread-safe): CPU and network figures are rates between successive calls.
+ *
+ * <p>Construction loads OSHI's native bindings and takes the first CPU and network readings, so the first
+ * {@link #sample()} already has a real interval to report on (or the since-boot CPU average if it comes
+ * within ~100 ms). The OSHI objects are created once; each sample reads /proc/stat, /proc/meminfo,
+ * /proc/loadavg, /proc/uptime, the mount table with one statvfs per mount, and the counters of the shown NICs.
+ */
+public final class HostMetrics {
+
+    /** NICs come and go rarely (docker's veths are filtered out anyway): list them again every so often. */
+    static final long NIC_REDISCOVERY_NANOS = 30_000_000_000L;
+
+    private final Path projectDir;
+    private final Clock clock;
+    private final NetworkInterfaceFilter nicFilter;
+
+    private final CentralProcessor processor;
+    private final GlobalMemory memory;
+    private final VirtualMemory virtualMemory;
+    private final FileSystem fileSystem;
+    private final OperatingSystem os;
+    private final SystemInfo systemInfo;
+
+    private final CpuLoadTracker cpu;
+    private final NetworkRateTracker network = new NetworkRateTracker();
+    private List<NetworkIF> nics = List.of();
+    private long nicsListedAt;
+
+    /** Samples with the system clock and the {@link NetworkInterfaceFilter#DEFAULT default} NIC filter. */
+    public HostMetrics(Path projectDir) {
+        this(projectDir, Clock.SYSTEM, NetworkInterfaceFilter.DEFAULT);
+    }
+
+    /**
+     * @param projectDir the configured project directory (ConsoleConfig.projectPath()); its filesystem is
+     *                   marked. It need not exist: its nearest existing parent decides.
+     * @param clock      stamps {@link HostSnapshot#sampledAt()}; rates always use System.nanoTime
+     * @param nicFilter  which interfaces get a network rate
+     */
+    public HostMetrics(Path projectDir, Clock clock, NetworkInterfaceFilter nicFilter) {
+        this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nicFilter = Objects.requireNonNull(nicFilter, "nicFilter");
+        this.systemInfo = new SystemInfo();
+        this.processor = systemInfo.getHardware().getProcessor();
+        this.memory = systemInfo.getHardware().getMemory();
+        this.virtualMemory = memory.getVirtualMemory();
+        this.os = systemInfo.getOperatingSystem();
+        this.fileSystem = os.getFileSystem();
+        this.cpu = new CpuLoadTracker(processor.getProcessorCpuLoadTicks());
+        network.update(readNicCounters(), System.nanoTime());
+    }
+
+    /** One reading of everything; takes a few milliseconds, never waits for an interval to pass. */
+    public HostSnapshot sample() {
+        CpuLoadTracker.CpuLoad load = cpu.update(processor.getProcessorCpuLoadTicks());
+        List<NetworkRate> rates = network.update(readNicCounters(), System.nanoTime());
+        long memTotal = memory.getTotal();
+        long memUsed = Math.max(0, memTotal - memory.getAvailable());
+        return new HostSnapshot(
+                clock.now(),
+                load.totalPercent(),
+                load.perCorePercent(),
+                processor.getSystemLoadAverage(3),
+                memTotal,
+                memUsed,
+                virtualMemory.getSwapTotal(),
+                virtualMemory.getSwapUsed(),
+                fileSystems(),
+                rates,
+                os.getSystemUptime());
+    }
+
+    private List<FileSystemUsage> fileSystems() {
+        // Not localOnly: a project on NFS must show too. One call lists all stores with fresh statvfs
+        // figures; OSFileStore.updateAttributes() would re-read the whole mount table once per store.
+        List<OSFileStore> stores = fileSystem.getFileStores(false);
+        List<MountEntry> mounts = new ArrayList<>(stores.size());
+        for (OSFileStore s : stores) {
+            mounts.add(new MountEntry(s.getMount(), s.getType(), s.getVolume(),
+                    s.getTotalSpace(), s.getFreeSpace(), s.getUsableSpace()));
+        }
+        return FileSystemSelection.select(mounts, ProjectDirectory.nearestExisting(projectDir));
+    }
+
+    private List<NetworkRateTracker.InterfaceCounters> readNicCounters() {
+        long now = System.nanoTime();
+        boolean fresh = false;
+        if (nics.isEmpty() || now - nicsListedAt >= NIC_REDISCOVERY_NANOS) {
+            // getNetworkIFs reads the counters as it builds each NIF, so no update is needed right after it.
+            // All interfaces (true), then our filter decides: OSHI's "local" test would also drop VPN tunnels (no MAC).
+            nics = systemInfo.getHardware().getNetworkIFs(true).stream()
+                    .filter(n -> nicFilter.shows(n.getName()))
+                    .toList();
+            nicsListedAt = now;
+            fresh = true;
+        }
+        List<NetworkRateTracker.InterfaceCounters> counters = new ArrayList<>(nics.size());
+        for (NetworkIF nic : nics) {
+            if (fresh || nic.updateAttributes()) {
+                counters.add(new NetworkRateTracker.InterfaceCounters(nic.getName(), nic.getBytesRecv(), nic.getBytesSent()));
+            }
+        }
+        return counters;
+    }
+}
