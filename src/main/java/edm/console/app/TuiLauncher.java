@@ -1,0 +1,168 @@
+package edm.console.app;
+
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import edm.console.cli.ConfigSelection;
+import edm.console.cli.GlobalOptions;
+import edm.console.config.ConsoleConfig;
+import edm.console.config.LoadedConfig;
+import edm.console.core.Clock;
+import edm.console.core.ContainerDetail;
+import edm.console.docker.ContainerGateway;
+import edm.console.docker.DockerClients;
+import edm.console.i18n.Format;
+import edm.console.i18n.Messages;
+import edm.console.live.ContainerMonitor;
+import edm.console.live.HostMonitor;
+import edm.console.ui.ContainerControl;
+import edm.console.ui.Theme;
+import edm.console.ui.TuiApp;
+import edm.console.ui.UiContext;
+import edm.console.ui.UiEvent;
+import edm.console.ui.keys.KeyMap;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Wires config, engine, monitors and the TUI, and guarantees the terminal is restored however the
+ * console ends: normal quit, an exception, SIGTERM or SIGHUP (shutdown hook).
+ */
+final class TuiLauncher {
+    /** Stop grace period for stop/restart from the dashboard (Docker's default). */
+    private static final int STOP_GRACE_SECONDS = 10;
+
+    private final GlobalOptions options;
+
+    TuiLauncher(GlobalOptions options) {
+        this.options = options;
+    }
+
+    int run() {
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        LoadedConfig loaded = ConfigSelection.load(options);
+        if (!ConfigSelection.usable(loaded, err)) {
+            return 2;
+        }
+        ConsoleConfig config = loaded.config();
+        Theme theme;
+        try {
+            theme = Theme.load(config.ui.theme);
+        } catch (Theme.ThemeException e) {
+            err.println(Messages.t("cli.themeError", e.getMessage()));
+            return 2;
+        }
+        if (System.console() == null) {
+            err.println(Messages.t("cli.needsTerminal"));
+            return 2;
+        }
+        String endpoint = DockerClients.resolveEndpoint(config.docker.endpoint);
+        Messages m = Messages.current();
+        UiContext ctx = new UiContext(theme, KeyMap.standard(config.readOnly), m, Format.current(), Clock.SYSTEM,
+                config.thresholds, new HashSet<>(config.containerNames()), ConfigSelection.label(loaded));
+        try (ContainerGateway gateway = new ContainerGateway(endpoint, Duration.ofSeconds(config.docker.timeoutSeconds))) {
+            return runScreen(config, ctx, gateway, endpoint);
+        } catch (IOException | RuntimeException e) {
+            Launch.logFailure(e);
+            err.println(Messages.t("cli.tuiFailed", Launch.oneLine(e), Launch.logFile()));
+            return 3;
+        }
+    }
+
+    private int runScreen(ConsoleConfig config, UiContext ctx, ContainerGateway gateway, String endpoint)
+            throws IOException {
+        Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+                .setForceTextTerminal(true)
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                .createTerminal();
+        Screen screen = new TerminalScreen(terminal);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable restore = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                try {
+                    screen.stopScreen();
+                } catch (IOException | RuntimeException ignored) {
+                    // The terminal may already be gone (SSH dropped); nothing left to restore.
+                }
+            }
+        };
+        Thread hook = new Thread(restore, "edm-restore-terminal");
+        Runtime.getRuntime().addShutdownHook(hook);
+        screen.startScreen();
+        ControlAdapter control = new ControlAdapter(gateway);
+        TuiApp app = new TuiApp(screen, ctx, control);
+        terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
+        boolean local = endpoint.startsWith("unix://");
+        try (ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),
+                seconds(config.refresh.statsSeconds), seconds(config.refresh.relistSeconds), local, Clock.SYSTEM,
+                s -> app.post(new UiEvent.Containers(s)));
+             HostMonitor host = new HostMonitor(config.projectPath(), seconds(config.refresh.hostSeconds),
+                     s -> app.post(new UiEvent.Host(s)), reason -> { })) {
+            control.monitor = containers;
+            containers.start();
+            host.start();
+            app.run();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } finally {
+            restore.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // Already shutting down: the hook runs (harmlessly) too.
+            }
+        }
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.max(100, Math.round(s * 1000)));
+    }
+
+    /** The UI's view of the engine: container actions, each followed by a prompt re-list. */
+    private static final class ControlAdapter implements ContainerControl {
+        private final ContainerGateway gateway;
+        private volatile ContainerMonitor monitor;
+
+        ControlAdapter(ContainerGateway gateway) {
+            this.gateway = gateway;
+        }
+
+        @Override
+        public ContainerDetail inspect(String id) {
+            return gateway.inspect(id);
+        }
+
+        @Override
+        public void start(String id) {
+            gateway.start(id);
+            refresh();
+        }
+
+        @Override
+        public void stop(String id) {
+            gateway.stop(id, STOP_GRACE_SECONDS);
+            refresh();
+        }
+
+        @Override
+        public void restart(String id) {
+            gateway.restart(id, STOP_GRACE_SECONDS);
+            refresh();
+        }
+
+        private void refresh() {
+            ContainerMonitor mon = monitor;
+            if (mon != null) {
+                mon.refreshSoon();
+            }
+        }
+    }
+}
