@@ -103,6 +103,10 @@ class BundleCompletenessTest {
                 problems.add(file + ": key '" + key + "' has an empty value");
                 return;
             }
+            if (value.contains("''") && arguments(value).isEmpty()) {
+                // Without arguments Messages returns the value as is, so '' would show doubled.
+                problems.add(file + ": key '" + key + "' has '' but no arguments; write a single '");
+            }
             if (value.contains("{")) {
                 try {
                     new MessageFormat(value);
