@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -89,11 +90,15 @@ public final class ConfigCommands {
         }
     }
 
-    private static void mask(JsonNode node, String name) {
+    /** Masks in place: values of secret-named keys, and passwords inside URLs anywhere. */
+    static void mask(JsonNode node, String name) {
         if (node instanceof ObjectNode obj) {
             for (Map.Entry<String, JsonNode> e : obj.properties()) {
                 if (e.getValue().isTextual()) {
                     e.setValue(TextNode.valueOf(Secrets.maskValue(e.getKey(), e.getValue().asText())));
+                } else if (e.getValue().isDouble() && e.getValue().doubleValue() == Math.rint(e.getValue().doubleValue())) {
+                    // 5 rather than 5.0: the way people write it in the file
+                    e.setValue(LongNode.valueOf(e.getValue().longValue()));
                 } else {
                     mask(e.getValue(), e.getKey());
                 }

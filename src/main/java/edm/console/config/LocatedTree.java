@@ -13,7 +13,6 @@ import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException
 import edm.console.i18n.Messages;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +62,21 @@ final class LocatedTree {
 
     private void read() {
         JsonFactory factory = isJson(file) ? new JsonFactory() : new YAMLFactory();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser parser = factory.createParser(reader)) {
+        String text;
+        try {
+            // Decoded up front so that a non-UTF-8 file gets its own message rather than a parser error.
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.addAt(0, "", "notUtf8");
+            return;
+        } catch (IOException e) {
+            problems.addAt(0, "", "unreadable", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return;
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try (JsonParser parser = factory.createParser(text)) {
             lines.put("", 1);
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -77,12 +89,22 @@ final class LocatedTree {
                 return;
             }
             root = readValue(parser, "");
+            if (parser.nextToken() != null) {
+                // A second YAML document ("---") would be silently ignored by the binding.
+                problems.addAt(line(parser), "", "moreDocuments");
+            }
         } catch (JsonProcessingException e) {
             root = null;
+            // What was found before the error is unreliable (the parser may have misread the structure).
+            problems.clear();
             problems.addAt(syntaxLine(e), "", isJson(file) ? "syntaxJson" : "syntaxYaml", syntaxReason(e));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Parsing a string does no I/O; anything else the parser throws is about the content
+            // (SnakeYAML lets a few of its own exceptions through unwrapped).
             root = null;
-            problems.addAt(0, "", "unreadable", e.getClass().getSimpleName() + ": " + e.getMessage());
+            problems.clear();
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines().findFirst().orElse("");
+            problems.addAt(0, "", isJson(file) ? "syntaxJson" : "syntaxYaml", reason);
         }
     }
 

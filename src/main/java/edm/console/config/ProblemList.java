@@ -46,6 +46,10 @@ final class ProblemList {
         }
     }
 
+    void clear() {
+        problems.clear();
+    }
+
     boolean isEmpty() {
         return problems.isEmpty();
     }
