@@ -1,0 +1,123 @@
+package edm.console.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds, reads, checks and binds the config file. The first of these that is given or exists wins:
+ * <ol>
+ *   <li>{@code --config FILE} (must exist)</li>
+ *   <li>{@code $EDM_CONSOLE_CONFIG} (must exist)</li>
+ *   <li>{@code /opt/edm/edm-console.yml}</li>
+ *   <li>{@code ~/.config/edm-console/config.yml}</li>
+ * </ol>
+ * With none, the built-in defaults (SPEC-006). The file is YAML, or JSON when its name ends in
+ * {@code .json}; its values are merged over the defaults (a list replaces the default list). Keys are
+ * camelCase only, exactly as in {@link ConsoleConfig}: one spelling keeps files grep-able and
+ * {@code config show} output identical to what one writes; kebab-case and snake_case spellings are
+ * reported with the camelCase key to use instead.
+ */
+public final class ConfigLoader {
+    public static final String ENV_VAR = "EDM_CONSOLE_CONFIG";
+    public static final Path SYSTEM_CONFIG = Path.of("/opt/edm/edm-console.yml");
+    /** Relative to the user's home. */
+    public static final Path USER_CONFIG = Path.of(".config", "edm-console", "config.yml");
+
+    private final Path systemConfig;
+
+    /** @param systemConfig the system-wide location to search (tests point it elsewhere) */
+    public ConfigLoader(Path systemConfig) {
+        this.systemConfig = systemConfig;
+    }
+
+    /**
+     * Loads the configuration from the first location in the search order.
+     *
+     * @param explicitOrNull the {@code --config} option, or null
+     * @param env            the environment ({@code System.getenv()})
+     * @param home           the user's home directory, or null when unknown
+     */
+    public static LoadedConfig load(Path explicitOrNull, Map<String, String> env, Path home) {
+        return new ConfigLoader(SYSTEM_CONFIG).find(explicitOrNull, env, home);
+    }
+
+    public LoadedConfig find(Path explicitOrNull, Map<String, String> env, Path home) {
+        List<Path> searched = new ArrayList<>();
+        if (explicitOrNull != null) {
+            searched.add(explicitOrNull);
+            return loadRequired(explicitOrNull, "--config", searched);
+        }
+        String fromEnv = env.get(ENV_VAR);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            Path p = Path.of(fromEnv.strip());
+            searched.add(p);
+            return loadRequired(p, "$" + ENV_VAR, searched);
+        }
+        List<Path> optional = new ArrayList<>();
+        optional.add(systemConfig);
+        if (home != null) {
+            optional.add(home.resolve(USER_CONFIG));
+        }
+        for (Path p : optional) {
+            searched.add(p);
+            if (Files.exists(p)) {
+                return loadFile(p, searched);
+            }
+        }
+        return new LoadedConfig(new ConsoleConfig(), Optional.empty(), List.of(), searched);
+    }
+
+    /** Loads one given file (for {@code config check FILE} and tests). */
+    public static LoadedConfig loadFile(Path file) {
+        return loadFile(file, List.of(file));
+    }
+
+    private static LoadedConfig loadRequired(Path file, String givenBy, List<Path> searched) {
+        if (!Files.exists(file)) {
+            return failed(file, "notFound", givenBy, searched);
+        }
+        if (Files.isDirectory(file)) {
+            return failed(file, "isDirectory", givenBy, searched);
+        }
+        return loadFile(file, searched);
+    }
+
+    private static LoadedConfig failed(Path file, String messageKey, String givenBy, List<Path> searched) {
+        ProblemList problems = new ProblemList(file, Map.of());
+        problems.addAt(0, "", messageKey, givenBy);
+        return new LoadedConfig(new ConsoleConfig(), Optional.of(file), problems.sorted(), searched);
+    }
+
+    private static LoadedConfig loadFile(Path file, List<Path> searched) {
+        LocatedTree tree = LocatedTree.parse(file);
+        ProblemList problems = tree.problems();
+        ConsoleConfig config = new ConsoleConfig();
+        if (tree.root() != null) {
+            ObjectNode usable = new SchemaChecker(problems).check(tree.root());
+            config = bind(usable);
+            new ConfigValidator(problems).validate(config);
+        }
+        return new LoadedConfig(config, Optional.of(file), problems.sorted(), searched);
+    }
+
+    /** Merges the checked tree over the defaults; the checker guarantees it fits the model. */
+    private static ConsoleConfig bind(ObjectNode usable) {
+        ConsoleConfig config = new ConsoleConfig();
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            return mapper.readerForUpdating(config).readValue(usable);
+        } catch (IOException e) {
+            // Cannot happen for a checked tree; if it does, it is a bug in the checker, not the user's fault.
+            throw new IllegalStateException("config tree passed the checks but does not bind: " + e.getMessage(), e);
+        }
+    }
+}

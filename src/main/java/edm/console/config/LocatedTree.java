@@ -1,0 +1,193 @@
+package edm.console.config;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
+import edm.console.i18n.Messages;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A config file parsed into a JSON tree, remembering the line of every setting. Jackson's own tree
+ * reader forgets locations, so the tree is built here token by token; this also catches duplicate
+ * keys, which Jackson would silently resolve to the last one.
+ */
+final class LocatedTree {
+    private final Path file;
+    private final Map<String, Integer> lines = new HashMap<>();
+    private final ProblemList problems;
+    private JsonNode root;
+
+    private LocatedTree(Path file) {
+        this.file = file;
+        this.problems = new ProblemList(file, lines);
+    }
+
+    /** Parses YAML, or JSON when the file name ends in {@code .json}. Never throws: failures become problems. */
+    static LocatedTree parse(Path file) {
+        LocatedTree tree = new LocatedTree(file);
+        tree.read();
+        return tree;
+    }
+
+    static boolean isJson(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+
+    /** The root mapping, or null when the file could not be parsed (then {@link #problems()} says why). */
+    JsonNode root() {
+        return root;
+    }
+
+    /** Line of each setting present in the file, keyed by dotted path ("" is the whole file). */
+    Map<String, Integer> lines() {
+        return lines;
+    }
+
+    ProblemList problems() {
+        return problems;
+    }
+
+    private void read() {
+        JsonFactory factory = isJson(file) ? new JsonFactory() : new YAMLFactory();
+        String text;
+        try {
+            // Decoded up front so that a non-UTF-8 file gets its own message rather than a parser error.
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.addAt(0, "", "notUtf8");
+            return;
+        } catch (IOException e) {
+            problems.addAt(0, "", "unreadable", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return;
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        try (JsonParser parser = factory.createParser(text)) {
+            lines.put("", 1);
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                // An empty file (or only comments) is a valid config: all defaults.
+                root = JsonNodeFactory.instance.objectNode();
+                return;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                problems.addAt(line(parser), "", "notMapping", describe(first));
+                return;
+            }
+            root = readValue(parser, "");
+            if (parser.nextToken() != null) {
+                // A second YAML document ("---") would be silently ignored by the binding.
+                problems.addAt(line(parser), "", "moreDocuments");
+            }
+        } catch (JsonProcessingException e) {
+            root = null;
+            // What was found before the error is unreliable (the parser may have misread the structure).
+            problems.clear();
+            problems.addAt(syntaxLine(e), "", isJson(file) ? "syntaxJson" : "syntaxYaml", syntaxReason(e));
+        } catch (IOException | RuntimeException e) {
+            // Parsing a string does no I/O; anything else the parser throws is about the content
+            // (SnakeYAML lets a few of its own exceptions through unwrapped).
+            root = null;
+            problems.clear();
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines().findFirst().orElse("");
+            problems.addAt(0, "", isJson(file) ? "syntaxJson" : "syntaxYaml", reason);
+        }
+    }
+
+    private JsonNode readValue(JsonParser p, String path) throws IOException {
+        JsonToken t = p.currentToken();
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (t) {
+            case START_OBJECT -> {
+                ObjectNode obj = nodes.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    String childPath = ConfigPaths.child(path, name);
+                    int keyLine = line(p);
+                    p.nextToken();
+                    JsonNode value = readValue(p, childPath);
+                    if (obj.has(name)) {
+                        problems.addAt(keyLine, childPath, "duplicateKey", lines.getOrDefault(childPath, 0));
+                        continue;
+                    }
+                    lines.put(childPath, keyLine);
+                    obj.set(name, value);
+                }
+                return obj;
+            }
+            case START_ARRAY -> {
+                ArrayNode arr = nodes.arrayNode();
+                int index = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    String childPath = ConfigPaths.element(path, index++);
+                    lines.put(childPath, line(p));
+                    arr.add(readValue(p, childPath));
+                }
+                return arr;
+            }
+            case VALUE_STRING -> {
+                return nodes.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return nodes.numberNode(p.getBigIntegerValue());
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return nodes.numberNode(p.getDecimalValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return nodes.booleanNode(t == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return nodes.nullNode();
+            }
+            default -> {
+                // Embedded objects (YAML !!binary and the like) have no meaning in this config.
+                return nodes.textNode(p.getText());
+            }
+        }
+    }
+
+    private static int line(JsonParser p) {
+        return Math.max(p.currentTokenLocation().getLineNr(), 0);
+    }
+
+    private static String describe(JsonToken t) {
+        return Messages.t(t == JsonToken.START_ARRAY ? "config.got.list" : "config.got.scalar");
+    }
+
+    /** SnakeYAML knows where the problem is; Jackson's own location is where the parser had got to. */
+    private static int syntaxLine(JsonProcessingException e) {
+        if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return marked.getProblemMark().getLine() + 1;
+        }
+        return e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
+    }
+
+    /** The reason of a syntax error on one line, without the excerpt and caret that the parsers append. */
+    private static String syntaxReason(JsonProcessingException e) {
+        String reason;
+        if (e instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+            reason = marked.getContext() != null ? marked.getContext() + ", " + marked.getProblem() : marked.getProblem();
+        } else {
+            reason = e.getOriginalMessage();
+        }
+        if (reason == null || reason.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return reason.strip().lines().findFirst().orElse("").replaceAll("\\s+", " ");
+    }
+}
