@@ -1,0 +1,58 @@
+package edm.console.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to build one sandbox image: the resource dir holding its Dockerfile and files, and its build args.
+ *
+ * @param image      repository:tag
+ * @param resources  dir under {@code src/main/resources/sandbox/}
+ * @param files      files of that dir copied into the build context (jar resources cannot be listed)
+ * @param buildArgs  Docker build args
+ * @param busybox    whether the context needs the static busybox binary
+ * @param baseImage  whether the Dockerfile builds FROM the imported Debian base image
+ */
+public record ImageRecipe(String image, String resources, List<String> files, Map<String, String> buildArgs,
+                          boolean busybox, boolean baseImage) {
+
+    static final List<String> APP_FILES = List.of("Dockerfile", "lib.sh", "server.sh", "chatter.sh", "backend.sh",
+            "frontend.sh", "nginx.sh", "index.html");
+
+    /** Every image the sandbox needs, base-image users last so that cheap images come first. */
+    public static List<ImageRecipe> all() {
+        List<ImageRecipe> all = new java.util.ArrayList<>();
+        for (String role : List.of("backend", "frontend")) {
+            for (String version : SandboxSpec.APP_VERSIONS) {
+                all.add(app(role, version, false));
+            }
+            all.add(app(role, SandboxSpec.BROKEN_VERSION, true));
+        }
+        all.add(app("nginx", SandboxSpec.INFRA_VERSION, false));
+        all.add(new ImageRecipe(SandboxSpec.require("postgres").image(), "postgres", List.of("Dockerfile", "entrypoint.sh"),
+                Map.of(), false, true));
+        all.add(new ImageRecipe(SandboxSpec.require("redis").image(), "redis", List.of("Dockerfile"), Map.of(), false, true));
+        return all;
+    }
+
+    static ImageRecipe app(String role, String version, boolean broken) {
+        SandboxService s = SandboxSpec.require(role);
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("ROLE", role);
+        args.put("VERSION", version);
+        args.put("BROKEN", broken ? "1" : "0");
+        args.put("PORT", Integer.toString(s.containerPort()));
+        args.put("HEALTH_PATH", s.healthPath());
+        switch (role) {
+            case "backend" -> args.put("APP_LOG_FILE", "app.log");
+            case "nginx" -> args.put("ACCESS_LOG_FILE", "access.log");
+            default -> { }
+        }
+        return new ImageRecipe(s.repository() + ":" + version, "app", APP_FILES, args, true, false);
+    }
+
+    public String version() {
+        return image.substring(image.lastIndexOf(':') + 1);
+    }
+}

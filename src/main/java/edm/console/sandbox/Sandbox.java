@@ -1,0 +1,184 @@
+package edm.console.sandbox;
+
+import com.github.dockerjava.api.DockerClient;
+import edm.console.docker.DockerClients;
+import edm.console.i18n.Messages;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * {@code edm-console sandbox up|down|status}: a complete EDM-shaped stack on the local engine, for trying
+ * the console safely. Every method reports through {@code out} (translated lines) and returns a result
+ * with an exit code; none throws for expected failures.
+ */
+public final class Sandbox {
+
+    /**
+     * @param projectDir     the sandbox project dir ({@link SandboxProject#defaultDir})
+     * @param endpoint       engine endpoint, empty for $DOCKER_HOST or the local socket
+     * @param requestTimeout timeout of every ordinary engine request
+     * @param healthTimeout  how long {@code up} waits for all containers to become healthy
+     * @param rebuild        rebuild every image even when its tag exists
+     */
+    public record Options(Path projectDir, String endpoint, Duration requestTimeout, Duration healthTimeout, boolean rebuild) {
+        public static Options defaults() {
+            return new Options(SandboxProject.fromEnvironment().dir(), "", Duration.ofSeconds(30), Duration.ofMinutes(3), false);
+        }
+
+        public Options withProjectDir(Path dir) {
+            return new Options(dir, endpoint, requestTimeout, healthTimeout, rebuild);
+        }
+
+        public Options withRebuild(boolean r) {
+            return new Options(projectDir, endpoint, requestTimeout, healthTimeout, r);
+        }
+    }
+
+    private final Options options;
+    private final SandboxProject project;
+    private final String endpoint;
+
+    public Sandbox(Options options) {
+        this.options = options;
+        this.project = new SandboxProject(options.projectDir());
+        this.endpoint = DockerClients.resolveEndpoint(options.endpoint());
+    }
+
+    public SandboxProject project() {
+        return project;
+    }
+
+    /** Builds missing images, prepares the project dir, creates/starts what is missing, waits for health. Idempotent. */
+    public SandboxResult up(Consumer<String> out) {
+        return run(out, client -> {
+            try (DockerClient buildClient = DockerClients.requests(endpoint, SandboxImages.BUILD_TIMEOUT)) {
+                new SandboxImages(client, buildClient, out).ensure(options.rebuild());
+            }
+            SandboxCredentials creds = project.prepare();
+            out.accept(Messages.t("sandbox.progress.projectDir", project.dir()));
+            SandboxStack stack = new SandboxStack(client, project, out);
+            boolean changed = stack.ensureNetwork();
+            for (SandboxService s : SandboxSpec.SERVICES) {
+                changed |= stack.ensureContainer(s, creds);
+            }
+            if (!changed) {
+                out.accept(Messages.t("sandbox.progress.unchanged"));
+            }
+            return waitHealthy(stack, out);
+        });
+    }
+
+    /** Removes the sandbox containers and network (never anything without the sandbox label); purge also removes the images. */
+    public SandboxResult down(boolean purge, Consumer<String> out) {
+        return run(out, client -> {
+            new SandboxStack(client, project, out).removeAll();
+            if (purge) {
+                try (DockerClient buildClient = DockerClients.requests(endpoint, options.requestTimeout())) {
+                    new SandboxImages(client, buildClient, out).removeAll();
+                }
+            }
+            out.accept(Messages.t("sandbox.progress.down", project.dir()));
+            return SandboxResult.OK;
+        });
+    }
+
+    /** Prints the status table. */
+    public SandboxResult status(Consumer<String> out) {
+        return run(out, client -> {
+            SandboxStatus status = inspect(client);
+            SandboxStatusTable.render(status).forEach(out);
+            return SandboxResult.OK;
+        });
+    }
+
+    /** The status as data, for the TUI; throws {@link SandboxException} when the engine cannot be asked. */
+    public SandboxStatus status() {
+        try (DockerClient client = DockerClients.requests(endpoint, options.requestTimeout())) {
+            ping(client);
+            return inspect(client);
+        } catch (IOException e) {
+            throw new SandboxException("sandbox.error.docker", endpoint, e.getMessage());
+        }
+    }
+
+    private SandboxStatus inspect(DockerClient client) {
+        SandboxStack stack = new SandboxStack(client, project, s -> { });
+        SandboxImages images = new SandboxImages(client, client, s -> { });
+        Map<String, Boolean> present = new LinkedHashMap<>();
+        for (String image : SandboxImages.allImages()) {
+            present.put(image, images.exists(image));
+        }
+        return new SandboxStatus(stack.states(), stack.network().isPresent(), present);
+    }
+
+    private SandboxResult waitHealthy(SandboxStack stack, Consumer<String> out) throws InterruptedException {
+        out.accept(Messages.t("sandbox.progress.waiting", options.healthTimeout().toSeconds()));
+        long deadline = System.nanoTime() + options.healthTimeout().toNanos();
+        List<SandboxContainerState> states = stack.states();
+        while (!states.stream().allMatch(SandboxContainerState::healthy) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            states = stack.states();
+        }
+        List<SandboxContainerState> bad = states.stream().filter(s -> !s.healthy()).toList();
+        if (bad.isEmpty()) {
+            out.accept(Messages.t("sandbox.progress.healthy", states.size(),
+                    "http://127.0.0.1:" + SandboxSpec.NGINX_PORT + "/", project.configFile()));
+            return SandboxResult.OK;
+        }
+        for (SandboxContainerState s : bad) {
+            out.accept(Messages.t("sandbox.error.unhealthy", s.name(), s.status().name().toLowerCase(java.util.Locale.ROOT),
+                    s.health().name().toLowerCase(java.util.Locale.ROOT), s.lastHealthOutput().isEmpty() ? "-" : s.lastHealthOutput()));
+        }
+        out.accept(Messages.t("sandbox.error.notHealthy", options.healthTimeout().toSeconds(),
+                bad.stream().map(SandboxContainerState::name).collect(Collectors.joining(", "))));
+        return SandboxResult.UNHEALTHY;
+    }
+
+    private interface Step {
+        SandboxResult run(DockerClient client) throws Exception;
+    }
+
+    /** One client per command; every failure becomes one translated line and a result, never a stack trace. */
+    private SandboxResult run(Consumer<String> out, Step step) {
+        try (DockerClient client = DockerClients.requests(endpoint, options.requestTimeout())) {
+            ping(client);
+            return step.run(client);
+        } catch (SandboxException e) {
+            out.accept(e.getMessage());
+            return e.result();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.accept(Messages.t("sandbox.error.interrupted"));
+            return SandboxResult.FAILED;
+        } catch (Exception e) {
+            out.accept(Messages.t("sandbox.error.docker", endpoint, oneLine(e)));
+            return SandboxResult.FAILED;
+        }
+    }
+
+    private void ping(DockerClient client) {
+        try {
+            client.pingCmd().exec();
+        } catch (RuntimeException e) {
+            throw new SandboxException("sandbox.error.engine", endpoint, oneLine(e));
+        }
+    }
+
+    /** The innermost useful message on one line (engine errors often come as multi-line JSON). */
+    static String oneLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        msg = msg.replaceAll("\\s+", " ").strip();
+        msg = msg.replaceAll("^Status \\d+: \\{\"message\":\"(.*)\"\\}$", "$1");
+        return msg.length() > 300 ? msg.substring(0, 300) + "…" : msg;
+    }
+}

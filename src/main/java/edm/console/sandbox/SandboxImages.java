@@ -1,0 +1,142 @@
+package edm.console.sandbox;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import edm.console.i18n.Messages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** Builds the sandbox images locally (never pulls) and reports which exist. An existing tag is not rebuilt. */
+public final class SandboxImages {
+    static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
+
+    private final DockerClient client;
+    private final DockerClient buildClient;
+    private final Consumer<String> progress;
+
+    /**
+     * @param client      short-timeout client for inspections
+     * @param buildClient long-timeout client: builds and the base image import run for minutes
+     */
+    public SandboxImages(DockerClient client, DockerClient buildClient, Consumer<String> progress) {
+        this.client = client;
+        this.buildClient = buildClient;
+        this.progress = progress;
+    }
+
+    /** Every image the sandbox uses (including the Debian base image), in build order. */
+    public static List<String> allImages() {
+        List<String> all = new ArrayList<>();
+        all.add(SandboxSpec.BASE_IMAGE);
+        ImageRecipe.all().forEach(r -> all.add(r.image()));
+        return all;
+    }
+
+    public boolean exists(String image) {
+        try {
+            client.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Builds each missing image; with {@code rebuild} all of them (the base image too). */
+    public void ensure(boolean rebuild) {
+        boolean baseReady = !rebuild && exists(SandboxSpec.BASE_IMAGE);
+        for (ImageRecipe recipe : ImageRecipe.all()) {
+            if (!rebuild && exists(recipe.image())) {
+                continue;
+            }
+            if (recipe.baseImage() && !baseReady) {
+                new BaseImageBuilder(buildClient, progress).build();
+                baseReady = true;
+            }
+            progress.accept(Messages.t("sandbox.progress.build", recipe.image()));
+            build(recipe);
+        }
+    }
+
+    /** Removes every sandbox image that exists; images still used by a container are reported and kept. */
+    public void removeAll() {
+        List<String> images = new ArrayList<>(allImages());
+        java.util.Collections.reverse(images);
+        for (String image : images) {
+            if (exists(image)) {
+                try {
+                    client.removeImageCmd(image).exec();
+                    progress.accept(Messages.t("sandbox.progress.imageRemoved", image));
+                } catch (RuntimeException e) {
+                    progress.accept(Messages.t("sandbox.progress.imageKept", image, e.getMessage()));
+                }
+            }
+        }
+    }
+
+    private void build(ImageRecipe recipe) {
+        Path context = null;
+        try {
+            context = Files.createTempDirectory("edm-sandbox-build");
+            writeContext(recipe, context);
+            var cmd = buildClient.buildImageCmd(context.toFile())
+                    .withTags(Set.of(recipe.image()))
+                    .withPull(false)
+                    .withRemove(true)
+                    .withLabels(Map.of(SandboxSpec.LABEL, "true"));
+            recipe.buildArgs().forEach(cmd::withBuildArg);
+            BuildImageResultCallback callback = cmd.exec(new BuildImageResultCallback());
+            callback.awaitImageId(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (DockerClientException | IOException e) {
+            throw new SandboxException("sandbox.error.build", recipe.image(), e.getMessage());
+        } finally {
+            deleteTree(context);
+        }
+    }
+
+    static void writeContext(ImageRecipe recipe, Path context) throws IOException {
+        for (String file : recipe.files()) {
+            String text = resource(recipe.resources() + "/" + file)
+                    .replace("@VERSION@", recipe.version())
+                    .replace("@BASE_IMAGE@", SandboxSpec.BASE_IMAGE);
+            Files.writeString(context.resolve(file), text, StandardCharsets.UTF_8);
+        }
+        if (recipe.busybox()) {
+            Files.copy(BusyboxBinary.require(), context.resolve("busybox"), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = SandboxImages.class.getResourceAsStream("/sandbox/" + name)) {
+            if (in == null) {
+                throw new IOException("missing resource sandbox/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp dir is harmless.
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package edm.console.sandbox;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Volume;
+import edm.console.core.ContainerStatus;
+import edm.console.core.HealthStatus;
+import edm.console.core.PortMapping;
+import edm.console.i18n.Messages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The sandbox's network and containers on the engine. Touches only objects labelled {@link SandboxSpec#LABEL}. */
+final class SandboxStack {
+    private final DockerClient client;
+    private final SandboxProject project;
+    private final Consumer<String> progress;
+
+    SandboxStack(DockerClient client, SandboxProject project, Consumer<String> progress) {
+        this.client = client;
+        this.project = project;
+        this.progress = progress;
+    }
+
+    /** Labels of every sandbox container and the network. */
+    Map<String, String> labels(String service) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(SandboxSpec.LABEL, "true");
+        labels.put(SandboxSpec.LABEL_DIR, project.dir().toString());
+        labels.put(SandboxSpec.LABEL_COMPOSE_PROJECT, SandboxSpec.COMPOSE_PROJECT);
+        if (service != null) {
+            labels.put(SandboxSpec.LABEL_COMPOSE_SERVICE, service);
+        }
+        return labels;
+    }
+
+    Optional<Network> network() {
+        return client.listNetworksCmd().withNameFilter(SandboxSpec.NETWORK).exec().stream()
+                .filter(n -> SandboxSpec.NETWORK.equals(n.getName())).findFirst();
+    }
+
+    /** @return true when the network had to be created */
+    boolean ensureNetwork() {
+        if (network().isPresent()) {
+            return false;
+        }
+        client.createNetworkCmd().withName(SandboxSpec.NETWORK).withDriver("bridge").withLabels(labels(null)).exec();
+        progress.accept(Messages.t("sandbox.progress.networkCreated", SandboxSpec.NETWORK));
+        return true;
+    }
+
+    /** Creates the container when missing, starts it when stopped; leaves a running one alone. @return true if changed */
+    boolean ensureContainer(SandboxService s, SandboxCredentials creds) {
+        Optional<InspectContainerResponse> existing = inspect(s.containerName());
+        if (existing.isPresent()) {
+            InspectContainerResponse c = existing.get();
+            Map<String, String> labels = c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels();
+            if (!"true".equals(labels.get(SandboxSpec.LABEL))) {
+                throw new SandboxException("sandbox.error.foreignContainer", s.containerName());
+            }
+            String dir = labels.getOrDefault(SandboxSpec.LABEL_DIR, "");
+            if (!dir.equals(project.dir().toString())) {
+                throw new SandboxException("sandbox.error.otherDir", s.containerName(), dir, project.dir());
+            }
+            if (Boolean.TRUE.equals(c.getState().getRunning())) {
+                return false;
+            }
+            client.startContainerCmd(c.getId()).exec();
+            progress.accept(Messages.t("sandbox.progress.started", s.containerName()));
+            return true;
+        }
+        create(s, creds);
+        progress.accept(Messages.t("sandbox.progress.created", s.containerName(), s.image()));
+        return true;
+    }
+
+    private void create(SandboxService s, SandboxCredentials creds) {
+        ExposedPort port = ExposedPort.tcp(s.containerPort());
+        Ports bindings = new Ports();
+        bindings.bind(port, Ports.Binding.bindIpAndPort("127.0.0.1", s.hostPort()));
+        HostConfig host = HostConfig.newHostConfig()
+                .withPortBindings(bindings)
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
+                .withNetworkMode(SandboxSpec.NETWORK)
+                .withBinds(binds(s));
+        String id = client.createContainerCmd(s.image())
+                .withName(s.containerName())
+                .withHostName(s.name())
+                .withLabels(labels(s.name()))
+                .withEnv(creds.containerEnv(s.name()))
+                .withExposedPorts(port)
+                .withHostConfig(host)
+                .withAliases(s.name())
+                .exec().getId();
+        client.startContainerCmd(id).exec();
+    }
+
+    /** Mounts like SPEC-006's /opt/edm: data and logs live in the project dir and survive {@code down}. */
+    private List<Bind> binds(SandboxService s) {
+        List<Bind> binds = new ArrayList<>();
+        switch (s.name()) {
+            case "postgres" -> binds.add(bind("data/postgres", "/var/lib/postgresql/data"));
+            case "redis" -> binds.add(bind("data/redis", "/data"));
+            case "backend" -> {
+                binds.add(bind("logs/backend", "/logs"));
+                binds.add(bind("data/uploads", "/uploads"));
+            }
+            case "nginx" -> binds.add(bind("logs/nginx", "/logs"));
+            default -> { }
+        }
+        return binds;
+    }
+
+    private Bind bind(String projectSubdir, String containerPath) {
+        return new Bind(project.dir().resolve(projectSubdir).toString(), new Volume(containerPath));
+    }
+
+    Optional<InspectContainerResponse> inspect(String name) {
+        try {
+            return Optional.of(client.inspectContainerCmd(name).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One state per sandbox service, in service order; a container that is not a sandbox one counts as absent. */
+    List<SandboxContainerState> states() {
+        List<SandboxContainerState> out = new ArrayList<>();
+        for (SandboxService s : SandboxSpec.SERVICES) {
+            out.add(inspect(s.containerName())
+                    .filter(c -> c.getConfig().getLabels() != null && "true".equals(c.getConfig().getLabels().get(SandboxSpec.LABEL)))
+                    .map(c -> state(s, c))
+                    .orElse(SandboxContainerState.missing(s)));
+        }
+        return out;
+    }
+
+    private static SandboxContainerState state(SandboxService s, InspectContainerResponse c) {
+        var st = c.getState();
+        HealthStatus health = st.getHealth() == null ? HealthStatus.NONE : HealthStatus.parse(st.getHealth().getStatus());
+        String lastOutput = "";
+        if (st.getHealth() != null && st.getHealth().getLog() != null && !st.getHealth().getLog().isEmpty()) {
+            var log = st.getHealth().getLog();
+            String o = log.get(log.size() - 1).getOutput();
+            lastOutput = o == null ? "" : o.strip().replace('\n', ' ');
+        }
+        List<PortMapping> ports = new ArrayList<>();
+        Map<ExposedPort, Ports.Binding[]> bound = c.getNetworkSettings() == null || c.getNetworkSettings().getPorts() == null
+                ? Map.of() : c.getNetworkSettings().getPorts().getBindings();
+        bound.forEach((exposed, bs) -> {
+            if (bs == null) {
+                ports.add(new PortMapping("", 0, exposed.getPort(), exposed.getProtocol().toString()));
+            } else {
+                for (Ports.Binding b : bs) {
+                    ports.add(new PortMapping(b.getHostIp(), parsePort(b.getHostPortSpec()), exposed.getPort(),
+                            exposed.getProtocol().toString()));
+                }
+            }
+        });
+        return new SandboxContainerState(s.name(), s.containerName(), true, c.getConfig().getImage(),
+                ContainerStatus.parse(st.getStatus()), health, ports, lastOutput);
+    }
+
+    private static int parsePort(String spec) {
+        try {
+            return spec == null ? 0 : Integer.parseInt(spec);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Removes every container labelled as sandbox (whatever its name) and the sandbox network. */
+    void removeAll() {
+        var containers = client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(SandboxSpec.LABEL, "true")).exec();
+        for (var c : containers) {
+            client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+            progress.accept(Messages.t("sandbox.progress.removed", name));
+        }
+        Optional<Network> net = network();
+        if (net.isPresent()) {
+            Map<String, String> labels = net.get().getLabels() == null ? Map.of() : net.get().getLabels();
+            if ("true".equals(labels.get(SandboxSpec.LABEL))) {
+                client.removeNetworkCmd(net.get().getId()).exec();
+                progress.accept(Messages.t("sandbox.progress.networkRemoved", SandboxSpec.NETWORK));
+            } else {
+                progress.accept(Messages.t("sandbox.progress.networkForeign", SandboxSpec.NETWORK));
+            }
+        }
+    }
+}
