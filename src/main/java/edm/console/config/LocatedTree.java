@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import edm.console.i18n.Messages;
 
 import java.io.IOException;
@@ -169,9 +169,9 @@ final class LocatedTree {
         return Messages.t(t == JsonToken.START_ARRAY ? "config.got.list" : "config.got.scalar");
     }
 
-    /** SnakeYAML knows where the problem is; Jackson's own location is where the parser had got to. */
+    /** SnakeYAML (the cause Jackson wraps) knows where the problem is; Jackson's own location is where the parser had got to. */
     private static int syntaxLine(JsonProcessingException e) {
-        if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
             return marked.getProblemMark().getLine() + 1;
         }
         return e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
@@ -180,7 +180,7 @@ final class LocatedTree {
     /** The reason of a syntax error on one line, without the excerpt and caret that the parsers append. */
     private static String syntaxReason(JsonProcessingException e) {
         String reason;
-        if (e instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
             reason = marked.getContext() != null ? marked.getContext() + ", " + marked.getProblem() : marked.getProblem();
         } else {
             reason = e.getOriginalMessage();
