@@ -21,7 +21,7 @@ public final class ConfigSelection {
     public static LoadedConfig load(GlobalOptions o) {
         Path explicit = o.config;
         if (o.sandbox && explicit == null) {
-            explicit = SandboxProject.defaultLocation().configFile();
+            explicit = SandboxProject.fromEnvironment().configFile();
         }
         LoadedConfig loaded = ConfigLoader.load(explicit, System.getenv(), Path.of(System.getProperty("user.home")));
         ConsoleConfig c = loaded.config();

@@ -3,6 +3,7 @@ package edm.console.ui;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import edm.console.text.Align;
 import edm.console.text.Cells;
 import edm.console.text.TerminalSafe;
 
@@ -57,7 +58,7 @@ public final class Canvas {
         if (row < 0 || row >= area.height() || col >= area.width()) {
             return col;
         }
-        String safe = TerminalSafe.clean(text);
+        String safe = Cells.forLanterna(TerminalSafe.clean(text));
         int room = area.width() - col;
         String shown = Cells.width(safe) > room ? Cells.truncate(safe, room) : safe;
         apply(style);
@@ -70,8 +71,8 @@ public final class Canvas {
         if (cells <= 0) {
             return;
         }
-        String safe = TerminalSafe.clean(text);
-        text(col, row, alignRight ? Cells.padLeft(safe, cells) : Cells.fit(safe, cells), style);
+        String safe = Cells.forLanterna(TerminalSafe.clean(text));
+        text(col, row, Cells.fit(safe, cells, alignRight ? Align.RIGHT : Align.LEFT), style);
     }
 
     public void fillRow(int row, Style style) {
