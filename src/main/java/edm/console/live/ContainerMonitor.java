@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -55,7 +55,7 @@ public final class ContainerMonitor implements AutoCloseable {
     private volatile ContainersSnapshot current;
     private volatile Closeable eventStream;
     private volatile boolean closed;
-    private volatile ScheduledFuture<?> pendingRelist;
+    private final AtomicBoolean relistQueued = new AtomicBoolean();
     private Duration backoff = Duration.ofSeconds(1);
 
     public ContainerMonitor(ContainerGateway gateway, List<String> preferredNames, Duration statsEvery,
@@ -143,12 +143,16 @@ public final class ContainerMonitor implements AutoCloseable {
         });
     }
 
-    private synchronized void scheduleRelist() {
-        ScheduledFuture<?> pending = pendingRelist;
-        if (pending != null && !pending.isDone()) {
+    /**
+     * Queues one re-list unless one is already queued and not yet started. A re-list that is already
+     * running may have listed before this event, so it does not count: another one is queued.
+     */
+    private void scheduleRelist() {
+        if (!relistQueued.compareAndSet(false, true)) {
             return;
         }
-        pendingRelist = engineThread.schedule(() -> {
+        engineThread.schedule(() -> {
+            relistQueued.set(false);
             if (current.engine().connected()) {
                 relist(current.engine());
             }
