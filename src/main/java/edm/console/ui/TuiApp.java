@@ -98,6 +98,15 @@ public final class TuiApp {
         drawFrame(false);
     }
 
+    /** Handles whatever background threads posted, then draws; for screen tests. */
+    public void drainForTest() throws IOException {
+        UiEvent e;
+        while ((e = queue.poll()) != null) {
+            controller.handle(e);
+        }
+        drawFrame(false);
+    }
+
     private void readInput() {
         try {
             while (!state.quit) {

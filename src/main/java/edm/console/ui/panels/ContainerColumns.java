@@ -28,7 +28,7 @@ public enum ContainerColumns {
     UPTIME("col.uptime", 7, 4, false, Align.RIGHT),
     RESTARTS("col.restarts", 3, 7, false, Align.RIGHT),
     CPU("col.cpu", 6, 5, false, Align.RIGHT),
-    MEMORY("col.memory", 15, 6, false, Align.RIGHT),
+    MEMORY("col.memory", 20, 6, false, Align.RIGHT),
     PORTS("col.ports", 12, 8, true, Align.LEFT);
 
     public final String headerKey;

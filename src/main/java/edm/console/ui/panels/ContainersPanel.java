@@ -70,7 +70,7 @@ public final class ContainersPanel {
             boolean lastMember = member && (i + 1 >= list.size() || !stackNames.contains(list.get(i + 1).name()));
             if (lastMember && i + 1 < list.size() && row + 1 < c.height() && visible > 3) {
                 row++;
-                c.text(0, row, "·".repeat(Math.max(0, c.width())), Style.BORDER);
+                c.text(0, row, "─".repeat(Math.max(0, c.width())), Style.BORDER);
             }
         }
     }
