@@ -158,6 +158,11 @@ final class TuiLauncher {
             refresh();
         }
 
+        @Override
+        public void refreshNow() {
+            refresh();
+        }
+
         private void refresh() {
             ContainerMonitor mon = monitor;
             if (mon != null) {

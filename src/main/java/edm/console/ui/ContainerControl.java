@@ -15,4 +15,7 @@ public interface ContainerControl {
     void stop(String id);
 
     void restart(String id);
+
+    /** Asks for a fresh container list now (the list is otherwise event-driven). */
+    void refreshNow();
 }

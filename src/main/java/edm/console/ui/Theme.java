@@ -113,7 +113,12 @@ public final class Theme {
         if (v == null || v.isBlank()) {
             return fallback;
         }
-        TextColor c = TextColor.Factory.fromString(v.trim());
+        TextColor c;
+        try {
+            c = TextColor.Factory.fromString(v.trim());
+        } catch (IllegalArgumentException e) {
+            c = null;
+        }
         if (c == null) {
             problems.add(key + ": '" + v.trim() + "' is not a colour (use a name like green, #rrggbb or 0-255)");
             return fallback;

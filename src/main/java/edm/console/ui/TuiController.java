@@ -86,6 +86,7 @@ public final class TuiController {
             case CONFIRM -> runConfirmed();
             case CANCEL -> state.confirm = null;
             case REFRESH -> {
+                actions.execute(control::refreshNow);
                 if (state.view == UiState.View.DETAIL && state.detailId != null) {
                     loadDetail(state.detailId);
                 }

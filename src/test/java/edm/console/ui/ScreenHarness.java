@@ -183,5 +183,10 @@ public final class ScreenHarness implements AutoCloseable {
         public void restart(String id) {
             calls.add("restart " + id);
         }
+
+        @Override
+        public void refreshNow() {
+            calls.add("refresh");
+        }
     }
 }
