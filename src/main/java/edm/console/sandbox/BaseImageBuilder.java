@@ -1,6 +1,5 @@
 package edm.console.sandbox;
 
-import com.github.dockerjava.api.DockerClient;
 import edm.console.i18n.Messages;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,11 +24,14 @@ final class BaseImageBuilder {
     private static final List<String> TRIM = List.of("var/cache/apt/archives", "var/lib/apt/lists", "usr/share/doc",
             "usr/share/man", "usr/share/locale", "var/lib/postgresql/15", "dev");
 
-    private final DockerClient buildClient;
+    static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(10);
+
+    private final String endpoint;
     private final Consumer<String> progress;
 
-    BaseImageBuilder(DockerClient buildClient, Consumer<String> progress) {
-        this.buildClient = buildClient;
+    /** @param endpoint the engine endpoint, passed to the docker CLI as -H */
+    BaseImageBuilder(String endpoint, Consumer<String> progress) {
+        this.endpoint = endpoint;
         this.progress = progress;
     }
 
@@ -127,22 +129,28 @@ final class BaseImageBuilder {
         }
     }
 
-    /** Streams {@code tar -c} of the root filesystem into the engine's image import. */
+    /**
+     * Pipes {@code tar -c} of the root filesystem into {@code docker import}. The docker CLI (in the
+     * docker.io package with the engine) rather than docker-java: docker-java's createImageCmd stream
+     * upload ends with "unexpected EOF" on the engine for a root filesystem of a few hundred MB.
+     */
     private void importRootfs(Path rootfs) throws IOException, InterruptedException {
-        Process tar = new ProcessBuilder("tar", "-C", rootfs.toString(), "--numeric-owner", "-c", ".")
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        String repo = SandboxSpec.BASE_IMAGE.substring(0, SandboxSpec.BASE_IMAGE.indexOf(':'));
-        String tag = SandboxSpec.BASE_IMAGE.substring(SandboxSpec.BASE_IMAGE.indexOf(':') + 1);
-        try (var in = tar.getInputStream()) {
-            buildClient.createImageCmd(repo, in).withTag(tag).exec();
-        } finally {
-            if (!tar.waitFor(2, TimeUnit.MINUTES)) {
-                tar.destroyForcibly();
+        List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
+                new ProcessBuilder("tar", "-C", rootfs.toString(), "--numeric-owner", "-c", ".")
+                        .redirectError(ProcessBuilder.Redirect.DISCARD),
+                new ProcessBuilder("docker", "-H", endpoint, "import", "-m", "edm-console sandbox base (debootstrap bookworm)",
+                        "-", SandboxSpec.BASE_IMAGE).redirectErrorStream(true)));
+        Process docker = pipeline.get(1);
+        String output = new String(docker.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        for (Process p : pipeline) {
+            if (!p.waitFor(IMPORT_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+                pipeline.forEach(Process::destroyForcibly);
+                throw new SandboxException("sandbox.error.baseImage", "import timed out");
             }
         }
-        if (tar.exitValue() != 0) {
-            throw new SandboxException("sandbox.error.baseImage", "tar exited with " + tar.exitValue());
+        if (pipeline.get(0).exitValue() != 0 || docker.exitValue() != 0) {
+            throw new SandboxException("sandbox.error.baseImage", "tar exit " + pipeline.get(0).exitValue()
+                    + ", docker import exit " + docker.exitValue() + ": " + output.replaceAll("\\s+", " "));
         }
     }
 

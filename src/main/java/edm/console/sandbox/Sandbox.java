@@ -58,7 +58,7 @@ public final class Sandbox {
     public SandboxResult up(Consumer<String> out) {
         return run(out, client -> {
             try (DockerClient buildClient = DockerClients.requests(endpoint, SandboxImages.BUILD_TIMEOUT)) {
-                new SandboxImages(client, buildClient, out).ensure(options.rebuild());
+                new SandboxImages(client, buildClient, out).withEndpoint(endpoint).ensure(options.rebuild());
             }
             SandboxCredentials creds = project.prepare();
             out.accept(Messages.t("sandbox.progress.projectDir", project.dir()));

@@ -28,6 +28,7 @@ public final class SandboxImages {
     private final DockerClient client;
     private final DockerClient buildClient;
     private final Consumer<String> progress;
+    private String endpoint = "";
 
     /**
      * @param client      short-timeout client for inspections
@@ -37,6 +38,12 @@ public final class SandboxImages {
         this.client = client;
         this.buildClient = buildClient;
         this.progress = progress;
+    }
+
+    /** The endpoint for the docker CLI (base image import); set by {@link Sandbox}. */
+    SandboxImages withEndpoint(String dockerEndpoint) {
+        this.endpoint = dockerEndpoint;
+        return this;
     }
 
     /** Every image the sandbox uses (including the Debian base image), in build order. */
@@ -64,7 +71,7 @@ public final class SandboxImages {
                 continue;
             }
             if (recipe.baseImage() && !baseReady) {
-                new BaseImageBuilder(buildClient, progress).build();
+                new BaseImageBuilder(endpoint, progress).build();
                 baseReady = true;
             }
             progress.accept(Messages.t("sandbox.progress.build", recipe.image()));
