@@ -10,14 +10,12 @@ import edm.console.cli.GlobalOptions;
 import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
 import edm.console.core.Clock;
-import edm.console.core.ContainerDetail;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.DockerClients;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import edm.console.live.ContainerMonitor;
 import edm.console.live.HostMonitor;
-import edm.console.ui.ContainerControl;
 import edm.console.ui.Theme;
 import edm.console.ui.TuiApp;
 import edm.console.ui.UiContext;
@@ -95,7 +93,7 @@ final class TuiLauncher {
         Thread hook = new Thread(restore, "edm-restore-terminal");
         Runtime.getRuntime().addShutdownHook(hook);
         screen.startScreen();
-        ControlAdapter control = new ControlAdapter(gateway);
+        EngineControl control = new EngineControl(gateway, STOP_GRACE_SECONDS);
         TuiApp app = new TuiApp(screen, ctx, control);
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");
@@ -104,7 +102,7 @@ final class TuiLauncher {
                 s -> app.post(new UiEvent.Containers(s)));
              HostMonitor host = new HostMonitor(config.projectPath(), seconds(config.refresh.hostSeconds),
                      s -> app.post(new UiEvent.Host(s)), reason -> { })) {
-            control.monitor = containers;
+            control.attach(containers);
             containers.start();
             host.start();
             app.run();
@@ -124,50 +122,5 @@ final class TuiLauncher {
 
     private static Duration seconds(double s) {
         return Duration.ofMillis(Math.max(100, Math.round(s * 1000)));
-    }
-
-    /** The UI's view of the engine: container actions, each followed by a prompt re-list. */
-    private static final class ControlAdapter implements ContainerControl {
-        private final ContainerGateway gateway;
-        private volatile ContainerMonitor monitor;
-
-        ControlAdapter(ContainerGateway gateway) {
-            this.gateway = gateway;
-        }
-
-        @Override
-        public ContainerDetail inspect(String id) {
-            return gateway.inspect(id);
-        }
-
-        @Override
-        public void start(String id) {
-            gateway.start(id);
-            refresh();
-        }
-
-        @Override
-        public void stop(String id) {
-            gateway.stop(id, STOP_GRACE_SECONDS);
-            refresh();
-        }
-
-        @Override
-        public void restart(String id) {
-            gateway.restart(id, STOP_GRACE_SECONDS);
-            refresh();
-        }
-
-        @Override
-        public void refreshNow() {
-            refresh();
-        }
-
-        private void refresh() {
-            ContainerMonitor mon = monitor;
-            if (mon != null) {
-                mon.refreshSoon();
-            }
-        }
     }
 }

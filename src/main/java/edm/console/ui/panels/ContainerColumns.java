@@ -18,31 +18,29 @@ import java.util.stream.Collectors;
 /**
  * The containers table's columns and the pure render of one container into cells. Columns have a
  * minimum width and a priority: on a narrow terminal the least important are dropped first, and
- * spare width goes to the flexible ones (name, image, ports).
+ * spare width goes to the name, image and ports columns (see {@link #layout(int, Messages, int, int)}).
  */
 public enum ContainerColumns {
-    NAME("col.name", 14, 0, true, Align.LEFT),
-    IMAGE("col.image", 14, 3, true, Align.LEFT),
-    STATE("col.state", 8, 1, false, Align.LEFT),
-    HEALTH("col.health", 9, 2, false, Align.LEFT),
-    UPTIME("col.uptime", 7, 4, false, Align.RIGHT),
-    RESTARTS("col.restarts", 3, 7, false, Align.RIGHT),
-    CPU("col.cpu", 6, 5, false, Align.RIGHT),
-    MEMORY("col.memory", 20, 6, false, Align.RIGHT),
-    PORTS("col.ports", 12, 8, true, Align.LEFT);
+    NAME("col.name", 14, 0, Align.LEFT),
+    IMAGE("col.image", 14, 3, Align.LEFT),
+    STATE("col.state", 8, 1, Align.LEFT),
+    HEALTH("col.health", 9, 2, Align.LEFT),
+    UPTIME("col.uptime", 7, 4, Align.RIGHT),
+    RESTARTS("col.restarts", 3, 7, Align.RIGHT),
+    CPU("col.cpu", 6, 5, Align.RIGHT),
+    MEMORY("col.memory", 20, 6, Align.RIGHT),
+    PORTS("col.ports", 12, 8, Align.LEFT);
 
     public final String headerKey;
     public final int minWidth;
     /** Lower is more important; the highest is dropped first when space runs out. */
     public final int priority;
-    public final boolean flexible;
     public final Align align;
 
-    ContainerColumns(String headerKey, int minWidth, int priority, boolean flexible, Align align) {
+    ContainerColumns(String headerKey, int minWidth, int priority, Align align) {
         this.headerKey = headerKey;
         this.minWidth = minWidth;
         this.priority = priority;
-        this.flexible = flexible;
         this.align = align;
     }
 
@@ -52,29 +50,45 @@ public enum ContainerColumns {
 
     /** Picks columns and widths for a table {@code totalWidth} cells wide (1 cell gap between columns). */
     public static List<Placed> layout(int totalWidth, Messages m) {
+        return layout(totalWidth, m, 0, 0);
+    }
+
+    /**
+     * As {@link #layout(int, Messages)}, sized for the content: spare width goes first to the name
+     * column until the widest name fits (names are what the operator scans for), then to the image
+     * column likewise, then the rest to ports.
+     */
+    public static List<Placed> layout(int totalWidth, Messages m, int widestName, int widestImage) {
         List<ContainerColumns> chosen = new ArrayList<>(List.of(values()));
         while (chosen.size() > 1 && required(chosen, m) > totalWidth) {
             ContainerColumns drop = chosen.stream().max((a, b) -> Integer.compare(a.priority, b.priority)).orElseThrow();
             chosen.remove(drop);
         }
         int spare = Math.max(0, totalWidth - required(chosen, m));
-        List<ContainerColumns> flex = chosen.stream().filter(c -> c.flexible).toList();
+        java.util.Map<ContainerColumns, Integer> widths = new java.util.EnumMap<>(ContainerColumns.class);
+        chosen.forEach(c -> widths.put(c, width(c, m)));
+        spare = grow(widths, NAME, Math.min(widestName, MAX_NAME), spare);
+        spare = grow(widths, IMAGE, Math.min(widestImage, MAX_IMAGE), spare);
+        ContainerColumns last = widths.containsKey(PORTS) ? PORTS : widths.containsKey(IMAGE) ? IMAGE : NAME;
+        widths.merge(last, spare, Integer::sum);
         List<Placed> out = new ArrayList<>();
-        int flexIndex = 0;
         for (ContainerColumns c : chosen) {
-            int w = width(c, m);
-            if (c.flexible && !flex.isEmpty()) {
-                // Name gets the largest share: it is what the operator scans for.
-                int share = c == NAME ? spare * 2 / (flex.size() + 1) : spare / (flex.size() + 1);
-                if (++flexIndex == flex.size()) {
-                    share = spare;
-                }
-                w += share;
-                spare -= share;
-            }
-            out.add(new Placed(c, w));
+            out.add(new Placed(c, widths.get(c)));
         }
         return out;
+    }
+
+    private static final int MAX_NAME = 48;
+    private static final int MAX_IMAGE = 40;
+
+    private static int grow(java.util.Map<ContainerColumns, Integer> widths, ContainerColumns c, int wanted, int spare) {
+        Integer w = widths.get(c);
+        if (w == null || wanted <= w) {
+            return spare;
+        }
+        int add = Math.min(spare, wanted - w);
+        widths.put(c, w + add);
+        return spare - add;
     }
 
     private static int width(ContainerColumns c, Messages m) {

@@ -38,7 +38,9 @@ public final class ContainersPanel {
         if (!e.connected()) {
             row = drawEngineBanner(c, e, now, m);
         }
-        List<ContainerColumns.Placed> cols = ContainerColumns.layout(c.width(), m);
+        int widestName = s.containers().stream().mapToInt(ci -> edm.console.text.Cells.width(ci.name())).max().orElse(0);
+        int widestImage = s.containers().stream().mapToInt(ci -> edm.console.text.Cells.width(ci.image())).max().orElse(0);
+        List<ContainerColumns.Placed> cols = ContainerColumns.layout(c.width(), m, widestName, widestImage);
         int col = 0;
         for (ContainerColumns.Placed p : cols) {
             c.cell(col, row, p.width(), m.get(p.column().headerKey), Style.HEADER, p.column().align == edm.console.text.Align.RIGHT);

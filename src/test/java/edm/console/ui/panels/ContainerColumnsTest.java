@@ -68,4 +68,13 @@ class ContainerColumnsTest {
         assertEquals(Style.CRITICAL, ContainerColumns.MEMORY.render(running, nearlyFull, true, now, f).style());
         assertEquals("-", ContainerColumns.CPU.render(running, null, true, now, f).text(), "not sampled yet");
     }
+
+    @Test
+    void spareWidthGoesToTheNameUntilTheWidestNameFits() {
+        List<ContainerColumns.Placed> cols = ContainerColumns.layout(118, en, 23, 16);
+        assertEquals(23, cols.get(0).width(), "whole name");
+        assertEquals(16, cols.get(1).width(), "whole image");
+        assertEquals(118, total(cols));
+        assertEquals(48, ContainerColumns.layout(300, en, 90, 10).get(0).width(), "capped");
+    }
 }
