@@ -52,9 +52,14 @@ public final class ContainerGateway implements AutoCloseable {
         return endpoint;
     }
 
+    /** The engine's versions, as far as the console cares. */
+    public record EngineVersion(String apiVersion, String engineVersion) {
+    }
+
     /** API and engine version; throws when the engine does not answer. */
-    public Version version() {
-        return call("version", () -> requests.versionCmd().exec());
+    public EngineVersion version() {
+        Version v = call("version", () -> requests.versionCmd().exec());
+        return new EngineVersion(v.getApiVersion(), v.getVersion());
     }
 
     public List<ContainerInfo> listContainers() {

@@ -1,5 +1,7 @@
 package edm.console.live;
 
+import edm.console.core.Threads;
+
 import edm.console.core.Clock;
 import edm.console.core.ContainerInfo;
 import edm.console.core.ContainerStats;
@@ -102,7 +104,7 @@ public final class ContainerMonitor implements AutoCloseable {
             closeEventStream();
             // Subscribing before listing: an event between the two only causes one extra re-list.
             eventStream = gateway.subscribeEvents(since, this::onEvent, this::onStreamEnd);
-            EngineStatus up = EngineStatus.up(gateway.endpoint(), version.getApiVersion(), version.getVersion(), clock.now());
+            EngineStatus up = EngineStatus.up(gateway.endpoint(), version.apiVersion(), version.engineVersion(), clock.now());
             backoff = Duration.ofSeconds(1);
             inspected.clear();
             relist(up);

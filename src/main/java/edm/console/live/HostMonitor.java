@@ -1,5 +1,7 @@
 package edm.console.live;
 
+import edm.console.core.Threads;
+
 import edm.console.core.HostSnapshot;
 import edm.console.host.HostMetrics;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package edm.console.ui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
+import edm.console.i18n.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -51,21 +52,21 @@ public final class Theme {
         if (BUILT_IN.contains(nameOrPath)) {
             try (InputStream in = Theme.class.getClassLoader().getResourceAsStream("themes/" + nameOrPath + ".properties")) {
                 if (in == null) {
-                    throw new ThemeException("themes/" + nameOrPath + ".properties: missing from the installation; reinstall edm-console");
+                    throw new ThemeException(Messages.t("theme.missingBuiltIn", "themes/" + nameOrPath + ".properties"));
                 }
                 return parse(nameOrPath, new InputStreamReader(in, StandardCharsets.UTF_8), "themes/" + nameOrPath + ".properties");
             } catch (IOException e) {
-                throw new ThemeException("themes/" + nameOrPath + ".properties: " + e.getMessage());
+                throw new ThemeException(Messages.t("theme.cannotRead", "themes/" + nameOrPath + ".properties", e.getMessage()));
             }
         }
         Path p = Path.of(nameOrPath);
         if (!Files.isRegularFile(p)) {
-            throw new ThemeException(nameOrPath + ": no such theme; use one of " + String.join(", ", BUILT_IN) + " or a path to a .properties file");
+            throw new ThemeException(Messages.t("theme.noSuchTheme", nameOrPath, String.join(", ", BUILT_IN)));
         }
         try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
             return parse(p.getFileName().toString().replaceFirst("\\.properties$", ""), r, p.toString());
         } catch (IOException e) {
-            throw new ThemeException(p + ": cannot read: " + e.getMessage());
+            throw new ThemeException(Messages.t("theme.cannotRead", p, e.getMessage()));
         }
     }
 
@@ -75,7 +76,7 @@ public final class Theme {
         List<String> problems = new ArrayList<>();
         for (String key : props.stringPropertyNames()) {
             if (!knownKey(key)) {
-                problems.add(key + ": unknown key (expected STYLE.foreground|background|sgr, STYLE one of " + styleKeys() + ")");
+                problems.add(Messages.t("theme.unknownKey", key, styleKeys()));
             }
         }
         Map<Style, Look> looks = new EnumMap<>(Style.class);
@@ -88,7 +89,8 @@ public final class Theme {
             looks.put(s, new Look(fg, bg, sgr(props.getProperty(k + ".sgr", ""), k + ".sgr", problems)));
         }
         if (!problems.isEmpty()) {
-            throw new ThemeException(source + ": " + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+            throw new ThemeException(problems.size() > 1 ? Messages.t("theme.problems", source, problems.get(0), problems.size() - 1)
+                    : source + ": " + problems.get(0));
         }
         return new Theme(name, looks);
     }
@@ -120,7 +122,7 @@ public final class Theme {
             c = null;
         }
         if (c == null) {
-            problems.add(key + ": '" + v.trim() + "' is not a colour (use a name like green, #rrggbb or 0-255)");
+            problems.add(Messages.t("theme.badColour", key, v.trim()));
             return fallback;
         }
         return c;
@@ -136,7 +138,7 @@ public final class Theme {
             try {
                 out.add(SGR.valueOf(t));
             } catch (IllegalArgumentException e) {
-                problems.add(key + ": '" + part.trim() + "' is not an SGR (use BOLD, REVERSE, UNDERLINE, BLINK, BORDERED, FRAKTUR, CROSSED_OUT, CIRCLED, ITALIC)");
+                problems.add(Messages.t("theme.badSgr", key, part.trim()));
             }
         }
         return out;

@@ -1,4 +1,4 @@
-package edm.console.live;
+package edm.console.core;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,0 +1,64 @@
+package edm.console;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules of ARCHITECTURE.md, held by the build rather than by good intentions. */
+class ArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("edm.console");
+
+    @Test
+    void coreDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("edm.console.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("edm.console.config..", "edm.console.docker..",
+                        "edm.console.host..", "edm.console.live..", "edm.console.ui..", "edm.console.cli..",
+                        "edm.console.app..", "edm.console.sandbox..", "edm.console.i18n..", "edm.console.text..",
+                        "com.googlecode.lanterna..", "com.github.dockerjava..", "oshi..", "picocli..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheDockerAdapterAndSandboxTalkDockerJava() {
+        noClasses().that().resideOutsideOfPackages("edm.console.docker..", "edm.console.sandbox..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheHostAdapterTalksOshi() {
+        noClasses().that().resideOutsideOfPackage("edm.console.host..")
+                .should().dependOnClassesThat().resideInAPackage("oshi..")
+                .check(MAIN);
+    }
+
+    @Test
+    void lanternaStaysInTheUiAndTheLauncher() {
+        noClasses().that().resideOutsideOfPackages("edm.console.ui..", "edm.console.app..", "edm.console.text..")
+                .should().dependOnClassesThat().resideInAPackage("com.googlecode.lanterna..")
+                .check(MAIN);
+    }
+
+    @Test
+    void uiNeverCallsTheEngineDirectly() {
+        noClasses().that().resideInAPackage("edm.console.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("edm.console.docker..", "edm.console.host..",
+                        "edm.console.live..", "edm.console.sandbox..", "edm.console.app..")
+                .check(MAIN);
+    }
+
+    @Test
+    void adaptersDoNotImportEachOtherOrTheUi() {
+        for (String adapter : new String[] {"docker", "host", "config"}) {
+            noClasses().that().resideInAPackage("edm.console." + adapter + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage("edm.console.ui..", "edm.console.app..",
+                            "edm.console.cli..", "edm.console.live..")
+                    .check(MAIN);
+        }
+    }
+}
