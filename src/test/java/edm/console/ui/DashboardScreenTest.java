@@ -184,4 +184,23 @@ class DashboardScreenTest {
             assertTrue(h.lines().get(rows - 1).contains("配置：/opt/edm/"), h.lines().get(rows - 1));
         }
     }
+
+    @Test
+    void resizingRelaysOutAtOnce() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(160, 48, Locale.ENGLISH, false)) {
+            h.app.apply(new UiEvent.Containers(ScreenHarness.snapshot(ScreenHarness.edmStack())),
+                    new UiEvent.Host(ScreenHarness.host(50, 40)));
+            assertTrue(h.text().contains("Filesystems") && h.text().contains("edm-backend-prod"));
+            h.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(80, 24));
+            h.app.apply(new UiEvent.Resized());
+            List<String> lines = h.lines();
+            assertEquals(24, lines.size());
+            assertFalse(h.text().contains("Filesystems"), "one panel at 80x24");
+            assertTrue(lines.get(23).contains("10:00:00"), "status bar on the new last row: " + lines.get(23));
+            assertEquals('┐', lines.get(1).charAt(79), "frame ends at the new right edge");
+            h.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(160, 48));
+            h.app.apply(new UiEvent.Resized());
+            assertTrue(h.text().contains("Filesystems") && h.text().contains("edm-backend-prod"));
+        }
+    }
 }
