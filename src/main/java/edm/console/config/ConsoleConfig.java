@@ -31,6 +31,7 @@ public class ConsoleConfig {
     public LogSettings logs = new LogSettings();
     public BackupSettings backups = new BackupSettings();
     public UiSettings ui = new UiSettings();
+    public AlertSettings alerts = new AlertSettings();
 
     public Path projectPath() {
         return Path.of(projectDir);
@@ -117,6 +118,10 @@ public class ConsoleConfig {
     }
 
     public static class HealthSettings {
+        /** PostgreSQL URL for the database probe; empty: DATABASE_URL from envFile. */
+        public String databaseUrl = "";
+        /** Redis URL for the Redis probe; empty: REDIS_URL from envFile. */
+        public String redisUrl = "";
         public List<HealthUrl> urls = new ArrayList<>(List.of(
                 new HealthUrl("api", "https://tkmail.fun/api/health"),
                 new HealthUrl("frontend", "https://tkmail.fun/")));
@@ -156,6 +161,18 @@ public class ConsoleConfig {
         public int filesMaxAgeDays = 8;
         public int keepDaily = 30;
         public int keepWeekly = 8;
+    }
+
+    /** How long each SPEC-006 condition must hold before its alert fires, and where alerts go. */
+    public static class AlertSettings {
+        public int apiSlowForSeconds = 60;
+        public int errorRateForSeconds = 300;
+        public int diskForSeconds = 60;
+        public int memoryForSeconds = 120;
+        /** POST a JSON body here on firing and resolving; empty for none. */
+        public String webhookUrl = "";
+        /** Append-only JSON-lines log of alert changes, relative to projectDir. */
+        public String logFile = "logs/system/alerts.log";
     }
 
     public static class UiSettings {

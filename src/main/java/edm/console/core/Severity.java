@@ -1,0 +1,6 @@
+package edm.console.core;
+
+/** How urgent an alert is. */
+public enum Severity {
+    WARNING, CRITICAL
+}

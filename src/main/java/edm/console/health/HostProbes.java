@@ -1,0 +1,61 @@
+package edm.console.health;
+
+import edm.console.config.ConsoleConfig;
+import edm.console.core.HostSnapshot;
+import edm.console.core.ProbeResult;
+import edm.console.core.ProbeStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Host resources as probes: every filesystem against the disk threshold (SPEC-006: 85 %), memory
+ * (90 %), swap (warning above 80 %) and load (warning above two runnable tasks per CPU). Within five
+ * points of a threshold is a warning, past it critical.
+ */
+public final class HostProbes {
+    private HostProbes() {
+    }
+
+    public static List<ProbeResult> evaluate(HostSnapshot h, ConsoleConfig.Thresholds t) {
+        List<ProbeResult> out = new ArrayList<>();
+        for (HostSnapshot.FileSystemUsage fs : h.fileSystems()) {
+            double p = fs.usedPercent();
+            out.add(new ProbeResult("disk:" + fs.mount(), "disk", fs.mount(), level(p, t.diskPercent),
+                    HealthText.t("health.host.diskValue", pct(p), HealthText.bytes(fs.totalBytes() - fs.usedBytes())),
+                    Duration.ZERO, h.sampledAt(), p > t.diskPercent ? HealthText.t("health.host.over", pct(p), pct(t.diskPercent)) : "",
+                    Map.of("usedPercent", p)));
+        }
+        double mem = h.memoryPercent();
+        out.add(new ProbeResult("memory", "memory", "memory", level(mem, t.memoryPercent),
+                HealthText.t("health.host.memValue", pct(mem), HealthText.bytes(h.memoryTotalBytes())), Duration.ZERO,
+                h.sampledAt(), mem > t.memoryPercent ? HealthText.t("health.host.over", pct(mem), pct(t.memoryPercent)) : "",
+                Map.of("usedPercent", mem)));
+        if (h.swapTotalBytes() > 0) {
+            double swap = h.swapPercent();
+            out.add(new ProbeResult("swap", "swap", "swap", swap > 80 ? ProbeStatus.WARNING : ProbeStatus.OK,
+                    pct(swap), Duration.ZERO, h.sampledAt(), "", Map.of("usedPercent", swap)));
+        }
+        double load1 = h.loadAverage().length > 0 ? h.loadAverage()[0] : -1;
+        if (load1 >= 0) {
+            int cpus = Math.max(1, h.cpuPerCore().size());
+            double perCpu = load1 / cpus;
+            out.add(new ProbeResult("load", "load", "load", perCpu > 2 ? ProbeStatus.WARNING : ProbeStatus.OK,
+                    HealthText.t("health.host.loadValue", String.format("%.2f", load1), cpus), Duration.ZERO, h.sampledAt(),
+                    perCpu > 2 ? HealthText.t("health.host.loadHigh") : "", Map.of("loadPerCpu", perCpu)));
+        }
+        return out;
+    }
+
+    static ProbeStatus level(double value, double threshold) {
+        if (value > threshold) {
+            return ProbeStatus.CRITICAL;
+        }
+        return value > threshold - 5 ? ProbeStatus.WARNING : ProbeStatus.OK;
+    }
+
+    private static String pct(double p) {
+        return String.format("%.1f%%", p);
+    }
+}

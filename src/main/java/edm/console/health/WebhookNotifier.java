@@ -1,0 +1,93 @@
+package edm.console.health;
+
+import edm.console.core.Alert;
+import edm.console.core.Threads;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * POSTs each alert change as JSON to the configured URL, on its own thread, retrying with doubling
+ * back-off (1 s, 2 s, 4 s, ...) up to {@link #MAX_ATTEMPTS} times. {@link #send} never blocks the
+ * caller; when too many deliveries are pending, new ones are dropped and reported rather than
+ * queued without bound.
+ */
+public final class WebhookNotifier implements AutoCloseable {
+    static final int MAX_ATTEMPTS = 5;
+    static final int MAX_PENDING = 100;
+
+    private final URI url;
+    private final Duration firstDelay;
+    private final Consumer<String> onFailure;
+    private final HttpClient http;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-webhook"));
+    private final AtomicInteger pending = new AtomicInteger();
+
+    public WebhookNotifier(String url, Duration timeout, Duration firstDelay, Consumer<String> onFailure) {
+        this.url = URI.create(url);
+        this.firstDelay = firstDelay;
+        this.onFailure = onFailure;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).proxy(HttpClient.Builder.NO_PROXY).build();
+    }
+
+    public void send(Alert a) {
+        if (pending.incrementAndGet() > MAX_PENDING) {
+            pending.decrementAndGet();
+            onFailure.accept(HealthText.t("webhook.dropped", a.ruleId(), a.subject()));
+            return;
+        }
+        String body = AlertJson.line(a);
+        try {
+            thread.execute(() -> attempt(body, a, 1));
+        } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
+        }
+    }
+
+    private void attempt(String body, Alert a, int n) {
+        String why;
+        try {
+            HttpRequest req = HttpRequest.newBuilder(url).timeout(firstDelay.multipliedBy(10).plusSeconds(5))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            int code = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (code >= 200 && code < 300) {
+                pending.decrementAndGet();
+                return;
+            }
+            why = "HTTP " + code;
+        } catch (IOException e) {
+            why = HealthText.oneLine(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.decrementAndGet();
+            return;
+        }
+        if (n >= MAX_ATTEMPTS) {
+            pending.decrementAndGet();
+            onFailure.accept(HealthText.t("webhook.failed", a.ruleId(), a.subject(), n, why));
+            return;
+        }
+        long delay = firstDelay.toMillis() << (n - 1);
+        String reason = why;
+        try {
+            thread.schedule(() -> attempt(body, a, n + 1), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
+            onFailure.accept(HealthText.t("webhook.failed", a.ruleId(), a.subject(), n, reason));
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
