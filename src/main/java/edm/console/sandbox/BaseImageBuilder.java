@@ -139,6 +139,7 @@ final class BaseImageBuilder {
                 new ProcessBuilder("tar", "-C", rootfs.toString(), "--numeric-owner", "-c", ".")
                         .redirectError(ProcessBuilder.Redirect.DISCARD),
                 new ProcessBuilder("docker", "-H", endpoint, "import", "-m", "edm-console sandbox base (debootstrap bookworm)",
+                        "-c", "LABEL " + SandboxSpec.LABEL + "=true",
                         "-", SandboxSpec.BASE_IMAGE).redirectErrorStream(true)));
         Process docker = pipeline.get(1);
         String output = new String(docker.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -52,6 +52,24 @@ public record ImageRecipe(String image, String resources, List<String> files, Ma
         return new ImageRecipe(s.repository() + ":" + version, "app", APP_FILES, args, true, false);
     }
 
+    /**
+     * Hash of everything that goes into the image (files, build args): stored as an image label so that
+     * a cached image built from older sandbox files is rebuilt instead of silently reused.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (String f : files) {
+                md.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(SandboxImages.resource(resources + "/" + f).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            md.update(new java.util.TreeMap<>(buildArgs).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("sandbox image files unreadable: " + e.getMessage(), e);
+        }
+    }
+
     public String version() {
         return image.substring(image.lastIndexOf(':') + 1);
     }

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-/** Builds the sandbox images locally (never pulls) and reports which exist. An existing tag is not rebuilt. */
+/**
+ * Builds the sandbox images locally (never pulls) and reports which exist. An image whose tag exists and
+ * whose recipe label matches the current files is not rebuilt; the Debian base image is reused whenever its tag exists.
+ */
 public final class SandboxImages {
     static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
 
@@ -55,19 +58,30 @@ public final class SandboxImages {
     }
 
     public boolean exists(String image) {
+        return labels(image) != null;
+    }
+
+    /** The image's labels (empty map when none), or null when the image does not exist. */
+    private Map<String, String> labels(String image) {
         try {
-            client.inspectImageCmd(image).exec();
-            return true;
+            var config = client.inspectImageCmd(image).exec().getConfig();
+            return config == null || config.getLabels() == null ? Map.of() : config.getLabels();
         } catch (NotFoundException e) {
-            return false;
+            return null;
         }
+    }
+
+    /** Whether the image exists and was built from the current recipe. */
+    boolean upToDate(ImageRecipe recipe) {
+        Map<String, String> labels = labels(recipe.image());
+        return labels != null && recipe.fingerprint().equals(labels.get(SandboxSpec.LABEL_RECIPE));
     }
 
     /** Builds each missing image; with {@code rebuild} all of them (the base image too). */
     public void ensure(boolean rebuild) {
         boolean baseReady = !rebuild && exists(SandboxSpec.BASE_IMAGE);
         for (ImageRecipe recipe : ImageRecipe.all()) {
-            if (!rebuild && exists(recipe.image())) {
+            if (!rebuild && upToDate(recipe)) {
                 continue;
             }
             if (recipe.baseImage() && !baseReady) {
@@ -104,7 +118,7 @@ public final class SandboxImages {
                     .withTags(Set.of(recipe.image()))
                     .withPull(false)
                     .withRemove(true)
-                    .withLabels(Map.of(SandboxSpec.LABEL, "true"));
+                    .withLabels(Map.of(SandboxSpec.LABEL, "true", SandboxSpec.LABEL_RECIPE, recipe.fingerprint()));
             recipe.buildArgs().forEach(cmd::withBuildArg);
             BuildImageResultCallback callback = cmd.exec(new BuildImageResultCallback());
             callback.awaitImageId(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

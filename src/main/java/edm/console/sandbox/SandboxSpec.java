@@ -18,6 +18,8 @@ public final class SandboxSpec {
     public static final String LABEL = "edm.console.sandbox";
     /** The sandbox project dir a container was created for. */
     public static final String LABEL_DIR = "edm.console.sandbox.dir";
+    /** On sandbox images: {@link ImageRecipe#fingerprint()} of the files it was built from. */
+    public static final String LABEL_RECIPE = "edm.console.sandbox.recipe";
     public static final String LABEL_COMPOSE_PROJECT = "com.docker.compose.project";
     public static final String LABEL_COMPOSE_SERVICE = "com.docker.compose.service";
 
@@ -60,6 +62,17 @@ public final class SandboxSpec {
 
     public static SandboxService require(String name) {
         return service(name).orElseThrow(() -> new IllegalArgumentException("no sandbox service " + name));
+    }
+
+    /**
+     * Whether {@code down} may remove a container of this name (it must also carry {@link #LABEL}): a
+     * service container name, optionally with a suffix such as {@code -old} that a deploy may leave.
+     * The name check keeps down away from other tools' containers that happen to copy the label.
+     */
+    public static boolean isSandboxContainerName(String name) {
+        String n = name.startsWith("/") ? name.substring(1) : name;
+        return SERVICES.stream().map(SandboxService::containerName)
+                .anyMatch(c -> n.equals(c) || n.startsWith(c) && "-_.".indexOf(n.charAt(c.length())) >= 0);
     }
 
     public static List<String> containerNames() {

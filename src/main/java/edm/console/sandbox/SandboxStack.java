@@ -153,8 +153,9 @@ final class SandboxStack {
         String lastOutput = "";
         if (st.getHealth() != null && st.getHealth().getLog() != null && !st.getHealth().getLog().isEmpty()) {
             var log = st.getHealth().getLog();
-            String o = log.get(log.size() - 1).getOutput();
-            lastOutput = o == null ? "" : o.strip().replace('\n', ' ');
+            var last = log.get(log.size() - 1);
+            String o = last.getOutput() == null ? "" : last.getOutput().strip().replaceAll("\\s+", " ");
+            lastOutput = "exit " + last.getExitCodeLong() + (o.isEmpty() ? "" : ": " + o);
         }
         List<PortMapping> ports = new ArrayList<>();
         Map<ExposedPort, Ports.Binding[]> bound = c.getNetworkSettings() == null || c.getNetworkSettings().getPorts() == null
@@ -181,13 +182,17 @@ final class SandboxStack {
         }
     }
 
-    /** Removes every container labelled as sandbox (whatever its name) and the sandbox network. */
+    /** Removes the containers labelled as sandbox whose names are sandbox names, and the sandbox network. */
     void removeAll() {
         var containers = client.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(SandboxSpec.LABEL, "true")).exec();
         for (var c : containers) {
+            String name = c.getNames() == null || c.getNames().length == 0 ? "" : c.getNames()[0].replaceFirst("^/", "");
+            if (!SandboxSpec.isSandboxContainerName(name)) {
+                progress.accept(Messages.t("sandbox.progress.containerForeign", name));
+                continue;
+            }
             client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
-            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
             progress.accept(Messages.t("sandbox.progress.removed", name));
         }
         Optional<Network> net = network();

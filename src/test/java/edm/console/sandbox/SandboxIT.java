@@ -107,8 +107,10 @@ class SandboxIT {
     @Test
     @Order(4)
     void backendReachesPostgresAndRedisByTheirAliasesInsideTheNetwork() throws Exception {
-        assertEquals(0, exec("edm-backend-sandbox", "nc", "-z", "-w", "3", "postgres", "5432"));
-        assertEquals(0, exec("edm-backend-sandbox", "nc", "-z", "-w", "3", "redis", "6379"));
+        // busybox nc has no -z: connecting with empty stdin exits 0 only when the connection was accepted.
+        assertEquals(0, exec("edm-backend-sandbox", "sh", "-c", "nc -w 3 postgres 5432 </dev/null"));
+        assertEquals(0, exec("edm-backend-sandbox", "sh", "-c", "printf 'PING\\r\\n' | timeout 3 nc redis 6379 | grep -q PONG"));
+        assertEquals(1, exec("edm-backend-sandbox", "sh", "-c", "nc -w 3 postgres 5999 </dev/null"), "a closed port must fail");
         var env = List.of(DockerEngine.client().inspectContainerCmd("edm-backend-sandbox").exec().getConfig().getEnv());
         assertTrue(env.stream().anyMatch(e -> e.matches("DATABASE_URL=postgresql://edm:[0-9a-f]+@postgres:5432/edm_sandbox")), env.toString());
     }

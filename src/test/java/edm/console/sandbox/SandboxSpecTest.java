@@ -16,6 +16,15 @@ class SandboxSpecTest {
     }
 
     @Test
+    void downOnlyConsidersSandboxServiceNames() {
+        assertTrue(SandboxSpec.isSandboxContainerName("edm-backend-sandbox"));
+        assertTrue(SandboxSpec.isSandboxContainerName("/edm-frontend-sandbox-old"));
+        assertTrue(!SandboxSpec.isSandboxContainerName("edm-backend-prod"));
+        assertTrue(!SandboxSpec.isSandboxContainerName("edm-backend-sandboxed"));
+        assertTrue(!SandboxSpec.isSandboxContainerName("probe-live"));
+    }
+
+    @Test
     void hostPortsAreDistinctAndOutsideTheProductionRange() {
         var ports = SandboxSpec.SERVICES.stream().map(SandboxService::hostPort).toList();
         assertEquals(ports.size(), new HashSet<>(ports).size());

@@ -62,6 +62,7 @@ public final class SandboxFixture implements BeforeAllCallback {
         DockerEngine.assumeReachable();
         acquireLock();
         takeDownForeignSandbox();
+        registerTeardown();
         List<String> output = new ArrayList<>();
         SandboxResult result = sandbox().up(line -> {
             output.add(line);
@@ -70,7 +71,6 @@ public final class SandboxFixture implements BeforeAllCallback {
         if (result != SandboxResult.OK) {
             Assertions.fail("sandbox up failed (" + result + "):\n  " + String.join("\n  ", output));
         }
-        registerTeardown();
         Path config = projectDir().resolve("edm-console.yml");
         return new RunningSandbox(projectDir(), config, loadConfig(config), sandbox().project().credentials());
     }
@@ -121,6 +121,7 @@ public final class SandboxFixture implements BeforeAllCallback {
         String ours = projectDir().toString();
         boolean foreign = DockerEngine.client().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(SandboxSpec.LABEL, "true")).exec().stream()
+                .filter(c -> c.getNames() != null && c.getNames().length > 0 && SandboxSpec.isSandboxContainerName(c.getNames()[0]))
                 .anyMatch(c -> !ours.equals(c.getLabels().get(SandboxSpec.LABEL_DIR)));
         if (foreign) {
             System.out.println("[sandbox] removing a sandbox that belongs to another project dir");
