@@ -1,6 +1,8 @@
 package edm.console.app;
 
+import edm.console.cli.CheckCommand;
 import edm.console.cli.ConfigCommand;
+import edm.console.cli.StatusCommand;
 import edm.console.cli.GlobalOptions;
 import edm.console.cli.SandboxCommand;
 import java.util.concurrent.Callable;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code edm-console}: without a subcommand, opens the full-screen console. */
 @Command(name = "edm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {SandboxCommand.class, ConfigCommand.class},
+        subcommands = {CheckCommand.class, StatusCommand.class, SandboxCommand.class, ConfigCommand.class},
         resourceBundle = "i18n.cli", usageHelpAutoWidth = true)
 public final class RootCommand implements Callable<Integer> {
     @Mixin

@@ -43,6 +43,12 @@ public final class ConfigSelection {
         if (loaded.valid()) {
             return true;
         }
+        Path sandboxConfig = SandboxProject.fromEnvironment().configFile();
+        if (loaded.source().filter(sandboxConfig::equals).isPresent() && !java.nio.file.Files.exists(sandboxConfig)) {
+            err.println(Messages.t("cli.noSandbox", sandboxConfig));
+            err.flush();
+            return false;
+        }
         loaded.problems().forEach(p -> err.println(p.toString()));
         err.println(Messages.t("cli.configInvalid", loaded.problems().size()));
         err.flush();

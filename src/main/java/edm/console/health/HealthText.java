@@ -22,6 +22,14 @@ final class HealthText {
 
     /** The most telling message of an exception chain, on one line, with URL passwords masked. */
     static String oneLine(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException) {
+                return t("health.refused");
+            }
+            if (c instanceof java.net.UnknownHostException) {
+                return t("health.unknownHost", c.getMessage());
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -7,7 +7,6 @@ import edm.console.core.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -78,7 +77,7 @@ public final class HttpProbe {
                 }
             }
             return new ProbeResult(id, "http", shownUrl, status, value, latency, start, error, metrics);
-        } catch (HttpConnectTimeoutException | HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             return down(id, shownUrl, start, t0, HealthText.t("health.http.timeout", timeout.toSeconds()), metrics);
         } catch (IOException e) {
             return down(id, shownUrl, start, t0, HealthText.oneLine(e), metrics);

@@ -45,9 +45,9 @@ public final class WebhookNotifier implements AutoCloseable {
             onFailure.accept(HealthText.t("webhook.dropped", a.ruleId(), a.subject()));
             return;
         }
-        String body = AlertJson.line(a);
         try {
-            thread.execute(() -> attempt(body, a, 1));
+            // The body is built on the webhook thread too: even a slow host-name lookup must not block the caller.
+            thread.execute(() -> attempt(AlertJson.line(a), a, 1));
         } catch (RejectedExecutionException e) {
             pending.decrementAndGet();
         }

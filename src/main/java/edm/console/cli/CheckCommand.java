@@ -1,0 +1,56 @@
+package edm.console.cli;
+
+import edm.console.config.LoadedConfig;
+import edm.console.core.Clock;
+import edm.console.core.ProbeStatus;
+import edm.console.i18n.Messages;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code edm-console check}: every probe once, for cron (replaces SPEC-006's health-check.sh).
+ * Exit 0 all well, 1 warning, 2 critical, 3 the check itself could not run.
+ */
+@Command(name = "check", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+public final class CheckCommand implements Callable<Integer> {
+    public static final int COULD_NOT_RUN = 3;
+
+    @Mixin
+    GlobalOptions options;
+    @Option(names = "--json", descriptionKey = "opt.json")
+    boolean json;
+    @Option(names = {"-q", "--quiet"}, descriptionKey = "opt.quiet")
+    boolean quiet;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedConfig loaded = ConfigSelection.load(options);
+        if (!ConfigSelection.usable(loaded, err)) {
+            return COULD_NOT_RUN;
+        }
+        SnapshotCollector.Report report = SnapshotCollector.collect(loaded.config(), Clock.SYSTEM);
+        ProbeStatus worst = report.worst();
+        if (json) {
+            out.println(ProbeReport.JSON.writeValueAsString(ProbeReport.json(report.probes(), worst)));
+        } else {
+            List<String> lines = ProbeReport.table(report.probes(), quiet, Terminal.width());
+            lines.forEach(out::println);
+            if (!quiet || worst != ProbeStatus.OK) {
+                long problems = report.probes().stream().filter(r -> !r.ok()).count();
+                out.println(Messages.t("check.summary", ProbeReport.statusWord(worst), report.probes().size(), problems));
+            }
+        }
+        out.flush();
+        return ProbeReport.exitCode(worst);
+    }
+}

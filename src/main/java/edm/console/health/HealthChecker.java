@@ -1,0 +1,124 @@
+package edm.console.health;
+
+import edm.console.config.ConsoleConfig;
+import edm.console.config.EnvFile;
+import edm.console.core.Clock;
+import edm.console.core.ProbeResult;
+import edm.console.core.ProbeStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs the network probes of the config once, in parallel, each bounded by the probe timeout:
+ * HTTP health URLs, PostgreSQL and Redis (URLs from the config, else DATABASE_URL / REDIS_URL in
+ * .env.production). Container and host probes are evaluated from snapshots by their own classes.
+ */
+public final class HealthChecker {
+    private final ConsoleConfig config;
+    private final Clock clock;
+    private final Duration timeout;
+
+    public HealthChecker(ConsoleConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.timeout = Duration.ofMillis(Math.round(config.health.timeoutSeconds * 1000));
+    }
+
+    /** Every URL to probe: health.urls first, then the services' own health URLs not already listed. */
+    public Set<String> httpUrls() {
+        Set<String> urls = new LinkedHashSet<>();
+        config.health.urls.forEach(u -> urls.add(u.url));
+        config.services.stream().map(s -> s.healthUrl).filter(u -> u != null && !u.isBlank()).forEach(urls::add);
+        return urls;
+    }
+
+    public List<ProbeResult> runNetworkProbes() {
+        Map<String, String> env = envFile();
+        List<Callable<ProbeResult>> tasks = new ArrayList<>();
+        HttpProbe http = new HttpProbe(timeout, config.thresholds.apiResponseSeconds, clock);
+        for (String url : httpUrls()) {
+            tasks.add(() -> http.check("http:" + url, url));
+        }
+        String dbUrl = firstNonBlank(config.health.databaseUrl, env.get("DATABASE_URL"));
+        tasks.add(() -> {
+            if (dbUrl == null) {
+                return unknown("postgres", "postgres", HealthText.t("health.db.noUrl"));
+            }
+            DatabaseUrl db;
+            try {
+                db = DatabaseUrl.parse(dbUrl);
+            } catch (IllegalArgumentException e) {
+                return unknown("postgres", "postgres", e.getMessage());
+            }
+            return new PostgresProbe(timeout, clock).check("postgres", db);
+        });
+        String redisUrl = firstNonBlank(config.health.redisUrl, env.get("REDIS_URL"));
+        tasks.add(() -> redisUrl == null ? unknown("redis", "redis", HealthText.t("health.redis.noUrl"))
+                : new RedisProbe(timeout, clock).check("redis", redisUrl));
+        return runAll(tasks);
+    }
+
+    private List<ProbeResult> runAll(List<Callable<ProbeResult>> tasks) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, tasks.size()), edm.console.core.Threads.daemon("edm-probe"));
+        try {
+            List<Future<ProbeResult>> futures = new ArrayList<>();
+            tasks.forEach(t -> futures.add(pool.submit(t)));
+            List<ProbeResult> out = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.multipliedBy(2).plusSeconds(2).toNanos();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    out.add(futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (TimeoutException e) {
+                    futures.get(i).cancel(true);
+                    out.add(unknown("probe-" + i, "probe", HealthText.t("health.probeTimeout")));
+                } catch (ExecutionException e) {
+                    out.add(unknown("probe-" + i, "probe", HealthText.oneLine(e.getCause())));
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ProbeResult unknown(String id, String kind, String why) {
+        return new ProbeResult(id, kind, id, ProbeStatus.UNKNOWN, "", Duration.ZERO, clock.now(), why, Map.of());
+    }
+
+    /** .env.production of the project; empty when it does not exist or cannot be read. */
+    public Map<String, String> envFile() {
+        Path p = config.resolve(config.envFile);
+        if (!Files.isRegularFile(p)) {
+            return Map.of();
+        }
+        try {
+            return EnvFile.read(p);
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a;
+        }
+        return b == null || b.isBlank() ? null : b;
+    }
+}
