@@ -1,0 +1,97 @@
+package edm.console.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import edm.console.app.Main;
+import edm.console.testsupport.ConfigFiles;
+import edm.console.testsupport.DockerEngine;
+import edm.console.testsupport.RequiresSandbox;
+import edm.console.testsupport.SandboxFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `edm-console check` exit codes against the real sandbox: 0 well, 1 warning, 2 critical, 3 could not run. */
+@RequiresSandbox
+class CheckCommandIT {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void exitCodesForEachCase(@TempDir Path dir) throws Exception {
+        var sb = SandboxFixture.up();
+        String config = sb.configFile().toString();
+
+        Run ok = run("check", "--lang", "en", "--config", config);
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("edm-backend-sandbox") && ok.out().contains("postgres"), ok.out());
+
+        Run quiet = run("check", "--quiet", "--config", config);
+        assertEquals(0, quiet.code());
+        assertEquals("", quiet.out(), "cron: silence when all is well");
+
+        Path slow = ConfigFiles.variant(sb.configFile(), dir.resolve("slow.yml"),
+                root -> root.withObject("thresholds").put("apiResponseSeconds", 0.000001));
+        Run warn = run("check", "--lang", "en", "--config", slow.toString());
+        assertEquals(1, warn.code(), warn.out());
+        assertTrue(warn.out().contains("WARNING"), warn.out());
+
+        Path bad = dir.resolve("bad.yml");
+        Files.writeString(bad, "thresholds:\n  diskPercnt: 80\n");
+        Run invalid = run("check", "--config", bad.toString());
+        assertEquals(3, invalid.code());
+        assertTrue(invalid.err().contains("bad.yml:2: thresholds.diskPercnt"), invalid.err());
+
+        DockerEngine.client().stopContainerCmd("edm-backend-sandbox").withTimeout(2).exec();
+        try {
+            Run critical = run("check", "--json", "--config", config);
+            assertEquals(2, critical.code(), critical.out());
+            JsonNode j = new ObjectMapper().readTree(critical.out());
+            assertEquals("critical", j.get("status").asText());
+            boolean backendDown = false;
+            for (JsonNode p : j.get("probes")) {
+                if (p.get("target").asText().equals("edm-backend-sandbox")) {
+                    backendDown = p.get("status").asText().equals("critical");
+                }
+            }
+            assertTrue(backendDown, critical.out());
+            assertFalse(critical.out().contains(sb.credentials().dbPassword()), "no secret in the output");
+        } finally {
+            DockerEngine.client().startContainerCmd("edm-backend-sandbox").exec();
+            SandboxFixture.up();
+        }
+    }
+
+    @Test
+    void statusPrintsOneScreenWithoutSecrets() {
+        var sb = SandboxFixture.up();
+        Run r = run("status", "--lang", "en", "--config", sb.configFile().toString());
+        assertTrue(r.code() <= 1, r.out() + r.err());
+        assertTrue(r.out().contains("edm-nginx-sandbox") && r.out().contains("CPU") && r.out().contains("postgres"), r.out());
+        assertFalse(r.out().contains(sb.credentials().dbPassword()));
+    }
+}
