@@ -115,6 +115,8 @@ public class ConsoleConfig {
         public double statsSeconds = 5;
         /** Safety-net full re-list of containers even without events. */
         public double relistSeconds = 30;
+        /** Network health probes (HTTP, PostgreSQL, Redis) while the console runs; cron uses `check`. */
+        public double healthSeconds = 15;
     }
 
     public static class HealthSettings {
