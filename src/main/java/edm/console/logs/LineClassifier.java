@@ -1,6 +1,7 @@
 package edm.console.logs;
 
 import edm.console.core.Clock;
+import edm.console.core.Secrets;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -39,6 +40,7 @@ public final class LineClassifier {
                 text = raw.substring(p.textStart());
             }
         }
+        text = Secrets.maskUrlPasswords(text); // postgres://user:pw@... in a log line is still a secret
         AccessEntry access = AccessLogParser.parse(text);
         if (time == null) {
             time = access != null && access.time() != null ? access.time() : LogTimestamps.find(text, zone);
