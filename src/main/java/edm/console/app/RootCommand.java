@@ -2,6 +2,7 @@ package edm.console.app;
 
 import edm.console.cli.ConfigCommand;
 import edm.console.cli.GlobalOptions;
+import edm.console.cli.LogsCommand;
 import edm.console.cli.SandboxCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code edm-console}: without a subcommand, opens the full-screen console. */
 @Command(name = "edm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {SandboxCommand.class, ConfigCommand.class},
+        subcommands = {SandboxCommand.class, ConfigCommand.class, LogsCommand.class},
         resourceBundle = "i18n.cli", usageHelpAutoWidth = true)
 public final class RootCommand implements Callable<Integer> {
     @Mixin
