@@ -102,9 +102,17 @@ final class FileTail implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads up to the size the file had when called, not "until EOF": a writer faster than the reader
+     * would otherwise keep this loop (and the rotation checks and the first window) from ever ending.
+     */
     private void readToEnd() throws IOException {
-        while (true) {
+        long end = channel.size();
+        while (position < end) {
             buf.clear();
+            if (end - position < buf.capacity()) {
+                buf.limit((int) (end - position));
+            }
             int n = channel.read(buf, position);
             if (n <= 0) {
                 return;

@@ -51,10 +51,22 @@ public final class LogTimestamps {
         return null;
     }
 
+    /** The last nginx time parsed: a busy access log repeats the same second for many lines. */
+    private record Cached(String text, Instant time) {
+    }
+
+    private static volatile Cached lastNginx = new Cached("", null);
+
     /** {@code 29/Nov/2026:10:00:00 +0800}. */
     public static Instant nginxLocal(String s) {
+        Cached c = lastNginx;
+        if (c.text().equals(s)) {
+            return c.time();
+        }
         try {
-            return java.time.OffsetDateTime.parse(s, NGINX_LOCAL).toInstant();
+            Instant t = java.time.OffsetDateTime.parse(s, NGINX_LOCAL).toInstant();
+            lastNginx = new Cached(s, t);
+            return t;
         } catch (DateTimeParseException e) {
             return null;
         }
