@@ -92,6 +92,7 @@ public final class LogsCommand implements Callable<Integer> {
             LogMetrics metrics = new LogMetrics(Clock.SYSTEM);
             List<LogSource> readers = specs.stream().map(s -> factory.source(s, window, metrics)).toList();
             ZoneId zone = ZoneId.systemDefault();
+            java.util.concurrent.atomic.AtomicInteger notices = new java.util.concurrent.atomic.AtomicInteger();
             LogFilter filter = new LogFilter(pattern, pattern == null ? LogFilter.MatchMode.ALL : LogFilter.MatchMode.ONLY_MATCHING, min);
             new MergedRead(readers, filter, l -> {
                 out.println(LogFormat.plain(l, true, zone));
@@ -99,11 +100,12 @@ public final class LogsCommand implements Callable<Integer> {
                     out.flush();
                 }
             }, l -> {
+                notices.incrementAndGet();
                 err.println(Messages.t("cli.logs.notice", l.source(), l.text()));
                 err.flush();
             }).run();
             out.flush();
-            return 0;
+            return notices.get() > 0 ? 1 : 0; // 1: a source was missing or unreadable (said on stderr)
         } finally {
             if (gateway != null) {
                 gateway.close();
