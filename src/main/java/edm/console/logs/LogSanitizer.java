@@ -48,16 +48,6 @@ public final class LogSanitizer {
         this.out = out;
     }
 
-    /** Sanitises one complete string (no line ends expected); for tests and one-off values. */
-    public static String cleanLine(String s, int maxLineChars) {
-        StringBuilder result = new StringBuilder();
-        LogSanitizer san = new LogSanitizer(maxLineChars, result::append);
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        san.feed(b, 0, b.length);
-        san.flush();
-        return result.toString();
-    }
-
     public void feed(byte[] buf, int off, int len) {
         int end = off + len;
         for (int i = off; i < end; i++) {
