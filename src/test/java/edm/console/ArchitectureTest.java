@@ -53,6 +53,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLogLayerKnowsNoTerminalNoDockerJavaAndNoUi() {
+        noClasses().that().resideInAPackage("edm.console.logs..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.googlecode.lanterna..", "com.github.dockerjava..",
+                        "edm.console.ui..", "edm.console.docker..", "edm.console.live..", "edm.console.app..", "edm.console.cli..")
+                .check(MAIN);
+    }
+
+    @Test
     void adaptersDoNotImportEachOtherOrTheUi() {
         for (String adapter : new String[] {"docker", "host", "config"}) {
             noClasses().that().resideInAPackage("edm.console." + adapter + "..")

@@ -4,6 +4,7 @@ import edm.console.cli.CheckCommand;
 import edm.console.cli.ConfigCommand;
 import edm.console.cli.StatusCommand;
 import edm.console.cli.GlobalOptions;
+import edm.console.cli.LogsCommand;
 import edm.console.cli.SandboxCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code edm-console}: without a subcommand, opens the full-screen console. */
 @Command(name = "edm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {CheckCommand.class, StatusCommand.class, SandboxCommand.class, ConfigCommand.class},
+        subcommands = {CheckCommand.class, StatusCommand.class, LogsCommand.class, SandboxCommand.class, ConfigCommand.class},
         resourceBundle = "i18n.cli", usageHelpAutoWidth = true)
 public final class RootCommand implements Callable<Integer> {
     @Mixin

@@ -15,6 +15,9 @@ import edm.console.docker.DockerClients;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import edm.console.live.ContainerMonitor;
+import edm.console.live.GatewayLogApi;
+import edm.console.logs.LogSessions;
+import java.nio.file.Path;
 import edm.console.live.HostMonitor;
 import edm.console.ui.Theme;
 import edm.console.ui.TuiApp;
@@ -94,7 +97,10 @@ final class TuiLauncher {
         Runtime.getRuntime().addShutdownHook(hook);
         screen.startScreen();
         EngineControl control = new EngineControl(gateway, STOP_GRACE_SECONDS);
-        TuiApp app = new TuiApp(screen, ctx, control);
+        LogSessions logs = new LogSessions(new GatewayLogApi(gateway), config.projectPath(), config.logs.files,
+                config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
+        TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
+        app.controller().openDefaultLogs();
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");
         try (ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),

@@ -181,6 +181,74 @@ public final class ContainerGateway implements AutoCloseable {
         return cmd.exec(cb);
     }
 
+    /** A container found by name: its id, whether it runs, and when it last started (engine's text). */
+    public record NamedContainer(String id, boolean running, String startedAt) {
+    }
+
+    /** The container carrying exactly this name now, or empty when there is none. */
+    public java.util.Optional<NamedContainer> findByName(String name) {
+        InspectContainerResponse r;
+        try {
+            r = requests.inspectContainerCmd(name).exec();
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            return java.util.Optional.empty();
+        } catch (Exception e) {
+            throw EngineException.of("inspect " + name, e);
+        }
+        InspectContainerResponse.ContainerState s = r.getState();
+        boolean running = s != null && Boolean.TRUE.equals(s.getRunning());
+        String started = s == null || s.getStartedAt() == null ? "" : s.getStartedAt();
+        return java.util.Optional.of(new NamedContainer(r.getId(), running, started));
+    }
+
+    /** Receives a log stream: raw bytes of stdout or stderr, then one end (null error: finished). */
+    public interface LogChunks {
+        void chunk(boolean stderr, byte[] data, int offset, int length);
+
+        void end(Throwable error);
+    }
+
+    /**
+     * Streams a container's logs with Docker's timestamp in front of every line, stdout and stderr
+     * kept apart: lines since {@code since} (whole seconds; null: all), at most the last {@code tail}
+     * (0 or less: all), then new ones while {@code follow}. Runs on the streaming client (no response
+     * timeout: a quiet container is not an error); close the result to stop.
+     */
+    public Closeable logs(String id, Instant since, int tail, boolean follow, LogChunks sink) {
+        ResultCallback.Adapter<com.github.dockerjava.api.model.Frame> cb = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.Frame f) {
+                byte[] p = f.getPayload();
+                if (p != null && p.length > 0) {
+                    sink.chunk(f.getStreamType() == com.github.dockerjava.api.model.StreamType.STDERR, p, 0, p.length);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                sink.end(EngineException.of("logs " + id, t));
+            }
+
+            @Override
+            public void onComplete() {
+                sink.end(null);
+            }
+        };
+        var cmd = streams.logContainerCmd(id).withStdOut(true).withStdErr(true).withTimestamps(true)
+                .withFollowStream(follow);
+        if (since != null) {
+            cmd = cmd.withSince((int) Math.max(0, since.getEpochSecond()));
+        }
+        if (tail > 0) {
+            cmd = cmd.withTail(tail);
+        }
+        try {
+            return cmd.exec(cb);
+        } catch (Exception e) {
+            throw EngineException.of("logs " + id, e);
+        }
+    }
+
     private interface Call<T> {
         T run() throws Exception;
     }

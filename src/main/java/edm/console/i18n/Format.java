@@ -39,6 +39,10 @@ public final class Format {
         this.zone = zone;
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** For the current UI language and the system time zone. */
     public static Format current() {
         return new Format(Messages.current(), ZoneId.systemDefault());

@@ -32,7 +32,12 @@ public final class TerminalSafe {
         return true;
     }
 
-    private static void appendSafe(StringBuilder out, int cp) {
+    /**
+     * Appends one code point as it may reach the terminal: printable ones unchanged, controls and
+     * bidi overrides as their visible placeholder. Shared with the streaming log sanitiser, which
+     * removes whole escape sequences first and then passes each remaining code point through here.
+     */
+    public static void appendSafe(StringBuilder out, int cp) {
         if (cp == '\t') {
             out.append("    ");
         } else if (cp == 0x1b) {
@@ -52,7 +57,7 @@ public final class TerminalSafe {
         }
     }
 
-    static boolean isBidiControl(int cp) {
+    public static boolean isBidiControl(int cp) {
         return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
                 || cp == 0x061C;
     }

@@ -2,7 +2,7 @@ package edm.console.ui;
 
 /** The panels of the main screen, in Tab order. */
 public enum Panel {
-    CONTAINERS("panel.containers"), RESOURCES("panel.resources");
+    CONTAINERS("panel.containers"), RESOURCES("panel.resources"), LOGS("panel.logs");
 
     public final String titleKey;
 

@@ -20,9 +20,11 @@ import java.util.List;
  */
 public final class ScreenRenderer {
     private final UiContext ctx;
+    private final boolean logsAvailable;
 
-    public ScreenRenderer(UiContext ctx) {
+    public ScreenRenderer(UiContext ctx, boolean logsAvailable) {
         this.ctx = ctx;
+        this.logsAvailable = logsAvailable;
     }
 
     public Layout layoutFor(UiState s, int cols, int rows) {
@@ -43,6 +45,9 @@ public final class ScreenRenderer {
         }
         drawHints(full, s, now);
         drawStatusBar(full, s, now);
+        if (s.logs.picker != null) {
+            LogsView.drawPicker(full, s.logs.picker, ctx.messages());
+        }
         if (s.confirm != null) {
             drawConfirm(full, s.confirm);
         }
@@ -53,10 +58,22 @@ public final class ScreenRenderer {
         if (s.confirm != null) {
             return Scope.DIALOG;
         }
+        if (s.view == UiState.View.DASHBOARD && s.panel == Panel.LOGS) {
+            if (s.logs.picker != null) {
+                return Scope.SOURCES;
+            }
+            if (s.logs.editor != null) {
+                return Scope.SEARCH;
+            }
+        }
         return switch (s.view) {
             case DETAIL -> Scope.DETAIL;
             case HELP -> Scope.HELP;
-            case DASHBOARD -> s.panel == Panel.CONTAINERS ? Scope.CONTAINERS : Scope.GLOBAL;
+            case DASHBOARD -> switch (s.panel) {
+                case CONTAINERS -> Scope.CONTAINERS;
+                case LOGS -> Scope.LOGS;
+                case RESOURCES -> Scope.GLOBAL;
+            };
         };
     }
 
@@ -76,6 +93,7 @@ public final class ScreenRenderer {
                     ContainersPanel.draw(inner, snap, ctx.stackNames(), s.selectedIndex(), s.scroll, active, now, m, ctx.format());
                 }
                 case RESOURCES -> LinesView.draw(inner, resourceLines(s, inner.width()), 0);
+                case LOGS -> LogsView.draw(inner, s.logs, logsAvailable, m, ctx.format());
             }
         }
     }
@@ -85,6 +103,9 @@ public final class ScreenRenderer {
         if (p == Panel.CONTAINERS && s.containers != null) {
             long running = s.containers.containers().stream().filter(ContainerInfo::running).count();
             return m.get("panel.containers.count", m.get(p.titleKey), running, s.containers.containers().size());
+        }
+        if (p == Panel.LOGS) {
+            return LogsView.title(s.logs, m);
         }
         return m.get(p.titleKey);
     }

@@ -28,10 +28,39 @@ public final class TuiApp {
     private final ExecutorService actions = Executors.newFixedThreadPool(2, Threads.daemon("edm-action"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-tick"));
 
+    private final java.util.concurrent.atomic.AtomicBoolean logsRedrawPending = new java.util.concurrent.atomic.AtomicBoolean();
+
     public TuiApp(Screen screen, UiContext ctx, ContainerControl control) {
+        this(screen, ctx, control, null, null);
+    }
+
+    /** With log viewing (sessions may be null: the Logs panel then says it is not available). */
+    public TuiApp(Screen screen, UiContext ctx, ContainerControl control, edm.console.logs.LogSessions logs,
+                  java.nio.file.Path exportDir) {
         this.screen = screen;
-        this.renderer = new ScreenRenderer(ctx);
-        this.controller = new TuiController(state, ctx, control, actions, this::post);
+        this.renderer = new ScreenRenderer(ctx, logs != null);
+        this.controller = new TuiController(state, ctx, control, actions, this::post, logs, exportDir, this::logsChanged);
+    }
+
+    /**
+     * Called by the log pump after every batch, possibly thousands of times a second: at most one redraw
+     * is scheduled per 100 ms, so a chatty source costs ten frames a second, not a frame per line.
+     */
+    private void logsChanged() {
+        if (logsRedrawPending.compareAndSet(false, true)) {
+            try {
+                ticker.schedule(() -> {
+                    logsRedrawPending.set(false);
+                    post(new UiEvent.LogsChanged());
+                }, 100, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                logsRedrawPending.set(false); // shutting down
+            }
+        }
+    }
+
+    public TuiController controller() {
+        return controller;
     }
 
     /** Thread-safe: any thread may hand the UI an event. */
@@ -59,6 +88,7 @@ public final class TuiApp {
                 }
             }
         } finally {
+            controller.closeLogs();
             ticker.shutdownNow();
             actions.shutdownNow();
         }
@@ -85,6 +115,8 @@ public final class TuiApp {
         Layout layout = renderer.layoutFor(state, size.getColumns(), size.getRows());
         Canvas.Rect r = layout.panels().getOrDefault(Panel.CONTAINERS, layout.body());
         controller.pageSize(Math.max(1, r.height() - 3));
+        Canvas.Rect logs = layout.panels().getOrDefault(Panel.LOGS, layout.body());
+        controller.logsPageSize(Math.max(1, logs.height() - 4));
         renderer.render(screen.newTextGraphics(), state);
         screen.setCursorPosition(null);
         screen.refresh(complete || newSize != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);

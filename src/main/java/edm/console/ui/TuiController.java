@@ -21,25 +21,62 @@ public final class TuiController {
     private final ContainerControl control;
     private final ExecutorService actions;
     private final Consumer<UiEvent> post;
+    private final LogsController logs;
     private int pageSize = 10;
 
     public TuiController(UiState state, UiContext ctx, ContainerControl control, ExecutorService actions,
                          Consumer<UiEvent> post) {
+        this(state, ctx, control, actions, post, null, null, () -> { });
+    }
+
+    /** With log viewing: sessions open sources, exports go to exportDir, logsChanged schedules a redraw. */
+    public TuiController(UiState state, UiContext ctx, ContainerControl control, ExecutorService actions,
+                         Consumer<UiEvent> post, edm.console.logs.LogSessions sessions, java.nio.file.Path exportDir,
+                         Runnable logsChanged) {
         this.state = state;
         this.ctx = ctx;
         this.control = control;
         this.actions = actions;
         this.post = post;
+        this.logs = new LogsController(state, ctx, sessions, exportDir, actions, logsChanged, this::flash, post);
     }
 
     public void pageSize(int rows) {
         pageSize = Math.max(1, rows);
     }
 
+    public void logsPageSize(int rows) {
+        logs.pageSize(rows);
+    }
+
+    /** Opens the configured log files (the Logs panel's default), e.g. at start-up in the wide layout. */
+    public void openDefaultLogs() {
+        logs.openDefault();
+    }
+
+    /** Opens these sources in the Logs panel (tests, and the app wiring a start-up choice). */
+    public void openLogs(java.util.List<edm.console.logs.LogSourceSpec> specs) {
+        logs.open(specs);
+    }
+
+    public void closeLogs() {
+        logs.close();
+    }
+
     public void handle(UiEvent e) {
         // Java 17: no pattern matching in switch yet.
         if (e instanceof UiEvent.Key k) {
-            ctx.keys().resolve(k.key(), ScreenRenderer.scope(state)).ifPresent(this::dispatch);
+            edm.console.ui.keys.Scope scope = ScreenRenderer.scope(state);
+            java.util.Optional<Action> a = ctx.keys().resolve(k.key(), scope);
+            if (scope == edm.console.ui.keys.Scope.SEARCH) {
+                logs.searchKey(k.key(), a.orElse(null));
+            } else if (scope == edm.console.ui.keys.Scope.SOURCES) {
+                a.ifPresent(logs::pickerKey);
+            } else {
+                a.ifPresent(this::dispatch);
+            }
+        } else if (e instanceof UiEvent.LogsChanged) {
+            // Nothing to apply: the frame drawn after this event reads the session's buffer.
         } else if (e instanceof UiEvent.Containers c) {
             state.containers = c.snapshot();
             ContainerInfo still = state.selected();
@@ -61,7 +98,14 @@ public final class TuiController {
         }
     }
 
+    private static final java.util.Set<Action> MOVES = java.util.EnumSet.of(Action.UP, Action.DOWN, Action.PAGE_UP,
+            Action.PAGE_DOWN, Action.FIRST, Action.LAST);
+
     void dispatch(Action a) {
+        if (state.view == UiState.View.DASHBOARD && state.panel == Panel.LOGS && MOVES.contains(a)) {
+            logs.dispatch(a); // the log view scrolls its own way (and pauses following)
+            return;
+        }
         switch (a) {
             case QUIT -> state.quit = true;
             case HELP -> {
@@ -74,6 +118,7 @@ public final class TuiController {
             case PREVIOUS_PANEL -> showPanel(state.panel.previous());
             case SHOW_CONTAINERS -> showPanel(Panel.CONTAINERS);
             case SHOW_RESOURCES -> showPanel(Panel.RESOURCES);
+            case SHOW_LOGS -> showPanel(Panel.LOGS);
             case ZOOM -> state.zoomed = !state.zoomed;
             case UP -> move(-1);
             case DOWN -> move(1);
@@ -85,6 +130,11 @@ public final class TuiController {
             case START, STOP, RESTART -> askToConfirm(a);
             case CONFIRM -> runConfirmed();
             case CANCEL -> state.confirm = null;
+            case OPEN_LOGS, PICK_SOURCES, PAUSE, SEARCH, NEXT_MATCH, PREVIOUS_MATCH, ONLY_MATCHING, HIDE_MATCHING,
+                    CLEAR_SEARCH, LEVEL_FILTER, TIMESTAMPS, WRAP, EXPORT -> logs.dispatch(a);
+            case APPLY, CURSOR_LEFT, CURSOR_RIGHT, CURSOR_HOME, CURSOR_END, DELETE_BACK, TOGGLE -> {
+                // only bound in the search line and the source picker, handled above
+            }
             case REFRESH -> {
                 actions.execute(control::refreshNow);
                 if (state.view == UiState.View.DETAIL && state.detailId != null) {
@@ -97,6 +147,9 @@ public final class TuiController {
     private void showPanel(Panel p) {
         state.panel = p;
         state.view = UiState.View.DASHBOARD;
+        if (p == Panel.LOGS) {
+            logs.openDefault();
+        }
     }
 
     private void move(int delta) {
@@ -175,7 +228,7 @@ public final class TuiController {
         });
     }
 
-    private void flash(String text, Style style) {
+    void flash(String text, Style style) {
         state.flash = new UiState.Flash(text, style, ctx.clock().now().plus(FLASH_FOR));
     }
 }

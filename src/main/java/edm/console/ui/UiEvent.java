@@ -29,6 +29,10 @@ public sealed interface UiEvent {
     record ActionDone(String containerId, String message, boolean failed) implements UiEvent {
     }
 
+    /** New log lines arrived in the open log session (throttled: at most about ten a second). */
+    record LogsChanged() implements UiEvent {
+    }
+
     /** The terminal's input ended (e.g. the SSH connection dropped). */
     record InputClosed() implements UiEvent {
     }

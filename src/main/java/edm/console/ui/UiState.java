@@ -32,6 +32,7 @@ public final class UiState {
     public Confirm confirm;
     public Flash flash;
     public boolean quit;
+    public final LogsState logs = new LogsState();
 
     /** A dangerous action waiting for y/n, naming its target. */
     public record Confirm(Action action, String containerId, String containerName) {

@@ -44,13 +44,19 @@ public final class ScreenHarness implements AutoCloseable {
     }
 
     public ScreenHarness(int cols, int rows, Locale locale, boolean readOnly, String theme) throws IOException {
+        this(cols, rows, locale, readOnly, theme, null, null);
+    }
+
+    /** With log viewing through these sessions, exports into exportDir. */
+    public ScreenHarness(int cols, int rows, Locale locale, boolean readOnly, String theme,
+                         edm.console.logs.LogSessions logs, java.nio.file.Path exportDir) throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         Messages m = new Messages(locale);
         UiContext ctx = new UiContext(Theme.load(theme), KeyMap.standard(readOnly), m,
                 new Format(m, ZoneOffset.UTC), () -> NOW, new ConsoleConfig().thresholds, STACK, "/opt/edm/edm-console.yml");
-        app = new TuiApp(screen, ctx, new RecordingControl());
+        app = new TuiApp(screen, ctx, new RecordingControl(), logs, exportDir);
     }
 
     /** The screen as lines of text; a wide character's second cell is dropped so lines read naturally. */
@@ -153,8 +159,22 @@ public final class ScreenHarness implements AutoCloseable {
         app.drainForTest();
     }
 
+    /** Waits until the open log session holds at least {@code lines} lines, then applies events and redraws. */
+    public void awaitLogLines(int lines) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var session = app.state().logs.session;
+            if (session != null && session.buffer().size() >= lines) {
+                break;
+            }
+            Thread.sleep(10);
+        }
+        app.drainForTest();
+    }
+
     @Override
     public void close() throws IOException {
+        app.controller().closeLogs();
         screen.stopScreen();
     }
 

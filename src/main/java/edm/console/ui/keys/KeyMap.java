@@ -40,7 +40,7 @@ public final class KeyMap {
                 return Optional.of(b.action());
             }
         }
-        if (scope == Scope.DIALOG) {
+        if (scope.modal()) {
             return Optional.empty();
         }
         for (KeyBinding b : bindings) {
@@ -55,7 +55,7 @@ public final class KeyMap {
     public List<KeyBinding> hints(Scope scope) {
         List<KeyBinding> out = new ArrayList<>();
         bindings.stream().filter(b -> b.hint() && b.scope() == scope).forEach(out::add);
-        if (scope != Scope.DIALOG) {
+        if (!scope.modal()) {
             bindings.stream().filter(b -> b.hint() && b.scope() == Scope.GLOBAL).forEach(out::add);
         }
         return out;
@@ -96,6 +96,7 @@ public final class KeyMap {
                 bind(Scope.GLOBAL, Action.PREVIOUS_PANEL, "keys.previousPanel", false, false, "Shift-Tab"),
                 bind(Scope.GLOBAL, Action.SHOW_CONTAINERS, "keys.showContainers", false, false, "1"),
                 bind(Scope.GLOBAL, Action.SHOW_RESOURCES, "keys.showResources", false, false, "2"),
+                bind(Scope.GLOBAL, Action.SHOW_LOGS, "keys.showLogs", false, false, "3"),
                 bind(Scope.GLOBAL, Action.ZOOM, "keys.zoom", false, true, "z"),
                 bind(Scope.GLOBAL, Action.REFRESH, "keys.refresh", false, false, "F5", "R"),
                 bind(Scope.CONTAINERS, Action.UP, "keys.up", false, false, "Up", "k"),
@@ -105,6 +106,7 @@ public final class KeyMap {
                 bind(Scope.CONTAINERS, Action.FIRST, "keys.first", false, false, "Home", "g"),
                 bind(Scope.CONTAINERS, Action.LAST, "keys.last", false, false, "End", "G"),
                 bind(Scope.CONTAINERS, Action.OPEN_DETAIL, "keys.openDetail", false, true, "Enter"),
+                bind(Scope.CONTAINERS, Action.OPEN_LOGS, "keys.openLogs", false, true, "l"),
                 bind(Scope.CONTAINERS, Action.START, "keys.start", true, true, "s"),
                 bind(Scope.CONTAINERS, Action.STOP, "keys.stop", true, true, "x"),
                 bind(Scope.CONTAINERS, Action.RESTART, "keys.restart", true, true, "r"),
@@ -113,9 +115,40 @@ public final class KeyMap {
                 bind(Scope.DETAIL, Action.DOWN, "keys.scrollDown", false, false, "Down", "j"),
                 bind(Scope.DETAIL, Action.PAGE_UP, "keys.pageUp", false, false, "PgUp"),
                 bind(Scope.DETAIL, Action.PAGE_DOWN, "keys.pageDown", false, false, "PgDn"),
+                bind(Scope.DETAIL, Action.OPEN_LOGS, "keys.openLogs", false, true, "l"),
                 bind(Scope.DETAIL, Action.START, "keys.start", true, true, "s"),
                 bind(Scope.DETAIL, Action.STOP, "keys.stop", true, true, "x"),
                 bind(Scope.DETAIL, Action.RESTART, "keys.restart", true, true, "r"),
+                bind(Scope.LOGS, Action.PAUSE, "keys.pause", false, true, "p"),
+                bind(Scope.LOGS, Action.SEARCH, "keys.search", false, true, "/"),
+                bind(Scope.LOGS, Action.NEXT_MATCH, "keys.nextMatch", false, false, "n"),
+                bind(Scope.LOGS, Action.PREVIOUS_MATCH, "keys.previousMatch", false, false, "N"),
+                bind(Scope.LOGS, Action.ONLY_MATCHING, "keys.onlyMatching", false, true, "f"),
+                bind(Scope.LOGS, Action.HIDE_MATCHING, "keys.hideMatching", false, false, "h"),
+                bind(Scope.LOGS, Action.CLEAR_SEARCH, "keys.clearSearch", false, false, "Esc"),
+                bind(Scope.LOGS, Action.LEVEL_FILTER, "keys.levelFilter", false, true, "v"),
+                bind(Scope.LOGS, Action.TIMESTAMPS, "keys.timestamps", false, false, "t"),
+                bind(Scope.LOGS, Action.WRAP, "keys.wrap", false, false, "w"),
+                bind(Scope.LOGS, Action.EXPORT, "keys.export", false, false, "e"),
+                bind(Scope.LOGS, Action.PICK_SOURCES, "keys.pickSources", false, true, "o"),
+                bind(Scope.LOGS, Action.UP, "keys.scrollUp", false, false, "Up", "k"),
+                bind(Scope.LOGS, Action.DOWN, "keys.scrollDown", false, false, "Down", "j"),
+                bind(Scope.LOGS, Action.PAGE_UP, "keys.pageUp", false, false, "PgUp"),
+                bind(Scope.LOGS, Action.PAGE_DOWN, "keys.pageDown", false, false, "PgDn"),
+                bind(Scope.LOGS, Action.FIRST, "keys.oldest", false, false, "Home", "g"),
+                bind(Scope.LOGS, Action.LAST, "keys.follow", false, true, "End", "G"),
+                bind(Scope.SEARCH, Action.APPLY, "keys.searchApply", false, true, "Enter"),
+                bind(Scope.SEARCH, Action.CANCEL, "keys.searchCancel", false, true, "Esc"),
+                bind(Scope.SEARCH, Action.DELETE_BACK, "keys.deleteBack", false, false, "Backspace"),
+                bind(Scope.SEARCH, Action.CURSOR_LEFT, "keys.cursorLeft", false, false, "Left"),
+                bind(Scope.SEARCH, Action.CURSOR_RIGHT, "keys.cursorRight", false, false, "Right"),
+                bind(Scope.SEARCH, Action.CURSOR_HOME, "keys.cursorHome", false, false, "Home"),
+                bind(Scope.SEARCH, Action.CURSOR_END, "keys.cursorEnd", false, false, "End"),
+                bind(Scope.SOURCES, Action.UP, "keys.up", false, false, "Up", "k"),
+                bind(Scope.SOURCES, Action.DOWN, "keys.down", false, false, "Down", "j"),
+                bind(Scope.SOURCES, Action.TOGGLE, "keys.toggleSource", false, true, "Space"),
+                bind(Scope.SOURCES, Action.APPLY, "keys.openSources", false, true, "Enter"),
+                bind(Scope.SOURCES, Action.CANCEL, "keys.cancel", false, true, "Esc"),
                 bind(Scope.HELP, Action.BACK, "keys.closeHelp", false, true, "Esc", "?", "q"),
                 bind(Scope.DIALOG, Action.CONFIRM, "keys.confirm", false, true, "y"),
                 bind(Scope.DIALOG, Action.CANCEL, "keys.cancel", false, true, "n", "Esc"));

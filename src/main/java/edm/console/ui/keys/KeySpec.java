@@ -22,6 +22,9 @@ public record KeySpec(String label, KeyType type, Character character, boolean c
         if (named != null) {
             return new KeySpec(label, named, null, false);
         }
+        if (label.equals("Space")) {
+            return new KeySpec(label, KeyType.Character, ' ', false);
+        }
         if (label.startsWith("Ctrl-") && label.length() == 6) {
             return new KeySpec(label, KeyType.Character, Character.toLowerCase(label.charAt(5)), true);
         }

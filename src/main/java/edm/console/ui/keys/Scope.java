@@ -2,7 +2,12 @@ package edm.console.ui.keys;
 
 /** Where a binding applies. Bindings of the active scope win over GLOBAL ones. */
 public enum Scope {
-    GLOBAL, CONTAINERS, DETAIL, HELP, DIALOG;
+    GLOBAL, CONTAINERS, DETAIL, LOGS, SEARCH, SOURCES, HELP, DIALOG;
+
+    /** A modal scope takes only its own keys: no global key (q!) fires while typing or answering. */
+    public boolean modal() {
+        return this == DIALOG || this == SEARCH || this == SOURCES;
+    }
 
     public String titleKey() {
         return "keys.scope." + name().toLowerCase(java.util.Locale.ROOT);

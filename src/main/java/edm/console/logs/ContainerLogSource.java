@@ -1,0 +1,229 @@
+package edm.console.logs;
+
+import edm.console.core.Clock;
+import edm.console.i18n.Messages;
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows the logs of whatever container carries a name, across restarts and re-creation (a deploy
+ * replaces the container under the same name): when a stream ends, it watches the name and attaches
+ * to the next incarnation, putting a marker line where the switch happened. Re-attaching asks for
+ * lines since the last one seen and drops what it already had, so nothing is shown twice.
+ */
+public final class ContainerLogSource implements LogSource {
+    private static final Duration POLL = Duration.ofMillis(300);
+
+    private final ContainerLogApi api;
+    private final String name;
+    private final LogWindow window;
+    private final RollingCounters counters;
+    private final Clock clock;
+    private final int maxLineChars;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile boolean closed;
+    private volatile Closeable stream;
+    private Thread thread;
+    private Instant lastSeen;
+
+    public ContainerLogSource(ContainerLogApi api, String name, LogWindow window, LogMetrics metrics, Clock clock,
+                              int maxLineChars) {
+        this.api = api;
+        this.name = name;
+        this.window = window;
+        this.counters = metrics == null ? null : metrics.counters(name);
+        this.clock = clock;
+        this.maxLineChars = maxLineChars;
+    }
+
+    @Override
+    public String tag() {
+        return name;
+    }
+
+    @Override
+    public void start(LogSink sink) {
+        thread = new Thread(() -> {
+            try {
+                run(sink);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                ended.countDown();
+            }
+        }, "edm-logs-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(LogSink sink) throws InterruptedException {
+        ContainerLogApi.ContainerRef current = awaitContainer(sink, null, true);
+        if (current == null) {
+            return;
+        }
+        Instant readStart = clock.now();
+        List<LogLine> backlog = new ArrayList<>();
+        readStream(current, window.since(), window.tail(), false, backlog::add);
+        backlog.sort(Comparator.comparing(LogLine::time));
+        sink.backlog(name, backlog);
+        if (!window.follow()) {
+            return;
+        }
+        if (lastSeen == null) {
+            // Nothing in the window: follow from now, not from the start of the container's history.
+            lastSeen = readStart.minusSeconds(1);
+        }
+        while (!closed) {
+            if (current.running()) {
+                readStream(current, lastSeen, 0, true, sink::line);
+            }
+            if (closed) {
+                return;
+            }
+            ContainerLogApi.ContainerRef next = awaitContainer(sink, current, false);
+            if (next == null) {
+                return;
+            }
+            if (!next.id().equals(current.id())) {
+                sink.line(own(LogLine.Origin.MARKER, Messages.t("logs.marker.recreated", name, current.shortId(), next.shortId())));
+            } else if (!next.startedAt().equals(current.startedAt())) {
+                sink.line(own(LogLine.Origin.MARKER, Messages.t("logs.marker.restarted", name)));
+            } else {
+                Thread.sleep(POLL.toMillis()); // same incarnation, stream merely ended: do not spin
+            }
+            current = next;
+        }
+    }
+
+    /**
+     * Waits until a container carries the name and is worth reading: any container the first time
+     * (a stopped one still has logs), afterwards a running one, either a new incarnation or the same
+     * one whose stream merely dropped. Null when closed, or when not following and there is none.
+     */
+    private ContainerLogApi.ContainerRef awaitContainer(LogSink sink, ContainerLogApi.ContainerRef previous, boolean first)
+            throws InterruptedException {
+        boolean told = false;
+        boolean toldStopped = false;
+        while (!closed) {
+            Optional<ContainerLogApi.ContainerRef> found;
+            String problem = null;
+            try {
+                found = api.find(name);
+            } catch (RuntimeException e) {
+                found = Optional.empty();
+                problem = e.getMessage();
+            }
+            if (found.isPresent() && (first || found.get().running())) {
+                return found.get();
+            }
+            if (!first && found.isPresent() && !toldStopped && previous != null) {
+                sink.line(own(LogLine.Origin.MARKER, Messages.t("logs.marker.stopped", name)));
+                toldStopped = true;
+            }
+            if (first && !window.follow()) {
+                sink.line(own(LogLine.Origin.NOTICE, problem != null ? Messages.t("logs.notice.engine", name, problem)
+                        : Messages.t("logs.notice.noContainer", name)));
+                sink.backlog(name, List.of());
+                return null;
+            }
+            if (!told && found.isEmpty()) {
+                sink.line(own(LogLine.Origin.NOTICE, problem != null ? Messages.t("logs.notice.engine", name, problem)
+                        : Messages.t("logs.notice.waiting", name)));
+                told = true;
+                if (first) {
+                    sink.backlog(name, List.of());
+                    first = false;
+                }
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        return null;
+    }
+
+    /** Reads one stream to its end, delivering lines newer than the last one seen. */
+    private void readStream(ContainerLogApi.ContainerRef c, Instant since, int tail, boolean follow,
+                            java.util.function.Consumer<LogLine> deliver) throws InterruptedException {
+        LineClassifier outCls = new LineClassifier(name, LogLine.Origin.STDOUT, true, counters, clock, ZoneId.systemDefault());
+        LineClassifier errCls = new LineClassifier(name, LogLine.Origin.STDERR, true, counters, clock, ZoneId.systemDefault());
+        Instant after = lastSeen;
+        java.util.function.Consumer<LogLine> fresh = l -> {
+            if (after != null && !l.time().isAfter(after)) {
+                return; // already shown before the re-attach
+            }
+            if (lastSeen == null || l.time().isAfter(lastSeen)) {
+                lastSeen = l.time();
+            }
+            deliver.accept(l);
+        };
+        LogSanitizer out = new LogSanitizer(maxLineChars, t -> fresh.accept(outCls.classify(t)));
+        LogSanitizer err = new LogSanitizer(maxLineChars, t -> fresh.accept(errCls.classify(t)));
+        CountDownLatch done = new CountDownLatch(1);
+        Object lock = new Object();
+        try {
+            stream = api.stream(c.id(), since, tail, follow, new ContainerLogApi.ChunkHandler() {
+                @Override
+                public void chunk(boolean stderr, byte[] data, int offset, int length) {
+                    synchronized (lock) {
+                        (stderr ? err : out).feed(data, offset, length);
+                    }
+                }
+
+                @Override
+                public void end(Throwable error) {
+                    done.countDown();
+                }
+            });
+        } catch (RuntimeException e) {
+            deliver.accept(own(LogLine.Origin.NOTICE, Messages.t("logs.notice.engine", name, e.getMessage())));
+            Thread.sleep(POLL.toMillis());
+            return;
+        }
+        while (!closed && !done.await(200, TimeUnit.MILLISECONDS)) {
+            // waiting for the stream to end or for close()
+        }
+        closeStream();
+        synchronized (lock) {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private LogLine own(LogLine.Origin origin, String text) {
+        return new LogLine(name, origin, lastSeen != null ? lastSeen : clock.now(), text, LogLevel.NONE);
+    }
+
+    private void closeStream() {
+        Closeable s = stream;
+        stream = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // The stream is being abandoned anyway.
+            }
+        }
+    }
+
+    @Override
+    public void awaitEnd() throws InterruptedException {
+        ended.await();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeStream();
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

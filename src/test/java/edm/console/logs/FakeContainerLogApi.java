@@ -1,0 +1,72 @@
+package edm.console.logs;
+
+import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An engine for container log sources without an engine: containers by name with a log history; the
+ * history goes out on every stream (as the engine would, filtered by since), and {@link #emit} writes
+ * a new line to every open follow stream of the container.
+ */
+public final class FakeContainerLogApi implements ContainerLogApi {
+    private final Map<String, List<String>> history = new ConcurrentHashMap<>();
+    private final Map<String, List<ChunkHandler>> followers = new ConcurrentHashMap<>();
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private Instant clock = Instant.parse("2026-11-29T09:00:00Z");
+
+    /** Adds a container whose log already holds these lines (stdout). */
+    public synchronized FakeContainerLogApi container(String name, String... lines) {
+        List<String> h = history.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
+        for (String l : lines) {
+            h.add(stamp() + " " + l + "\n");
+        }
+        return this;
+    }
+
+    /** Writes a line now (raw text, may hold escapes) to the container's log and its followers. */
+    public synchronized void emit(String name, String line, boolean stderr) {
+        String framed = stamp() + " " + line + "\n";
+        history.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(framed);
+        byte[] b = framed.getBytes(StandardCharsets.UTF_8);
+        for (ChunkHandler h : followers.getOrDefault(name, List.of())) {
+            h.chunk(stderr, b, 0, b.length);
+        }
+    }
+
+    private String stamp() {
+        clock = clock.plusMillis(1);
+        return STAMP.format(clock);
+    }
+
+    @Override
+    public Optional<ContainerRef> find(String name) {
+        return history.containsKey(name) ? Optional.of(new ContainerRef("id-" + name, true, "t0")) : Optional.empty();
+    }
+
+    @Override
+    public synchronized Closeable stream(String id, Instant since, int tail, boolean follow, ChunkHandler handler) {
+        String name = id.substring(3);
+        List<String> lines = history.getOrDefault(name, List.of());
+        int from = tail > 0 ? Math.max(0, lines.size() - tail) : 0;
+        for (String l : lines.subList(from, lines.size())) {
+            byte[] b = l.getBytes(StandardCharsets.UTF_8);
+            handler.chunk(false, b, 0, b.length);
+        }
+        if (!follow) {
+            handler.end(null);
+            return () -> { };
+        }
+        followers.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(handler);
+        return () -> {
+            followers.getOrDefault(name, List.of()).remove(handler);
+            handler.end(null);
+        };
+    }
+}
