@@ -3,17 +3,20 @@ package edm.console.app;
 import edm.console.core.ContainerDetail;
 import edm.console.docker.ContainerGateway;
 import edm.console.live.ContainerMonitor;
+import edm.console.live.Timeline;
 import edm.console.ui.ContainerControl;
 
 /** The UI's view of the engine: container actions, each followed by a prompt re-list. */
 final class EngineControl implements ContainerControl {
     private final ContainerGateway gateway;
     private final int stopGraceSeconds;
+    private final Timeline timeline;
     private volatile ContainerMonitor monitor;
 
-    EngineControl(ContainerGateway gateway, int stopGraceSeconds) {
+    EngineControl(ContainerGateway gateway, int stopGraceSeconds, Timeline timeline) {
         this.gateway = gateway;
         this.stopGraceSeconds = stopGraceSeconds;
+        this.timeline = timeline;
     }
 
     void attach(ContainerMonitor m) {
@@ -27,20 +30,32 @@ final class EngineControl implements ContainerControl {
 
     @Override
     public void start(String id) {
-        gateway.start(id);
-        refreshNow();
+        recorded("start", id, () -> gateway.start(id));
     }
 
     @Override
     public void stop(String id) {
-        gateway.stop(id, stopGraceSeconds);
-        refreshNow();
+        recorded("stop", id, () -> gateway.stop(id, stopGraceSeconds));
     }
 
     @Override
     public void restart(String id) {
-        gateway.restart(id, stopGraceSeconds);
-        refreshNow();
+        recorded("restart", id, () -> gateway.restart(id, stopGraceSeconds));
+    }
+
+    /** Runs an action and records it, with its outcome, on the incident timeline. */
+    private void recorded(String verb, String id, Runnable action) {
+        String name = gateway.nameOf(id);
+        String who = System.getenv("SUDO_USER") != null ? System.getenv("SUDO_USER") : System.getProperty("user.name");
+        try {
+            action.run();
+            timeline.action(java.time.Instant.now(), name, verb + " by " + who, false);
+        } catch (RuntimeException e) {
+            timeline.action(java.time.Instant.now(), name, verb + " by " + who + " failed: " + e.getMessage(), true);
+            throw e;
+        } finally {
+            refreshNow();
+        }
     }
 
     @Override

@@ -96,21 +96,40 @@ final class TuiLauncher {
         Thread hook = new Thread(restore, "edm-restore-terminal");
         Runtime.getRuntime().addShutdownHook(hook);
         screen.startScreen();
-        EngineControl control = new EngineControl(gateway, STOP_GRACE_SECONDS);
         LogSessions logs = new LogSessions(new GatewayLogApi(gateway), config.projectPath(), config.logs.files,
                 config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
+        TuiApp[] appRef = new TuiApp[1];
+        Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
+                problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
+        EngineControl control = new EngineControl(gateway, STOP_GRACE_SECONDS, alerting.timelineModel());
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
+        appRef[0] = app;
+        app.useAlerts(alerting);
         app.controller().openDefaultLogs();
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");
         try (ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),
                 seconds(config.refresh.statsSeconds), seconds(config.refresh.relistSeconds), local, Clock.SYSTEM,
-                s -> app.post(new UiEvent.Containers(s)));
+                s -> {
+                    app.post(new UiEvent.Containers(s));
+                    alerting.monitor().onContainers(s);
+                });
              HostMonitor host = new HostMonitor(config.projectPath(), seconds(config.refresh.hostSeconds),
-                     s -> app.post(new UiEvent.Host(s)), reason -> { })) {
+                     s -> {
+                         app.post(new UiEvent.Host(s));
+                         alerting.monitor().onHost(s);
+                     }, reason -> { });
+             Alerting closeAlerting = alerting) {
             control.attach(containers);
+            containers.onEvent(e -> {
+                alerting.timelineModel().dockerEvent(e);
+                if ("oom".equals(e.action())) {
+                    alerting.monitor().containerProbes().oomKilled(e.containerName());
+                }
+            });
             containers.start();
             host.start();
+            alerting.start();
             app.run();
             return 0;
         } catch (InterruptedException e) {

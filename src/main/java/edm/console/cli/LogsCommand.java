@@ -2,6 +2,7 @@ package edm.console.cli;
 
 import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
+import edm.console.text.DurationText;
 import edm.console.core.Clock;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.DockerClients;

@@ -94,6 +94,16 @@ public final class ContainerGateway implements AutoCloseable {
         return call("inspect " + idOrName, () -> requests.inspectContainerCmd(idOrName).exec());
     }
 
+    /** The container's name for messages and records; the id itself when the engine cannot say. */
+    public String nameOf(String id) {
+        try {
+            String n = inspectRaw(id).getName();
+            return n == null ? id : n.startsWith("/") ? n.substring(1) : n;
+        } catch (RuntimeException e) {
+            return id;
+        }
+    }
+
     public void start(String idOrName) {
         call("start " + idOrName, () -> requests.startContainerCmd(idOrName).exec());
     }

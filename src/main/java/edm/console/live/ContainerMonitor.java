@@ -126,7 +126,19 @@ public final class ContainerMonitor implements AutoCloseable {
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
     }
 
+    private volatile Consumer<EngineEvent> eventListener = e -> { };
+
+    /** Also hands every container event to this listener (the incident timeline); call before start. */
+    public void onEvent(Consumer<EngineEvent> listener) {
+        this.eventListener = listener;
+    }
+
     private void onEvent(EngineEvent e) {
+        try {
+            eventListener.accept(e);
+        } catch (RuntimeException ignored) {
+            // A listener's failure must not stop the event stream.
+        }
         if (e.changesContainerState()) {
             inspected.remove(e.containerId());
             scheduleRelist();

@@ -6,8 +6,7 @@ import java.util.Map;
 /**
  * Where each panel goes for a terminal size. A big terminal shows every panel at once; below
  * 120×32 (or when the operator zooms) one panel fills the body and the top bar works as tabs.
- * Row 0 is the top bar, the last two rows are the hint bar and the status bar. Wide: containers on top,
- * resources and logs side by side below.
+ * Row 0 is the top bar, the last two rows are the hint bar and the status bar.
  */
 public record Layout(boolean tabbed, Map<Panel, Canvas.Rect> panels, Canvas.Rect body) {
     public static final int MIN_WIDE_COLUMNS = 120;
@@ -22,14 +21,18 @@ public record Layout(boolean tabbed, Map<Panel, Canvas.Rect> panels, Canvas.Rect
             panels.put(active, body);
             return new Layout(true, panels, body);
         }
-        // Below: resources at the left, as tall as its content (plus frame), logs at the right; together
-        // never more than half the body, and at least what resources need.
-        int bottom = Math.max(Math.min(resourcesLines + 2, bodyRows / 2), bodyRows * 2 / 5);
-        int containers = bodyRows - bottom;
-        int resourcesWidth = Math.max(60, cols * 9 / 20);
+        // Three bands: containers on top; health and alerts side by side; resources and logs side by side
+        // at the bottom, as tall as resources need but never more than two fifths of the body.
+        int bottom = Math.max(Math.min(resourcesLines + 2, bodyRows * 2 / 5), bodyRows / 3);
+        int middle = Math.max(5, (bodyRows - bottom) * 2 / 5);
+        int containers = bodyRows - bottom - middle;
+        int leftWidth = Math.max(60, cols * 9 / 20);
+        int healthWidth = Math.max(60, cols * 11 / 20);
         panels.put(Panel.CONTAINERS, new Canvas.Rect(0, 1, cols, containers));
-        panels.put(Panel.RESOURCES, new Canvas.Rect(0, 1 + containers, resourcesWidth, bottom));
-        panels.put(Panel.LOGS, new Canvas.Rect(resourcesWidth, 1 + containers, cols - resourcesWidth, bottom));
+        panels.put(Panel.HEALTH, new Canvas.Rect(0, 1 + containers, healthWidth, middle));
+        panels.put(Panel.ALERTS, new Canvas.Rect(healthWidth, 1 + containers, cols - healthWidth, middle));
+        panels.put(Panel.RESOURCES, new Canvas.Rect(0, 1 + containers + middle, leftWidth, bottom));
+        panels.put(Panel.LOGS, new Canvas.Rect(leftWidth, 1 + containers + middle, cols - leftWidth, bottom));
         return new Layout(false, panels, body);
     }
 }

@@ -2,7 +2,8 @@ package edm.console.ui;
 
 /** The panels of the main screen, in Tab order. */
 public enum Panel {
-    CONTAINERS("panel.containers"), RESOURCES("panel.resources"), LOGS("panel.logs");
+    CONTAINERS("panel.containers"), RESOURCES("panel.resources"), LOGS("panel.logs"), HEALTH("panel.health"),
+    ALERTS("panel.alerts");
 
     public final String titleKey;
 

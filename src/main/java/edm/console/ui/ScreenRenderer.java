@@ -21,10 +21,16 @@ import java.util.List;
 public final class ScreenRenderer {
     private final UiContext ctx;
     private final boolean logsAvailable;
+    private java.util.function.Supplier<List<edm.console.core.TimelineEntry>> events = List::of;
 
     public ScreenRenderer(UiContext ctx, boolean logsAvailable) {
         this.ctx = ctx;
         this.logsAvailable = logsAvailable;
+    }
+
+    /** Where the Events view reads the (filtered) timeline from. */
+    public void useEvents(java.util.function.Supplier<List<edm.console.core.TimelineEntry>> source) {
+        this.events = source;
     }
 
     public Layout layoutFor(UiState s, int cols, int rows) {
@@ -41,9 +47,13 @@ public final class ScreenRenderer {
         switch (s.view) {
             case DETAIL -> drawDetail(body, s, now);
             case HELP -> drawHelp(body, s);
+            case EVENTS -> HealthView.drawEvents(body, s, ctx, events.get());
             case DASHBOARD -> drawPanels(full, s, layout, now);
         }
         drawHints(full, s, now);
+        if (s.alerts.prompt != null) {
+            HealthView.drawPrompt(full, s.alerts.prompt, ctx.messages());
+        }
         drawStatusBar(full, s, now);
         if (s.logs.picker != null) {
             LogsView.drawPicker(full, s.logs.picker, ctx.messages());
@@ -58,6 +68,9 @@ public final class ScreenRenderer {
         if (s.confirm != null) {
             return Scope.DIALOG;
         }
+        if (s.alerts.prompt != null) {
+            return Scope.PROMPT;
+        }
         if (s.view == UiState.View.DASHBOARD && s.panel == Panel.LOGS) {
             if (s.logs.picker != null) {
                 return Scope.SOURCES;
@@ -69,10 +82,12 @@ public final class ScreenRenderer {
         return switch (s.view) {
             case DETAIL -> Scope.DETAIL;
             case HELP -> Scope.HELP;
+            case EVENTS -> Scope.EVENTS;
             case DASHBOARD -> switch (s.panel) {
                 case CONTAINERS -> Scope.CONTAINERS;
                 case LOGS -> Scope.LOGS;
-                case RESOURCES -> Scope.GLOBAL;
+                case ALERTS -> Scope.ALERTS;
+                case RESOURCES, HEALTH -> Scope.GLOBAL;
             };
         };
     }
@@ -94,6 +109,8 @@ public final class ScreenRenderer {
                 }
                 case RESOURCES -> LinesView.draw(inner, resourceLines(s, inner.width()), 0);
                 case LOGS -> LogsView.draw(inner, s.logs, logsAvailable, m, ctx.format());
+                case HEALTH -> HealthView.drawHealth(inner, s, ctx, now);
+                case ALERTS -> HealthView.drawAlerts(inner, s, ctx, now, active);
             }
         }
     }
@@ -106,6 +123,9 @@ public final class ScreenRenderer {
         }
         if (p == Panel.LOGS) {
             return LogsView.title(s.logs, m);
+        }
+        if (p == Panel.ALERTS) {
+            return HealthView.alertsTitle(s, m);
         }
         return m.get(p.titleKey);
     }
@@ -212,15 +232,23 @@ public final class ScreenRenderer {
             engine = m.get("status.engineDown", e.endpoint());
             engineStyle = Style.CRITICAL;
         }
+        // Right to left: the clock, then the count of firing alerts nobody acknowledged (the one thing on
+        // the status bar that must catch the eye), then as much of the config path as fits.
         String clock = " " + ctx.format().clock(now) + " ";
-        int clockCol = full.width() - Cells.width(clock);
+        int right = full.width() - Cells.width(clock);
+        full.text(right, row, clock, Style.STATUS_BAR);
+        long firing = s.alerts.health.needingAttention();
+        if (firing > 0) {
+            String alarm = " " + m.get("status.firing", firing) + " ";
+            right -= Cells.width(alarm);
+            full.text(right, row, alarm, Style.CRITICAL);
+        }
         int col = full.text(1, row, engine, engineStyle);
         String config = "  " + m.get("status.config", ctx.configLabel());
-        int room = clockCol - col - 1;
+        int room = right - col - 1;
         if (room > 4) {
             full.text(col, row, Cells.truncate(config, room), Style.STATUS_BAR);
         }
-        full.text(clockCol, row, clock, Style.STATUS_BAR);
     }
 
     private void drawConfirm(Canvas full, UiState.Confirm c) {

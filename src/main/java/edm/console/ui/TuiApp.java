@@ -59,6 +59,12 @@ public final class TuiApp {
         }
     }
 
+    /** Connects alerting (before {@link #run}); without it the Alerts panel and Events view stay empty. */
+    public void useAlerts(AlertControl alerts) {
+        controller.useAlerts(alerts);
+        renderer.useEvents(controller::shownEvents);
+    }
+
     public TuiController controller() {
         return controller;
     }
@@ -117,6 +123,7 @@ public final class TuiApp {
         controller.pageSize(Math.max(1, r.height() - 3));
         Canvas.Rect logs = layout.panels().getOrDefault(Panel.LOGS, layout.body());
         controller.logsPageSize(Math.max(1, logs.height() - 4));
+        controller.alertsPageSize(Math.max(1, layout.body().height() - 2));
         renderer.render(screen.newTextGraphics(), state);
         screen.setCursorPosition(null);
         screen.refresh(complete || newSize != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);

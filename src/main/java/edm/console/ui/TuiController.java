@@ -22,6 +22,7 @@ public final class TuiController {
     private final ExecutorService actions;
     private final Consumer<UiEvent> post;
     private final LogsController logs;
+    private AlertsController alerts;
     private int pageSize = 10;
 
     public TuiController(UiState state, UiContext ctx, ContainerControl control, ExecutorService actions,
@@ -39,6 +40,21 @@ public final class TuiController {
         this.actions = actions;
         this.post = post;
         this.logs = new LogsController(state, ctx, sessions, exportDir, actions, logsChanged, this::flash, post);
+        this.alerts = new AlertsController(state, ctx, AlertControl.NONE, this::flash);
+    }
+
+    /** Connects the Alerts panel and the Events view to the alert engine and the timeline. */
+    public void useAlerts(AlertControl control) {
+        this.alerts = new AlertsController(state, ctx, control, this::flash);
+    }
+
+    public void alertsPageSize(int rows) {
+        alerts.pageSize(rows);
+    }
+
+    /** The timeline entries the Events view shows (filtered); read when drawing. */
+    public java.util.List<edm.console.core.TimelineEntry> shownEvents() {
+        return alerts.shownEvents();
     }
 
     public void pageSize(int rows) {
@@ -72,6 +88,12 @@ public final class TuiController {
                 logs.searchKey(k.key(), a.orElse(null));
             } else if (scope == edm.console.ui.keys.Scope.SOURCES) {
                 a.ifPresent(logs::pickerKey);
+            } else if (scope == edm.console.ui.keys.Scope.PROMPT) {
+                alerts.promptKey(k.key(), a.orElse(null));
+            } else if (scope == edm.console.ui.keys.Scope.ALERTS && a.isPresent() && ALERT_ACTIONS.contains(a.get())) {
+                alerts.alertsAction(a.get());
+            } else if (scope == edm.console.ui.keys.Scope.EVENTS && a.isPresent() && EVENT_ACTIONS.contains(a.get())) {
+                alerts.eventsAction(a.get());
             } else {
                 a.ifPresent(this::dispatch);
             }
@@ -81,6 +103,9 @@ public final class TuiController {
             state.containers = c.snapshot();
             ContainerInfo still = state.selected();
             state.selectedId = still == null ? null : still.id();
+        } else if (e instanceof UiEvent.Health h) {
+            state.alerts.health = h.snapshot();
+            state.alerts.selectedAlert();
         } else if (e instanceof UiEvent.Host h) {
             state.host = h.snapshot();
         } else if (e instanceof UiEvent.DetailLoaded d) {
@@ -98,6 +123,12 @@ public final class TuiController {
         }
     }
 
+    private static final java.util.Set<Action> ALERT_ACTIONS = java.util.EnumSet.of(Action.UP, Action.DOWN,
+            Action.ACKNOWLEDGE, Action.SNOOZE);
+    private static final java.util.Set<Action> EVENT_ACTIONS = java.util.EnumSet.of(Action.UP, Action.DOWN,
+            Action.PAGE_UP, Action.PAGE_DOWN, Action.TOGGLE_ALERT_EVENTS, Action.TOGGLE_DOCKER_EVENTS,
+            Action.TOGGLE_CONSOLE_EVENTS, Action.EXPORT, Action.BACK);
+
     private static final java.util.Set<Action> MOVES = java.util.EnumSet.of(Action.UP, Action.DOWN, Action.PAGE_UP,
             Action.PAGE_DOWN, Action.FIRST, Action.LAST);
 
@@ -113,11 +144,18 @@ public final class TuiController {
                 state.helpScroll = 0;
             }
             case BACK -> state.view = state.view == UiState.View.DETAIL || state.view == UiState.View.HELP
+                    || state.view == UiState.View.EVENTS
                     ? UiState.View.DASHBOARD : state.view;
             case NEXT_PANEL -> showPanel(state.panel.next());
             case PREVIOUS_PANEL -> showPanel(state.panel.previous());
             case SHOW_CONTAINERS -> showPanel(Panel.CONTAINERS);
             case SHOW_RESOURCES -> showPanel(Panel.RESOURCES);
+            case SHOW_HEALTH -> showPanel(Panel.HEALTH);
+            case SHOW_ALERTS -> showPanel(Panel.ALERTS);
+            case OPEN_EVENTS -> {
+                state.view = UiState.View.EVENTS;
+                state.alerts.eventsAtEnd = true;
+            }
             case SHOW_LOGS -> showPanel(Panel.LOGS);
             case ZOOM -> state.zoomed = !state.zoomed;
             case UP -> move(-1);

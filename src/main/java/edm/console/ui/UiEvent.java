@@ -19,6 +19,9 @@ public sealed interface UiEvent {
     record Containers(ContainersSnapshot snapshot) implements UiEvent {
     }
 
+    record Health(edm.console.core.HealthSnapshot snapshot) implements UiEvent {
+    }
+
     record Host(HostSnapshot snapshot) implements UiEvent {
     }
 

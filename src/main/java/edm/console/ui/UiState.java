@@ -14,7 +14,7 @@ import java.util.List;
  * so a re-sorted list does not move the cursor to another container.
  */
 public final class UiState {
-    public enum View { DASHBOARD, DETAIL, HELP }
+    public enum View { DASHBOARD, DETAIL, HELP, EVENTS }
 
     public ContainersSnapshot containers;
     public HostSnapshot host;
@@ -33,6 +33,7 @@ public final class UiState {
     public Flash flash;
     public boolean quit;
     public final LogsState logs = new LogsState();
+    public final AlertsState alerts = new AlertsState();
 
     /** A dangerous action waiting for y/n, naming its target. */
     public record Confirm(Action action, String containerId, String containerName) {

@@ -2,11 +2,11 @@ package edm.console.ui.keys;
 
 /** Where a binding applies. Bindings of the active scope win over GLOBAL ones. */
 public enum Scope {
-    GLOBAL, CONTAINERS, DETAIL, LOGS, SEARCH, SOURCES, HELP, DIALOG;
+    GLOBAL, CONTAINERS, DETAIL, LOGS, SEARCH, SOURCES, ALERTS, EVENTS, PROMPT, HELP, DIALOG;
 
     /** A modal scope takes only its own keys: no global key (q!) fires while typing or answering. */
     public boolean modal() {
-        return this == DIALOG || this == SEARCH || this == SOURCES;
+        return this == DIALOG || this == SEARCH || this == SOURCES || this == PROMPT;
     }
 
     public String titleKey() {

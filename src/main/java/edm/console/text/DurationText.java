@@ -1,15 +1,15 @@
-package edm.console.cli;
+package edm.console.text;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Durations as operators type them: {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}, {@code 1h30m}, or ISO {@code PT15M}. */
-final class DurationText {
+public final class DurationText {
     private DurationText() {
     }
 
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (s.startsWith("pt") || s.startsWith("p")) {
             try {

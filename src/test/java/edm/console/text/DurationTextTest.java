@@ -1,4 +1,4 @@
-package edm.console.cli;
+package edm.console.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,0 +1,32 @@
+package edm.console.ui;
+
+import edm.console.core.Alert;
+import edm.console.core.HealthSnapshot;
+import edm.console.core.TimelineEntry;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The Health, Alerts and Events part of the UI state (UI thread only). */
+public final class AlertsState {
+    public HealthSnapshot health = HealthSnapshot.empty();
+    public int selected;
+    public int eventsScroll;
+    /** Follow the end of the timeline until the operator scrolls up. */
+    public boolean eventsAtEnd = true;
+    public final Set<TimelineEntry.Source> eventSources = EnumSet.allOf(TimelineEntry.Source.class);
+    /** The open prompt (acknowledge note or snooze duration), or null. */
+    public Prompt prompt;
+
+    public enum PromptKind { ACKNOWLEDGE, SNOOZE }
+
+    public record Prompt(PromptKind kind, String alertKey, String alertText, LineEditor editor) {
+    }
+
+    public Alert selectedAlert() {
+        if (health.alerts().isEmpty()) {
+            return null;
+        }
+        selected = Math.max(0, Math.min(selected, health.alerts().size() - 1));
+        return health.alerts().get(selected);
+    }
+}
