@@ -138,6 +138,8 @@ final class AlertsController {
         try {
             d = text.isEmpty() ? DEFAULT_SNOOZE : DurationText.parse(text);
         } catch (IllegalArgumentException e) {
+            // The prompt line covers the hint bar where messages show: close it so the reason is seen.
+            state.alerts.prompt = null;
             flash.accept(m.get("alerts.badDuration", text), Style.WARNING);
             return;
         }
