@@ -19,6 +19,7 @@ import edm.console.live.GatewayLogApi;
 import edm.console.logs.LogSessions;
 import java.nio.file.Path;
 import edm.console.live.HostMonitor;
+import edm.console.live.LogHealth;
 import edm.console.ui.Theme;
 import edm.console.ui.TuiApp;
 import edm.console.ui.UiContext;
@@ -105,6 +106,7 @@ final class TuiLauncher {
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
         appRef[0] = app;
         app.useAlerts(alerting);
+        alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
         app.controller().openDefaultLogs();
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");

@@ -34,11 +34,18 @@ public final class SpecRules {
                 SERVICE_KINDS.contains(r.kind()) && r.metric("up", 1) < 0.5 && r.status() != ProbeStatus.UNKNOWN
                         ? Optional.of(HealthText.t("alert.serviceDown", r.target(), r.error()))
                         : Optional.empty()));
-        rules.add(new AlertRule(API_SLOW, Severity.WARNING, Duration.ofSeconds(a.apiSlowForSeconds), r ->
-                "http".equals(r.kind()) && r.metric("up", 0) > 0.5 && r.metric("latencySeconds", 0) > t.apiResponseSeconds
-                        ? Optional.of(HealthText.t("alert.apiSlow", r.target(), String.format("%.1f", r.metric("latencySeconds", 0)),
-                        t.apiResponseSeconds))
-                        : Optional.empty()));
+        rules.add(new AlertRule(API_SLOW, Severity.WARNING, Duration.ofSeconds(a.apiSlowForSeconds), r -> {
+            if ("http".equals(r.kind()) && r.metric("up", 0) > 0.5 && r.metric("latencySeconds", 0) > t.apiResponseSeconds) {
+                return Optional.of(HealthText.t("alert.apiSlow", r.target(), String.format("%.1f", r.metric("latencySeconds", 0)),
+                        t.apiResponseSeconds));
+            }
+            // From the access log: the slowest 1 % of requests of the last five minutes.
+            if ("logs".equals(r.kind()) && r.metric("p99Seconds", 0) > t.apiResponseSeconds) {
+                return Optional.of(HealthText.t("alert.apiSlowLog", r.target(), String.format("%.1f", r.metric("p99Seconds", 0)),
+                        t.apiResponseSeconds));
+            }
+            return Optional.empty();
+        }));
         rules.add(new AlertRule(ERROR_RATE, Severity.CRITICAL, Duration.ofSeconds(a.errorRateForSeconds), r ->
                 r.metrics().containsKey("errorRatePercent") && r.metric("errorRatePercent", 0) > t.errorRatePercent
                         ? Optional.of(HealthText.t("alert.errorRate", r.target(), String.format("%.1f", r.metric("errorRatePercent", 0)),

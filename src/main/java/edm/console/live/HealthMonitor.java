@@ -38,6 +38,7 @@ public final class HealthMonitor implements AutoCloseable {
     /** Latest result per probe id, in first-seen order. Guarded by this. */
     private final Map<String, ProbeResult> latest = new LinkedHashMap<>();
     private final Map<String, Instant> lastSuccess = new HashMap<>();
+    private volatile LogHealth logHealth;
 
     public HealthMonitor(ConsoleConfig config, Clock clock, AlertEngine alerts, Consumer<HealthSnapshot> publish) {
         this.config = config;
@@ -49,6 +50,11 @@ public final class HealthMonitor implements AutoCloseable {
     public void start() {
         long every = Math.max(1000, Math.round(config.refresh.healthSeconds * 1000));
         thread.scheduleWithFixedDelay(this::probeNetwork, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds error-rate and response-time probes from the access logs (call before start). */
+    public void useLogs(LogHealth logs) {
+        this.logHealth = logs;
     }
 
     public ContainerProbes containerProbes() {
@@ -64,7 +70,12 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     private void probeNetwork() {
-        accept(new HealthChecker(config, clock).runNetworkProbes(), null);
+        List<ProbeResult> results = new ArrayList<>(new HealthChecker(config, clock).runNetworkProbes());
+        LogHealth logs = logHealth;
+        if (logs != null) {
+            results.addAll(logs.probes());
+        }
+        accept(results, null);
     }
 
     /** Merges new results; a kind given as replaceKind drops its old results (containers that vanished). */
@@ -98,6 +109,10 @@ public final class HealthMonitor implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        LogHealth logs = logHealth;
+        if (logs != null) {
+            logs.close();
+        }
     }
 
     static Duration seconds(double s) {
