@@ -131,9 +131,9 @@ class LauncherE2EIT {
         Path prefix = work.resolve("prefix-" + ProcessHandle.current().pid()).resolve("deeper");
         Path kept = prefix.resolve("bin").resolve("someone-elses-tool");
         try {
-            installation.install("--no-build", "--no-cds", "--prefix", prefix.toString());
+            installation.install("--no-build", "--prefix", prefix.toString());
             Files.writeString(kept, "#!/bin/sh\n");
-            installation.install("--no-build", "--no-cds", "--prefix", prefix.toString());
+            installation.install("--no-build", "--prefix", prefix.toString());
             Path launcher = prefix.resolve("bin").resolve("edm-console");
             assertTrue(Files.isSymbolicLink(launcher));
             Command v = Command.run(launcher.toString(), "--version");
@@ -151,7 +151,7 @@ class LauncherE2EIT {
 
             Path fresh = work.resolve("fresh-" + ProcessHandle.current().pid());
             Path freshPrefix = fresh.resolve("a").resolve("b");
-            installation.install("--no-build", "--no-cds", "--prefix", freshPrefix.toString());
+            installation.install("--no-build", "--prefix", freshPrefix.toString());
             installation.install("--uninstall", "--prefix", freshPrefix.toString());
             assertFalse(Files.exists(fresh), "every directory the install created goes, up to " + fresh);
         } finally {
@@ -161,13 +161,20 @@ class LauncherE2EIT {
     }
 
     @Test
-    void installedLauncherUsesTheClassDataArchive() {
-        Path archive = installation.prefix.resolve("lib").resolve("edm-console").resolve("edm-console.jsa");
-        assertTrue(Files.isRegularFile(archive), "install.sh made no class-data archive at " + archive);
-        // -Xshare:on makes the JVM refuse to start when the archive cannot be used.
-        Command c = Command.run(null, java.util.Map.of("EDM_CONSOLE_JAVA_OPTS", "-Xshare:on"), 120,
-                installation.launcher.toString(), "--version");
-        assertEquals(0, c.exitCode(), c.output());
+    void cdsOptionMakesAnArchiveTheLauncherCanUse() {
+        Path prefix = work.resolve("cds-" + ProcessHandle.current().pid());
+        try {
+            installation.install("--no-build", "--cds", "--prefix", prefix.toString());
+            Path archive = prefix.resolve("lib").resolve("edm-console").resolve("edm-console.jsa");
+            assertTrue(Files.isRegularFile(archive), "install.sh --cds made no class-data archive at " + archive);
+            // -Xshare:on makes the JVM refuse to start when the archive cannot be used.
+            Command c = Command.run(null, java.util.Map.of("EDM_CONSOLE_JAVA_OPTS", "-Xshare:on"), 120,
+                    prefix.resolve("bin").resolve("edm-console").toString(), "--version");
+            assertEquals(0, c.exitCode(), c.output());
+        } finally {
+            installation.runInstaller("--uninstall", "--prefix", prefix.toString());
+        }
+        assertFalse(Files.exists(prefix), "uninstall removes the archive with everything else");
     }
 
     /** After q: the shell is back, the console exited 0, and the tty is in canonical mode with echo. */
