@@ -96,7 +96,6 @@ final class TuiLauncher {
         };
         Thread hook = new Thread(restore, "edm-restore-terminal");
         Runtime.getRuntime().addShutdownHook(hook);
-        screen.startScreen();
         LogSessions logs = new LogSessions(new GatewayLogApi(gateway), config.projectPath(), config.logs.files,
                 config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
         TuiApp[] appRef = new TuiApp[1];
@@ -132,6 +131,8 @@ final class TuiLauncher {
             containers.start();
             host.start();
             alerting.start();
+            // The monitors connect to the engine while the terminal switches to the full screen.
+            screen.startScreen();
             app.run();
             return 0;
         } catch (InterruptedException e) {

@@ -183,18 +183,29 @@ public final class ContainerMonitor implements AutoCloseable {
         try {
             List<ContainerInfo> listed = gateway.listContainers();
             Set<String> ids = new HashSet<>();
-            List<ContainerInfo> merged = listed.stream().map(c -> {
-                ids.add(c.id());
-                return withInspect(c);
-            }).toList();
+            listed.forEach(c -> ids.add(c.id()));
             inspected.keySet().retainAll(ids);
             lastSamples.keySet().retainAll(ids);
             stats.keySet().retainAll(ids);
+            if (listed.stream().anyMatch(c -> !inspected.containsKey(c.id()))) {
+                // Names and states first: inspecting every new container (30 at start-up) takes a while,
+                // and the operator should not wait for restart counts to see what is there.
+                publish(new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(
+                        listed.stream().map(this::withCachedInspect).toList(), preferredNames), snapshotStats(listed), clock.now()));
+            }
+            List<ContainerInfo> merged = listed.stream().map(this::withInspect).toList();
             publish(new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(merged, preferredNames),
                     snapshotStats(merged), clock.now()));
         } catch (RuntimeException e) {
             markDown(e.getMessage());
         }
+    }
+
+    /** The listed container with what an earlier inspect knew, or as listed when it was never inspected. */
+    private ContainerInfo withCachedInspect(ContainerInfo listed) {
+        ContainerGateway.Inspected cached = inspected.get(listed.id());
+        return cached == null ? listed
+                : listed.withHealthAndRestarts(listed.health(), cached.info().startedAt(), cached.info().restartCount());
     }
 
     private ContainerInfo withInspect(ContainerInfo listed) {

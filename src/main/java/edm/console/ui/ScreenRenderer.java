@@ -63,6 +63,11 @@ public final class ScreenRenderer {
         }
     }
 
+    /** Redraws only the status bar (for clock ticks: everything else is unchanged). */
+    public void renderStatusBar(TextGraphics g, UiState s) {
+        drawStatusBar(Canvas.full(g, ctx.theme()), s, ctx.clock().now());
+    }
+
     /** The scope whose keys apply now. */
     public static Scope scope(UiState s) {
         if (s.confirm != null) {
