@@ -10,7 +10,6 @@ import edm.console.core.EngineEvent;
 import edm.console.core.EngineStatus;
 import edm.console.docker.CgroupStats;
 import edm.console.docker.ContainerGateway;
-import edm.console.docker.CpuMemorySample;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -249,23 +248,28 @@ public final class ContainerMonitor implements AutoCloseable {
     }
 
     private void sampleOne(ContainerInfo c) {
-        ContainerGateway.Inspected info = inspected.get(c.id());
-        Optional<CgroupStats.Counters> local = cgroups == null || info == null ? Optional.empty() : cgroups.read(info.pid());
         Instant now = clock.now();
-        if (local.isPresent()) {
-            CgroupStats.Counters k = local.get();
-            Sample prev = lastSamples.put(c.id(), new Sample(k.cpuNanos(), now));
-            double cpu = 0;
-            if (prev != null && now.isAfter(prev.at())) {
-                long wallNanos = Duration.between(prev.at(), now).toNanos();
-                cpu = Math.max(0, 100.0 * (k.cpuNanos() - prev.cpuNanos()) / wallNanos);
-            }
-            long limit = k.memoryLimit() > 0 ? k.memoryLimit() : HostMemory.totalBytes();
-            stats.put(c.id(), new ContainerStats(cpu, k.memoryUsed(), limit, now));
-        } else {
-            CpuMemorySample s = gateway.stats(c.id());
-            stats.put(c.id(), s.toStats(null));
+        if (cgroups == null) {
+            // A remote engine: only its stats API can tell.
+            stats.put(c.id(), gateway.stats(c.id()).toStats(null));
+            return;
         }
+        // A local engine: read the cgroup, never the stats API, which makes the engine itself sample the
+        // container. Not inspected yet (its main pid unknown): wait for the next round.
+        ContainerGateway.Inspected info = inspected.get(c.id());
+        Optional<CgroupStats.Counters> local = info == null ? Optional.empty() : cgroups.read(info.pid());
+        if (local.isEmpty()) {
+            return;
+        }
+        CgroupStats.Counters k = local.get();
+        Sample prev = lastSamples.put(c.id(), new Sample(k.cpuNanos(), now));
+        double cpu = 0;
+        if (prev != null && now.isAfter(prev.at())) {
+            long wallNanos = Duration.between(prev.at(), now).toNanos();
+            cpu = Math.max(0, 100.0 * (k.cpuNanos() - prev.cpuNanos()) / wallNanos);
+        }
+        long limit = k.memoryLimit() > 0 ? k.memoryLimit() : HostMemory.totalBytes();
+        stats.put(c.id(), new ContainerStats(cpu, k.memoryUsed(), limit, now));
     }
 
     private Map<String, ContainerStats> snapshotStats(List<ContainerInfo> containers) {
