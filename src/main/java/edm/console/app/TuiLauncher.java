@@ -105,15 +105,17 @@ final class TuiLauncher {
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
         appRef[0] = app;
         app.useAlerts(alerting);
-        alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
-        app.controller().openDefaultLogs();
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");
+        java.util.concurrent.CountDownLatch startRest = new java.util.concurrent.CountDownLatch(1);
         try (ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),
                 seconds(config.refresh.statsSeconds), seconds(config.refresh.relistSeconds), local, Clock.SYSTEM,
                 s -> {
                     app.post(new UiEvent.Containers(s));
                     alerting.monitor().onContainers(s);
+                    if (s.listedAt() != null) {
+                        startRest.countDown();
+                    }
                 });
              HostMonitor host = new HostMonitor(config.projectPath(), seconds(config.refresh.hostSeconds),
                      s -> {
@@ -129,8 +131,22 @@ final class TuiLauncher {
                 }
             });
             containers.start();
-            host.start();
-            alerting.start();
+            // The first frame with the containers comes first; host metrics (OSHI's start-up), health
+            // probes and log files follow once the list is on screen (or after a second and a half), so
+            // they do not compete with it for the CPU.
+            Thread later = new Thread(() -> {
+                try {
+                    startRest.await(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                host.start();
+                alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
+                alerting.start();
+                app.post(new UiEvent.OpenDefaultLogs());
+            }, "edm-start-rest");
+            later.setDaemon(true);
+            later.start();
             // The monitors connect to the engine while the terminal switches to the full screen.
             screen.startScreen();
             app.run();

@@ -140,7 +140,7 @@ public final class TuiApp {
     /** Draws the current state; a resize forces a complete repaint. */
     public void drawFrame(boolean complete) throws IOException {
         TerminalSize newSize = screen.doResizeIfNecessary();
-        screen.clear();
+        // No screen.clear(): the renderer fills every cell anyway, and each cell write costs a width lookup.
         TerminalSize size = screen.getTerminalSize();
         // Page keys move by what the containers panel shows.
         Layout layout = renderer.layoutFor(state, size.getColumns(), size.getRows());

@@ -103,6 +103,8 @@ public final class TuiController {
             state.containers = c.snapshot();
             ContainerInfo still = state.selected();
             state.selectedId = still == null ? null : still.id();
+        } else if (e instanceof UiEvent.OpenDefaultLogs) {
+            logs.openDefault();
         } else if (e instanceof UiEvent.Health h) {
             state.alerts.health = h.snapshot();
             state.alerts.selectedAlert();

@@ -16,6 +16,10 @@ public sealed interface UiEvent {
     record Tick() implements UiEvent {
     }
 
+    /** Start-up is far enough along to open the configured log files in the Logs panel. */
+    record OpenDefaultLogs() implements UiEvent {
+    }
+
     record Containers(ContainersSnapshot snapshot) implements UiEvent {
     }
 
