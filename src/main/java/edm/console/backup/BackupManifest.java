@@ -25,9 +25,9 @@ public record BackupManifest(int formatVersion, String id, BackupKind kind, Inst
     public static final int FORMAT_VERSION = 1;
     public static final String SUFFIX = ".manifest.json";
 
-    /** One file of a backup. Roles: "dump" (pg_dump custom format), "globals" (roles SQL), "archive" (tar.gz). */
+    /** One file of a backup. Roles: "dump" (pg_dump custom format), "globals" (roles SQL), "archive" (tar.gz); plainSize before encryption. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Part(String file, String role, long size, String sha256) {
+    public record Part(String file, String role, long size, String sha256, long plainSize) {
     }
 
     public BackupManifest {
