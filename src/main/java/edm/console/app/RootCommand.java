@@ -1,5 +1,6 @@
 package edm.console.app;
 
+import edm.console.cli.BackupCommand;
 import edm.console.cli.ConfigCommand;
 import edm.console.cli.GlobalOptions;
 import edm.console.cli.SandboxCommand;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code edm-console}: without a subcommand, opens the full-screen console. */
 @Command(name = "edm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {SandboxCommand.class, ConfigCommand.class},
+        subcommands = {SandboxCommand.class, ConfigCommand.class, BackupCommand.class},
         resourceBundle = "i18n.cli", usageHelpAutoWidth = true)
 public final class RootCommand implements Callable<Integer> {
     @Mixin

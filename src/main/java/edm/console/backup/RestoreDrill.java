@@ -18,11 +18,11 @@ import java.util.TreeSet;
  * the source, drops the scratch database whatever happened, and appends the result to the drill log.
  * The source is read now, not at backup time: on a busy database a difference is reported per table.
  */
-final class RestoreDrill {
+public final class RestoreDrill {
     public static final String SCRATCH_PREFIX = "edm_restore_drill_";
 
     /** The drill log line. */
-    record Result(Instant time, String backupId, String scratchDatabase, String source, boolean ok, int tables,
+    public record Result(Instant time, String backupId, String scratchDatabase, String source, boolean ok, int tables,
                   List<String> differences, String error, long durationMillis) {
     }
 
