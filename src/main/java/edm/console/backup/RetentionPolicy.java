@@ -42,13 +42,15 @@ public final class RetentionPolicy {
         List<BackupRecord> newestFirst = new ArrayList<>(backups);
         newestFirst.sort((a, b) -> b.created().compareTo(a.created()));
         Map<String, List<String>> keep = new LinkedHashMap<>();
-        if (!newestFirst.isEmpty()) {
-            reason(keep, newestFirst.get(0), "newest");
+        // Future-dated backups are kept but do not count: they must not use up the allowance of real days.
+        newestFirst.stream().filter(r -> r.created().isAfter(now)).forEach(r -> reason(keep, r, "in the future"));
+        List<BackupRecord> present = newestFirst.stream().filter(r -> !r.created().isAfter(now)).toList();
+        if (!present.isEmpty()) {
+            reason(keep, present.get(0), "newest");
         }
         newestFirst.stream().filter(BackupRecord::verified).findFirst().ifPresent(r -> reason(keep, r, "newest verified"));
-        newestFirst.stream().filter(r -> r.created().isAfter(now)).forEach(r -> reason(keep, r, "in the future"));
-        periods(newestFirst, keepDaily, r -> LocalDate.ofInstant(r.created(), zone).toString(), "daily", keep);
-        periods(newestFirst, keepWeekly, r -> {
+        periods(present, keepDaily, r -> LocalDate.ofInstant(r.created(), zone).toString(), "daily", keep);
+        periods(present, keepWeekly, r -> {
             LocalDate d = LocalDate.ofInstant(r.created(), zone);
             return d.get(IsoFields.WEEK_BASED_YEAR) + "-W" + d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         }, "weekly", keep);
