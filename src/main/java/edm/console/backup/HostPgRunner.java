@@ -89,7 +89,8 @@ public final class HostPgRunner implements PgRunner {
             byte[] buf = new byte[BUFFER];
             OutputStream to = p.getOutputStream();
             boolean open = true;
-            try (in) {
+            try {
+                // The caller owns and closes the input: after a failure it still reads it to finish hashing.
                 int n;
                 while ((n = in.read(buf)) >= 0 && !cancel.cancelled()) {
                     if (open) {

@@ -23,7 +23,10 @@ public final class RestoreDrill {
 
     /** The drill log line. */
     public record Result(Instant time, String backupId, String scratchDatabase, String source, boolean ok, int tables,
-                  List<String> differences, String error, long durationMillis) {
+                         List<String> differences, String error, long durationMillis, String cleanupError) {
+        Result withCleanupError(String e) {
+            return new Result(time, backupId, scratchDatabase, source, ok, tables, differences, error, durationMillis, e);
+        }
     }
 
     private RestoreDrill() {
@@ -43,7 +46,7 @@ public final class RestoreDrill {
             throw new BackupException("backup.drill.scratchIsLive", scratch);
         }
         long t0 = System.nanoTime();
-        Result result;
+        Result result = null;
         boolean created = false;
         try {
             pg.sql(live, "CREATE DATABASE " + PgTools.quoteIdent(scratch));
@@ -64,18 +67,19 @@ public final class RestoreDrill {
                 }
             }
             result = new Result(env.clock().now(), r.id(), scratch, pg.target().describe(), diffs.isEmpty(), restored.size(), diffs,
-                    null, Duration.ofNanos(System.nanoTime() - t0).toMillis());
+                    null, Duration.ofNanos(System.nanoTime() - t0).toMillis(), null);
         } catch (BackupCancelledException e) {
             throw e;
         } catch (BackupException e) {
             result = new Result(env.clock().now(), r.id(), scratch, pg.target().describe(), false, 0, List.of(), e.getMessage(),
-                    Duration.ofNanos(System.nanoTime() - t0).toMillis());
+                    Duration.ofNanos(System.nanoTime() - t0).toMillis(), null);
         } catch (IOException e) {
             result = new Result(env.clock().now(), r.id(), scratch, pg.target().describe(), false, 0, List.of(),
-                    BackupException.describe(e), Duration.ofNanos(System.nanoTime() - t0).toMillis());
+                    BackupException.describe(e), Duration.ofNanos(System.nanoTime() - t0).toMillis(), null);
         } finally {
-            if (created) {
-                dropQuietly(pg, live, scratch);
+            String dropError = created ? drop(pg, live, scratch) : null;
+            if (dropError != null && result != null) {
+                result = result.withCleanupError(dropError);
             }
         }
         try {
@@ -92,12 +96,27 @@ public final class RestoreDrill {
         return s;
     }
 
-    private static void dropQuietly(PgTools pg, String live, String scratch) {
-        try {
-            pg.sql(live, "DROP DATABASE IF EXISTS " + PgTools.quoteIdent(scratch) + " WITH (FORCE)");
-        } catch (BackupException e) {
-            // Reported by the caller through the scratch name in the log; a leftover drill db is harmless.
+    /**
+     * Drops the scratch database; null when gone. Retried: right after a big restore, autovacuum may be
+     * analysing it, which a non-superuser cannot terminate. A failure is reported, never hidden.
+     */
+    private static String drop(PgTools pg, String live, String scratch) {
+        String last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                pg.sql(live, "DROP DATABASE IF EXISTS " + PgTools.quoteIdent(scratch) + " WITH (FORCE)");
+                return null;
+            } catch (BackupException e) {
+                last = e.getMessage();
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
+        return last;
     }
 
     /** The decrypted content of a part, authenticated chunk by chunk as it is read. */

@@ -103,6 +103,10 @@ final class BackupCheckCommands {
                     }
                     cli.out.println(Messages.t(result.ok() ? "backup.drill.ok" : "backup.drill.mismatch", result.tables(),
                             result.scratchDatabase(), Format.current().duration(Duration.ofMillis(result.durationMillis()))));
+                    if (result.cleanupError() != null) {
+                        cli.err.println(Messages.t("backup.drill.notDropped", result.scratchDatabase(), result.cleanupError()));
+                        return BackupCli.WARNING;
+                    }
                     return result.ok() ? BackupCli.OK : BackupCli.WARNING;
                 });
             }
