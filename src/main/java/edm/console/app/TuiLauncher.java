@@ -122,7 +122,10 @@ final class TuiLauncher {
                          app.post(new UiEvent.Host(s));
                          alerting.monitor().onHost(s);
                      }, reason -> { });
-             Alerting closeAlerting = alerting) {
+             Alerting closeAlerting = alerting;
+             Backups backups = new Backups(config, gateway, Clock.SYSTEM, app::post, alerting.monitor(),
+                     alerting.timelineModel())) {
+            app.useBackups(backups);
             control.attach(containers);
             containers.onEvent(e -> {
                 alerting.timelineModel().dockerEvent(e);
@@ -143,6 +146,7 @@ final class TuiLauncher {
                 host.start();
                 alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
                 alerting.start();
+                backups.start();
                 app.post(new UiEvent.OpenDefaultLogs());
             }, "edm-start-rest");
             later.setDaemon(true);

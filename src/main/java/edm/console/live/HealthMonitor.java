@@ -68,6 +68,11 @@ public final class HealthMonitor implements AutoCloseable {
         thread.execute(() -> accept(containerProbes.evaluate(s, config.containerNames(), clock.now()), "container"));
     }
 
+    /** Backup status as probes (overdue backups feed the backup-overdue alert). */
+    public void onBackups(List<ProbeResult> backupProbes) {
+        thread.execute(() -> accept(backupProbes, "backup"));
+    }
+
     public void onHost(HostSnapshot h) {
         thread.execute(() -> accept(HostProbes.evaluate(h, config.thresholds), null));
     }

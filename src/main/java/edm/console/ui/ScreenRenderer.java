@@ -92,6 +92,7 @@ public final class ScreenRenderer {
                 case CONTAINERS -> Scope.CONTAINERS;
                 case LOGS -> Scope.LOGS;
                 case ALERTS -> Scope.ALERTS;
+                case BACKUPS -> Scope.BACKUPS;
                 case RESOURCES, HEALTH -> Scope.GLOBAL;
             };
         };
@@ -116,6 +117,8 @@ public final class ScreenRenderer {
                 case LOGS -> LogsView.draw(inner, s.logs, logsAvailable, m, ctx.format());
                 case HEALTH -> HealthView.drawHealth(inner, s, ctx, now);
                 case ALERTS -> HealthView.drawAlerts(inner, s, ctx, now, active);
+                case BACKUPS -> LinesView.draw(inner, edm.console.ui.panels.BackupLines.render(s.alerts.backups,
+                        s.alerts.backupsError, s.alerts.backupRunning, now, m, ctx.format()), 0);
             }
         }
     }
@@ -258,6 +261,7 @@ public final class ScreenRenderer {
 
     private void drawConfirm(Canvas full, UiState.Confirm c) {
         Messages m = ctx.messages();
+        // Container actions name the container; backup actions name what is backed up.
         String question = m.get("confirm." + c.action().name().toLowerCase(java.util.Locale.ROOT), c.containerName());
         String keys = m.get("confirm.keys");
         int w = Math.min(full.width() - 2, Math.max(Cells.width(question), Cells.width(keys)) + 6);

@@ -65,6 +65,11 @@ public final class TuiApp {
         renderer.useEvents(controller::shownEvents);
     }
 
+    /** Connects the Backups panel's actions (before {@link #run}). */
+    public void useBackups(BackupControl backups) {
+        controller.useBackups(backups);
+    }
+
     public TuiController controller() {
         return controller;
     }

@@ -26,6 +26,15 @@ public sealed interface UiEvent {
     record Health(edm.console.core.HealthSnapshot snapshot) implements UiEvent {
     }
 
+    /** The backup catalogue was read (status null and error set when it could not be). */
+    record Backups(java.util.Map<edm.console.backup.BackupKind, edm.console.backup.BackupStatus> status, String error)
+            implements UiEvent {
+    }
+
+    /** Progress of the running backup action (null text: it finished). */
+    record BackupProgress(String text) implements UiEvent {
+    }
+
     record Host(HostSnapshot snapshot) implements UiEvent {
     }
 
