@@ -106,6 +106,8 @@ public class ConsoleConfig {
         public double errorRatePercent = 5;
         public double diskPercent = 85;
         public double memoryPercent = 90;
+        /** Load average per CPU above which the host is flagged (a warning, not a SPEC-006 alert). */
+        public double loadPerCpu = 2;
     }
 
     public static class RefreshSettings {

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Host resources as probes: every filesystem against the disk threshold (SPEC-006: 85 %), memory
- * (90 %), swap (warning above 80 %) and load (warning above two runnable tasks per CPU). Within five
+ * (90 %), swap (warning above 80 %) and load (warning above thresholds.loadPerCpu runnable tasks per CPU). Within five
  * points of a threshold is a warning, past it critical.
  */
 public final class HostProbes {
@@ -41,9 +41,11 @@ public final class HostProbes {
         if (load1 >= 0) {
             int cpus = Math.max(1, h.cpuPerCore().size());
             double perCpu = load1 / cpus;
-            out.add(new ProbeResult("load", "load", "load", perCpu > 2 ? ProbeStatus.WARNING : ProbeStatus.OK,
+            boolean high = perCpu > t.loadPerCpu;
+            out.add(new ProbeResult("load", "load", "load", high ? ProbeStatus.WARNING : ProbeStatus.OK,
                     HealthText.t("health.host.loadValue", String.format("%.2f", load1), cpus), Duration.ZERO, h.sampledAt(),
-                    perCpu > 2 ? HealthText.t("health.host.loadHigh") : "", Map.of("loadPerCpu", perCpu)));
+                    high ? HealthText.t("health.host.loadHigh", String.format("%.1f", t.loadPerCpu)) : "",
+                    Map.of("loadPerCpu", perCpu)));
         }
         return out;
     }
