@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * come from one collection shared by all items of a run, so a checklist costs about one probe timeout.
  */
 public final class AutomaticChecks {
-    private final Supplier<List<ProbeResult>> probes;
+    private final Memo probes;
     private final BackupEvidence backups;
     private final LogErrorEvidence logErrors;
     private final ConsoleConfig config;
@@ -30,7 +30,7 @@ public final class AutomaticChecks {
      */
     public AutomaticChecks(Supplier<List<ProbeResult>> probes, BackupEvidence backups, LogErrorEvidence logErrors,
                            ConsoleConfig config, Clock clock) {
-        this.probes = memoise(probes);
+        this.probes = new Memo(probes);
         this.backups = backups == null ? BackupEvidence.NOT_AVAILABLE : backups;
         this.logErrors = logErrors == null ? LogErrorEvidence.NOT_AVAILABLE : logErrors;
         this.config = config;
@@ -137,17 +137,29 @@ public final class AutomaticChecks {
                 clock.now());
     }
 
-    private static <T> Supplier<T> memoise(Supplier<T> s) {
-        return new Supplier<>() {
-            private T value;
+    /** Forgets the collected probe results, so that the next check collects afresh (a re-check after a fix). */
+    public void refresh() {
+        probes.clear();
+    }
 
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = s.get();
-                }
-                return value;
+    /** The probe collection, done on first use and shared by the items of a run. */
+    private static final class Memo {
+        private final Supplier<List<ProbeResult>> source;
+        private List<ProbeResult> value;
+
+        Memo(Supplier<List<ProbeResult>> source) {
+            this.source = source;
+        }
+
+        synchronized List<ProbeResult> get() {
+            if (value == null) {
+                value = List.copyOf(source.get());
             }
-        };
+            return value;
+        }
+
+        synchronized void clear() {
+            value = null;
+        }
     }
 }

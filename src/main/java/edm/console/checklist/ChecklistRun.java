@@ -60,9 +60,18 @@ public final class ChecklistRun {
         return checklist.items().get(position);
     }
 
-    /** Runs the current (automatic) item, records its evidence and moves on. */
+    /** Runs the current (automatic) item, records its evidence and moves on; a result the pre-flight already has is kept. */
     public ItemResult runAutomatic() {
-        return record(checks.run(current()));
+        ItemResult earlier = results.get(position);
+        return record(earlier.outcome() == Outcome.PENDING ? checks.run(current()) : earlier);
+    }
+
+    /** Runs the current automatic item again (after fixing what it found), replacing its result, without moving on. */
+    public ItemResult recheck() {
+        checks.refresh();
+        ItemResult r = checks.run(current());
+        results.set(position, r);
+        return r;
     }
 
     /** Confirms the current item (a manual one, or an automatic one the operator accepts anyway) with an optional note. */
