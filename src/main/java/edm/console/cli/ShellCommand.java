@@ -51,7 +51,7 @@ public final class ShellCommand implements Callable<Integer> {
     }
 
     /** Runs one shell line as `edm-console ARGS` (with this shell's --config / --sandbox), returning its exit code. */
-    int dispatch(List<String> args, PrintWriter out, PrintWriter err) {
+    public int dispatch(List<String> args, PrintWriter out, PrintWriter err) {
         if (!args.isEmpty() && "shell".equals(args.get(0))) {
             err.println(Messages.t("shell.notHere"));
             err.flush();
