@@ -66,6 +66,24 @@ public final class ChecklistRun {
         return record(earlier.outcome() == Outcome.PENDING ? checks.run(current()) : earlier);
     }
 
+    /**
+     * The current automatic item's result, without recording it: safe to call on a worker thread (it reads
+     * nothing the walk changes), with {@link #recordAutomatic} applying the result on the UI thread.
+     */
+    public ItemResult evaluateCurrent() {
+        ItemResult earlier = results.get(position);
+        return earlier.outcome() == Outcome.PENDING ? checks.run(earlier.item()) : earlier;
+    }
+
+    /** Records a result from {@link #evaluateCurrent()} if it is still for the current item; returns whether it was. */
+    public boolean recordAutomatic(ItemResult r) {
+        if (finished() || !r.item().equals(current())) {
+            return false;
+        }
+        record(r);
+        return true;
+    }
+
     /** Runs the current automatic item again (after fixing what it found), replacing its result, without moving on. */
     public ItemResult recheck() {
         checks.refresh();

@@ -65,6 +65,12 @@ public final class TuiApp {
         renderer.useEvents(controller::shownEvents);
     }
 
+    /** Connects the checklist walkthrough (before {@link #run}); without it the picker is empty. */
+    public void useChecklists(ChecklistControl checklists) {
+        controller.useChecklists(checklists);
+        renderer.useChecklists(controller::checklists);
+    }
+
     public TuiController controller() {
         return controller;
     }

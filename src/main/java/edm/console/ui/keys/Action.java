@@ -11,6 +11,8 @@ public enum Action {
     CLEAR_SEARCH, LEVEL_FILTER, TIMESTAMPS, WRAP, EXPORT,
     SHOW_HEALTH, SHOW_ALERTS, OPEN_EVENTS, ACKNOWLEDGE, SNOOZE, TOGGLE_ALERT_EVENTS, TOGGLE_DOCKER_EVENTS,
     TOGGLE_CONSOLE_EVENTS,
+    /** Checklists: open the picker, confirm with a note, skip with a reason. */
+    OPEN_CHECKLISTS, NOTE, SKIP,
     /** In the search line and the source picker. */
     APPLY, CURSOR_LEFT, CURSOR_RIGHT, CURSOR_HOME, CURSOR_END, DELETE_BACK, TOGGLE
 }
