@@ -108,6 +108,9 @@ public final class AutomaticChecks {
         List<LogErrorEvidence.SourceErrors> counts;
         try {
             counts = logErrors.errorsSince(Duration.ofMinutes(Math.round(hours * 60)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.failed", "interrupted"), List.of());
         } catch (UnsupportedOperationException e) {
             return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.notAvailable"), List.of());
         } catch (Exception e) {

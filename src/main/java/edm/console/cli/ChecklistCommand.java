@@ -105,7 +105,8 @@ public final class ChecklistCommand implements Callable<Integer> {
             }
             ConsoleConfig config = s.config();
             ChecklistRun run = new ChecklistRun(s.lists().get(name),
-                    Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(), null, null, config, Clock.SYSTEM),
+                    Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(), null,
+                            new LogFileErrorCounts(config, Clock.SYSTEM), config, Clock.SYSTEM),
                     Operator.fromEnvironment(System.getenv()), Clock.SYSTEM);
             try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
                 LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
