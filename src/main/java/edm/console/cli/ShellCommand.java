@@ -44,9 +44,14 @@ public final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LoadedConfig loaded = ConfigSelection.load(options);
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        // Without a console (piped input) a dumb terminal is what is wanted: no warning about it.
+        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(System.console() == null ? Boolean.TRUE : null).build()) {
             LineReader reader = reader(terminal, spec.root(), loaded, historyFile());
-            return new ShellLoop(reader, this::dispatch).run();
+            try {
+                return new ShellLoop(reader, this::dispatch).run();
+            } finally {
+                reader.getHistory().save();
+            }
         }
     }
 

@@ -47,10 +47,18 @@ class ChecklistSandboxIT {
         }
     }
 
+    /** The sandbox's config with patience for a busy build machine (this test is about outcomes, not speed). */
+    private static ConsoleConfig patient(ConsoleConfig c) {
+        c.health.timeoutSeconds = 30;
+        c.thresholds.apiResponseSeconds = 30;
+        return c;
+    }
+
     @Test
     void postDeployVerificationPassesOnAHealthyStack() {
+        ConsoleConfig config = patient(sb.config());
         ChecklistRun run = new ChecklistRun(lists.checklists().get("post-deploy"),
-                new AutomaticChecks(() -> SnapshotCollector.collect(sb.config(), Clock.SYSTEM).probes(), null, null, sb.config(),
+                new AutomaticChecks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(), null, null, config,
                         Clock.SYSTEM), new Operator("it", "local"), Clock.SYSTEM);
         run.runAllAutomatic();
         for (ItemResult r : run.results()) {
@@ -64,7 +72,7 @@ class ChecklistSandboxIT {
 
     @Test
     void servicesRunningFailsWhileAContainerIsStopped() {
-        assertEquals(Outcome.PASS, check(sb.config(), "daily", "services-running").outcome());
+        assertEquals(Outcome.PASS, check(patient(sb.config()), "daily", "services-running").outcome());
         String victim = sb.config().containerNames().stream().filter(n -> n.contains("frontend")).findFirst().orElseThrow();
         DockerEngine.client().stopContainerCmd(victim).withTimeout(2).exec();
         ItemResult r = check(sb.config(), "daily", "services-running");
@@ -78,7 +86,7 @@ class ChecklistSandboxIT {
         broken.health.databaseUrl = "postgresql://edm:pw@127.0.0.1:" + closedPort() + "/edm";
         broken.health.urls.forEach(u -> u.url = "http://127.0.0.1:" + 1 + "/api/health");
         broken.services.forEach(s -> s.healthUrl = "");
-        assertEquals(Outcome.PASS, check(sb.config(), "post-deploy", "database-ok").outcome());
+        assertEquals(Outcome.PASS, check(patient(sb.config()), "post-deploy", "database-ok").outcome());
         ItemResult db = check(broken, "post-deploy", "database-ok");
         assertEquals(Outcome.FAIL, db.outcome(), db.value());
         assertTrue(!db.value().contains("pw@"), "no password in the evidence: " + db.value());
