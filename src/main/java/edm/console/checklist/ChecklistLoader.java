@@ -95,6 +95,11 @@ public final class ChecklistLoader {
         }
         Checklist base = lists.get(parsed.name());
         boolean extend = yaml.root().path("extend").asBoolean(false);
+        if (extend && base == null && parsed.title().isBlank()) {
+            problems.add(new ConfigProblem(yaml.file(), yaml.lineOf("extend"), "extend",
+                    Messages.t("checklist.problem.nothingToExtend", parsed.name())));
+            return;
+        }
         if (extend && base != null) {
             List<Checklist.Item> items = new ArrayList<>(base.items());
             items.addAll(parsed.items());

@@ -113,6 +113,14 @@ class ChecklistLoaderTest {
     }
 
     @Test
+    void extendingAListThatDoesNotExistIsAProblem() throws IOException {
+        Path f = write("nightly.yml", "extend: true\nitems:\n  - title: x\n");
+        List<String> lines = ChecklistLoader.load(dir).problems().stream().map(ConfigProblem::toString).toList();
+        assertEquals(List.of(f + ":1: extend: there is no checklist 'nightly' to extend: give it a title to make it a new one,"
+                + " or name the file after an existing checklist"), lines);
+    }
+
+    @Test
     void duplicateItemIdsAndBadNamesAreProblems() throws IOException {
         Path f = write("x.yml", """
                 name: Bad Name
