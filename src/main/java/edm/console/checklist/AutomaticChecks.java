@@ -74,7 +74,24 @@ public final class AutomaticChecks {
         };
         String value = bad == 0 ? Messages.t("checklist.evidence.allOk", matching.size())
                 : Messages.t("checklist.evidence.someBad", bad, matching.size(), firstProblem(matching));
-        return result(item, outcome, value, details);
+        ItemResult r = result(item, outcome, value, details);
+        return new ItemResult(r.item(), r.outcome(), r.value(), r.details(), r.note(), r.at(), failingContainers(matching));
+    }
+
+    /** Containers behind the failing probes: container probes name theirs; a database or cache probe means its service. */
+    private List<String> failingContainers(List<ProbeResult> matching) {
+        List<String> out = new ArrayList<>();
+        for (ProbeResult r : matching) {
+            if (r.ok()) {
+                continue;
+            }
+            if ("container".equals(r.kind())) {
+                out.add(r.target());
+            } else {
+                config.service(r.kind()).map(config::containerName).ifPresent(out::add);
+            }
+        }
+        return out.stream().distinct().toList();
     }
 
     private static String firstProblem(List<ProbeResult> rs) {

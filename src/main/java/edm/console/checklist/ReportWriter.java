@@ -69,6 +69,7 @@ public final class ReportWriter {
             i.put("value", mask(r.value()));
             i.put("details", r.details().stream().map(ReportWriter::mask).toList());
             i.put("note", mask(r.note()));
+            i.put("failingContainers", r.failingContainers());
             i.put("at", r.at() == null ? null : r.at().toString());
             items.add(i);
         }

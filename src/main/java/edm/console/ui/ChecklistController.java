@@ -27,9 +27,12 @@ final class ChecklistController {
     private final ExecutorService actions;
     private final Consumer<UiEvent> post;
     private final BiConsumer<String, Style> flash;
+    private final Consumer<List<String>> openLogs;
 
+    /** @param openLogs shows the Logs panel with these containers' logs */
     ChecklistController(UiState state, UiContext ctx, ChecklistControl control, ExecutorService actions, Consumer<UiEvent> post,
-                        BiConsumer<String, Style> flash) {
+                        BiConsumer<String, Style> flash, Consumer<List<String>> openLogs) {
+        this.openLogs = openLogs;
         this.state = state;
         this.ctx = ctx;
         this.control = control;
@@ -86,6 +89,14 @@ final class ChecklistController {
                 if (!run.finished() && !s.checking) {
                     s.promptKind = a == Action.NOTE ? ChecklistState.PromptKind.NOTE : ChecklistState.PromptKind.REASON;
                     s.editor = new LineEditor("");
+                }
+            }
+            case OPEN_LOGS -> {
+                List<String> failing = run.results().stream().flatMap(r -> r.failingContainers().stream()).distinct().toList();
+                if (failing.isEmpty()) {
+                    flash.accept(ctx.messages().get("checklist.ui.nothingFailing"), Style.WARNING);
+                } else {
+                    openLogs.accept(failing); // the walk stays as it is: C comes back to it
                 }
             }
             case BACK -> {

@@ -42,12 +42,18 @@ public final class TuiController {
         this.post = post;
         this.logs = new LogsController(state, ctx, sessions, exportDir, actions, logsChanged, this::flash, post);
         this.alerts = new AlertsController(state, ctx, AlertControl.NONE, this::flash);
-        this.checklists = new ChecklistController(state, ctx, ChecklistControl.NONE, actions, post, this::flash);
+        this.checklists = new ChecklistController(state, ctx, ChecklistControl.NONE, actions, post, this::flash, this::showLogsOf);
     }
 
     /** Connects the checklist walkthrough (key C) to the checklists, the probes and the report directory. */
     public void useChecklists(ChecklistControl control) {
-        this.checklists = new ChecklistController(state, ctx, control, actions, post, this::flash);
+        this.checklists = new ChecklistController(state, ctx, control, actions, post, this::flash, this::showLogsOf);
+    }
+
+    private void showLogsOf(java.util.List<String> containers) {
+        state.view = UiState.View.DASHBOARD;
+        state.panel = Panel.LOGS;
+        logs.open(containers.stream().map(edm.console.logs.LogSourceSpec::container).toList());
     }
 
     /** The checklists the picker shows; read when drawing. */
@@ -150,7 +156,7 @@ public final class TuiController {
             Action.TOGGLE_CONSOLE_EVENTS, Action.EXPORT, Action.BACK);
 
     private static final java.util.Set<Action> CHECKLIST_ACTIONS = java.util.EnumSet.of(Action.UP, Action.DOWN, Action.APPLY,
-            Action.BACK, Action.CONFIRM, Action.NOTE, Action.SKIP);
+            Action.BACK, Action.CONFIRM, Action.NOTE, Action.SKIP, Action.OPEN_LOGS);
 
     private static final java.util.Set<Action> MOVES = java.util.EnumSet.of(Action.UP, Action.DOWN, Action.PAGE_UP,
             Action.PAGE_DOWN, Action.FIRST, Action.LAST);

@@ -137,6 +137,12 @@ class ChecklistScreenTest {
             }
             assertTrue(lastRun.finished());
             assertTrue(h.text().contains("检查报告已保存"), h.text());
+            assertEquals(List.of("edm-backend-prod"), lastRun.results().get(0).failingContainers());
+            h.app.apply(key('l'));
+            assertEquals(Panel.LOGS, h.app.state().panel, "l opens the logs of the failing container");
+            assertEquals(UiState.View.DASHBOARD, h.app.state().view);
+            h.app.apply(key('C'));
+            assertTrue(h.text().contains("edm-backend-prod: CRITICAL exited"), "C comes back to the walk:\n" + h.text());
         }
     }
 }
