@@ -17,18 +17,19 @@ import java.util.List;
 
 /**
  * The TUI's checklists: loaded once at start (built-ins plus checklists/ next to the config file); each
- * run collects the probes afresh on first use. The backup catalogue and the log error counts are bound
- * by whoever has them ({@link #withBackups}, {@link #withLogErrors}); unbound, those items show UNKNOWN.
+ * run collects the probes afresh on first use. Backups come from the backup catalogue, log errors from
+ * the configured log files; {@link #withBackups} / {@link #withLogErrors} replace them.
  */
 final class ChecklistWiring implements ChecklistControl {
     private final LoadedConfig loaded;
     private final List<Checklist> lists;
-    private BackupEvidence backups = BackupEvidence.NOT_AVAILABLE;
+    private BackupEvidence backups;
     private LogErrorEvidence logErrors;
 
     ChecklistWiring(LoadedConfig loaded) {
         this.loaded = loaded;
         this.logErrors = new edm.console.cli.LogFileErrorCounts(loaded.config(), Clock.SYSTEM);
+        this.backups = new edm.console.cli.CatalogueBackupEvidence(loaded.config());
         this.lists = List.copyOf(Checklists.load(loaded.source()).loaded().checklists().values());
     }
 

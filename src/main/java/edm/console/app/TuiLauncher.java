@@ -96,7 +96,6 @@ final class TuiLauncher {
         };
         Thread hook = new Thread(restore, "edm-restore-terminal");
         Runtime.getRuntime().addShutdownHook(hook);
-        screen.startScreen();
         LogSessions logs = new LogSessions(new GatewayLogApi(gateway), config.projectPath(), config.logs.files,
                 config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
         TuiApp[] appRef = new TuiApp[1];
@@ -107,22 +106,27 @@ final class TuiLauncher {
         appRef[0] = app;
         app.useAlerts(alerting);
         app.useChecklists(checklists);
-        alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
-        app.controller().openDefaultLogs();
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");
+        java.util.concurrent.CountDownLatch startRest = new java.util.concurrent.CountDownLatch(1);
         try (ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),
                 seconds(config.refresh.statsSeconds), seconds(config.refresh.relistSeconds), local, Clock.SYSTEM,
                 s -> {
                     app.post(new UiEvent.Containers(s));
                     alerting.monitor().onContainers(s);
+                    if (s.listedAt() != null) {
+                        startRest.countDown();
+                    }
                 });
              HostMonitor host = new HostMonitor(config.projectPath(), seconds(config.refresh.hostSeconds),
                      s -> {
                          app.post(new UiEvent.Host(s));
                          alerting.monitor().onHost(s);
                      }, reason -> { });
-             Alerting closeAlerting = alerting) {
+             Alerting closeAlerting = alerting;
+             Backups backups = new Backups(config, gateway, Clock.SYSTEM, app::post, alerting.monitor(),
+                     alerting.timelineModel())) {
+            app.useBackups(backups);
             control.attach(containers);
             containers.onEvent(e -> {
                 alerting.timelineModel().dockerEvent(e);
@@ -131,8 +135,25 @@ final class TuiLauncher {
                 }
             });
             containers.start();
-            host.start();
-            alerting.start();
+            // The first frame with the containers comes first; host metrics (OSHI's start-up), health
+            // probes and log files follow once the list is on screen (or after a second and a half), so
+            // they do not compete with it for the CPU.
+            Thread later = new Thread(() -> {
+                try {
+                    startRest.await(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                host.start();
+                alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
+                alerting.start();
+                backups.start();
+                app.post(new UiEvent.OpenDefaultLogs());
+            }, "edm-start-rest");
+            later.setDaemon(true);
+            later.start();
+            // The monitors connect to the engine while the terminal switches to the full screen.
+            screen.startScreen();
             app.run();
             return 0;
         } catch (InterruptedException e) {

@@ -105,7 +105,7 @@ public final class ChecklistCommand implements Callable<Integer> {
             }
             ConsoleConfig config = s.config();
             ChecklistRun run = new ChecklistRun(s.lists().get(name),
-                    Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(), null,
+                    Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(), new CatalogueBackupEvidence(config),
                             new LogFileErrorCounts(config, Clock.SYSTEM), config, Clock.SYSTEM),
                     Operator.fromEnvironment(System.getenv()), Clock.SYSTEM);
             try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {

@@ -31,11 +31,17 @@ public final class HealthChecker {
     private final ConsoleConfig config;
     private final Clock clock;
     private final Duration timeout;
+    private final HttpProbe http;
+    private final PostgresProbe postgres;
+    private final RedisProbe redis;
 
     public HealthChecker(ConsoleConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.timeout = Duration.ofMillis(Math.round(config.health.timeoutSeconds * 1000));
+        this.http = new HttpProbe(timeout, config.thresholds.apiResponseSeconds, clock);
+        this.postgres = new PostgresProbe(timeout, clock);
+        this.redis = new RedisProbe(timeout, clock);
     }
 
     /** Every URL to probe: health.urls first, then the services' own health URLs not already listed. */
@@ -49,7 +55,6 @@ public final class HealthChecker {
     public List<ProbeResult> runNetworkProbes() {
         Map<String, String> env = envFile();
         List<Callable<ProbeResult>> tasks = new ArrayList<>();
-        HttpProbe http = new HttpProbe(timeout, config.thresholds.apiResponseSeconds, clock);
         for (String url : httpUrls()) {
             tasks.add(() -> http.check("http:" + url, url));
         }
@@ -64,11 +69,11 @@ public final class HealthChecker {
             } catch (IllegalArgumentException e) {
                 return unknown("postgres", "postgres", e.getMessage());
             }
-            return new PostgresProbe(timeout, clock).check("postgres", db);
+            return postgres.check("postgres", db);
         });
         String redisUrl = firstNonBlank(config.health.redisUrl, env.get("REDIS_URL"));
         tasks.add(() -> redisUrl == null ? unknown("redis", "redis", HealthText.t("health.redis.noUrl"))
-                : new RedisProbe(timeout, clock).check("redis", redisUrl));
+                : redis.check("redis", redisUrl));
         return runAll(tasks);
     }
 

@@ -20,6 +20,7 @@ public final class SpecRules {
     public static final String ERROR_RATE = "error-rate";
     public static final String DISK = "disk";
     public static final String MEMORY = "memory";
+    public static final String BACKUP_OVERDUE = "backup-overdue";
 
     private static final Set<String> SERVICE_KINDS = Set.of("http", "container", "postgres", "redis");
 
@@ -59,6 +60,10 @@ public final class SpecRules {
                 "memory".equals(r.kind()) && r.metric("usedPercent", 0) > t.memoryPercent
                         ? Optional.of(HealthText.t("alert.memory", String.format("%.1f", r.metric("usedPercent", 0)), t.memoryPercent))
                         : Optional.empty()));
+        // SPEC-006: daily database backup, weekly full backup; the age limits come from backups.*MaxAge*.
+        rules.add(new AlertRule(BACKUP_OVERDUE, Severity.WARNING, Duration.ZERO, r ->
+                "backup".equals(r.kind()) && r.metric("overdue", 0) > 0.5
+                        ? Optional.of(r.target() + ": " + r.error()) : Optional.empty()));
         return rules;
     }
 }

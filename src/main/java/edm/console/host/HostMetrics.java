@@ -14,8 +14,6 @@ import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.NetworkIF;
 import oshi.hardware.VirtualMemory;
-import oshi.software.os.FileSystem;
-import oshi.software.os.OSFileStore;
 import oshi.software.os.OperatingSystem;
 
 /**
@@ -39,7 +37,6 @@ public final class HostMetrics {
     private final CentralProcessor processor;
     private final GlobalMemory memory;
     private final VirtualMemory virtualMemory;
-    private final FileSystem fileSystem;
     private final OperatingSystem os;
     private final SystemInfo systemInfo;
 
@@ -68,7 +65,6 @@ public final class HostMetrics {
         this.memory = systemInfo.getHardware().getMemory();
         this.virtualMemory = memory.getVirtualMemory();
         this.os = systemInfo.getOperatingSystem();
-        this.fileSystem = os.getFileSystem();
         this.cpu = new CpuLoadTracker(processor.getProcessorCpuLoadTicks());
         network.update(readNicCounters(), System.nanoTime());
     }
@@ -94,15 +90,20 @@ public final class HostMetrics {
     }
 
     private List<FileSystemUsage> fileSystems() {
-        // Not localOnly: a project on NFS must show too. One call lists all stores with fresh statvfs
-        // figures; OSFileStore.updateAttributes() would re-read the whole mount table once per store.
-        List<OSFileStore> stores = fileSystem.getFileStores(false);
-        List<MountEntry> mounts = new ArrayList<>(stores.size());
-        for (OSFileStore s : stores) {
-            mounts.add(new MountEntry(s.getMount(), s.getType(), s.getVolume(),
-                    s.getTotalSpace(), s.getFreeSpace(), s.getUsableSpace()));
+        List<MountEntry> all;
+        try {
+            all = MountTable.read();
+        } catch (java.io.IOException e) {
+            return List.of();
         }
-        return FileSystemSelection.select(mounts, ProjectDirectory.nearestExisting(projectDir));
+        // statvfs only what can be shown: real filesystems and the one holding the project dir.
+        Path project = ProjectDirectory.nearestExisting(projectDir);
+        MountEntry holder = project == null ? null : FileSystemSelection.holdingMount(all, project).orElse(null);
+        List<MountEntry> mounts = new ArrayList<>(all.size());
+        for (MountEntry m : all) {
+            mounts.add(m == holder || FileSystemSelection.isReal(m) ? MountTable.withSpace(m) : m);
+        }
+        return FileSystemSelection.select(mounts, project);
     }
 
     private List<NetworkRateTracker.InterfaceCounters> readNicCounters() {

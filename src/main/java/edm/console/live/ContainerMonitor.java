@@ -10,7 +10,6 @@ import edm.console.core.EngineEvent;
 import edm.console.core.EngineStatus;
 import edm.console.docker.CgroupStats;
 import edm.console.docker.ContainerGateway;
-import edm.console.docker.CpuMemorySample;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -183,18 +182,29 @@ public final class ContainerMonitor implements AutoCloseable {
         try {
             List<ContainerInfo> listed = gateway.listContainers();
             Set<String> ids = new HashSet<>();
-            List<ContainerInfo> merged = listed.stream().map(c -> {
-                ids.add(c.id());
-                return withInspect(c);
-            }).toList();
+            listed.forEach(c -> ids.add(c.id()));
             inspected.keySet().retainAll(ids);
             lastSamples.keySet().retainAll(ids);
             stats.keySet().retainAll(ids);
+            if (listed.stream().anyMatch(c -> !inspected.containsKey(c.id()))) {
+                // Names and states first: inspecting every new container (30 at start-up) takes a while,
+                // and the operator should not wait for restart counts to see what is there.
+                publish(new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(
+                        listed.stream().map(this::withCachedInspect).toList(), preferredNames), snapshotStats(listed), clock.now()));
+            }
+            List<ContainerInfo> merged = listed.stream().map(this::withInspect).toList();
             publish(new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(merged, preferredNames),
                     snapshotStats(merged), clock.now()));
         } catch (RuntimeException e) {
             markDown(e.getMessage());
         }
+    }
+
+    /** The listed container with what an earlier inspect knew, or as listed when it was never inspected. */
+    private ContainerInfo withCachedInspect(ContainerInfo listed) {
+        ContainerGateway.Inspected cached = inspected.get(listed.id());
+        return cached == null ? listed
+                : listed.withHealthAndRestarts(listed.health(), cached.info().startedAt(), cached.info().restartCount());
     }
 
     private ContainerInfo withInspect(ContainerInfo listed) {
@@ -238,23 +248,28 @@ public final class ContainerMonitor implements AutoCloseable {
     }
 
     private void sampleOne(ContainerInfo c) {
-        ContainerGateway.Inspected info = inspected.get(c.id());
-        Optional<CgroupStats.Counters> local = cgroups == null || info == null ? Optional.empty() : cgroups.read(info.pid());
         Instant now = clock.now();
-        if (local.isPresent()) {
-            CgroupStats.Counters k = local.get();
-            Sample prev = lastSamples.put(c.id(), new Sample(k.cpuNanos(), now));
-            double cpu = 0;
-            if (prev != null && now.isAfter(prev.at())) {
-                long wallNanos = Duration.between(prev.at(), now).toNanos();
-                cpu = Math.max(0, 100.0 * (k.cpuNanos() - prev.cpuNanos()) / wallNanos);
-            }
-            long limit = k.memoryLimit() > 0 ? k.memoryLimit() : HostMemory.totalBytes();
-            stats.put(c.id(), new ContainerStats(cpu, k.memoryUsed(), limit, now));
-        } else {
-            CpuMemorySample s = gateway.stats(c.id());
-            stats.put(c.id(), s.toStats(null));
+        if (cgroups == null) {
+            // A remote engine: only its stats API can tell.
+            stats.put(c.id(), gateway.stats(c.id()).toStats(null));
+            return;
         }
+        // A local engine: read the cgroup, never the stats API, which makes the engine itself sample the
+        // container. Not inspected yet (its main pid unknown): wait for the next round.
+        ContainerGateway.Inspected info = inspected.get(c.id());
+        Optional<CgroupStats.Counters> local = info == null ? Optional.empty() : cgroups.read(info.pid());
+        if (local.isEmpty()) {
+            return;
+        }
+        CgroupStats.Counters k = local.get();
+        Sample prev = lastSamples.put(c.id(), new Sample(k.cpuNanos(), now));
+        double cpu = 0;
+        if (prev != null && now.isAfter(prev.at())) {
+            long wallNanos = Duration.between(prev.at(), now).toNanos();
+            cpu = Math.max(0, 100.0 * (k.cpuNanos() - prev.cpuNanos()) / wallNanos);
+        }
+        long limit = k.memoryLimit() > 0 ? k.memoryLimit() : HostMemory.totalBytes();
+        stats.put(c.id(), new ContainerStats(cpu, k.memoryUsed(), limit, now));
     }
 
     private Map<String, ContainerStats> snapshotStats(List<ContainerInfo> containers) {

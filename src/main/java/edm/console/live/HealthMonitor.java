@@ -34,6 +34,8 @@ public final class HealthMonitor implements AutoCloseable {
     private final AlertEngine alerts;
     private final Consumer<HealthSnapshot> publish;
     private final ContainerProbes containerProbes = new ContainerProbes();
+    /** One checker for the console's life: its HTTP client (and selector thread) is reused every round. */
+    private final HealthChecker checker;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-health"));
     /** Latest result per probe id, in first-seen order. Guarded by this. */
     private final Map<String, ProbeResult> latest = new LinkedHashMap<>();
@@ -45,6 +47,7 @@ public final class HealthMonitor implements AutoCloseable {
         this.clock = clock;
         this.alerts = alerts;
         this.publish = publish;
+        this.checker = new HealthChecker(config, clock);
     }
 
     public void start() {
@@ -65,12 +68,17 @@ public final class HealthMonitor implements AutoCloseable {
         thread.execute(() -> accept(containerProbes.evaluate(s, config.containerNames(), clock.now()), "container"));
     }
 
+    /** Backup status as probes (overdue backups feed the backup-overdue alert). */
+    public void onBackups(List<ProbeResult> backupProbes) {
+        thread.execute(() -> accept(backupProbes, "backup"));
+    }
+
     public void onHost(HostSnapshot h) {
         thread.execute(() -> accept(HostProbes.evaluate(h, config.thresholds), null));
     }
 
     private void probeNetwork() {
-        List<ProbeResult> results = new ArrayList<>(new HealthChecker(config, clock).runNetworkProbes());
+        List<ProbeResult> results = new ArrayList<>(checker.runNetworkProbes());
         LogHealth logs = logHealth;
         if (logs != null) {
             results.addAll(logs.probes());

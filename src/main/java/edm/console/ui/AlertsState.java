@@ -14,6 +14,11 @@ public final class AlertsState {
     /** Follow the end of the timeline until the operator scrolls up. */
     public boolean eventsAtEnd = true;
     public final Set<TimelineEntry.Source> eventSources = EnumSet.allOf(TimelineEntry.Source.class);
+    /** The Backups panel: status per kind (null until first read), a read error, the running action. */
+    public java.util.Map<edm.console.backup.BackupKind, edm.console.backup.BackupStatus> backups;
+    public String backupsError;
+    public String backupRunning;
+
     /** The open prompt (acknowledge note or snooze duration), or null. */
     public Prompt prompt;
 

@@ -27,10 +27,12 @@ public record Layout(boolean tabbed, Map<Panel, Canvas.Rect> panels, Canvas.Rect
         int middle = Math.max(5, (bodyRows - bottom) * 2 / 5);
         int containers = bodyRows - bottom - middle;
         int leftWidth = Math.max(60, cols * 9 / 20);
-        int healthWidth = Math.max(60, cols * 11 / 20);
+        int healthWidth = Math.max(56, cols * 9 / 20);
+        int backupsWidth = Math.max(34, cols / 5);
         panels.put(Panel.CONTAINERS, new Canvas.Rect(0, 1, cols, containers));
         panels.put(Panel.HEALTH, new Canvas.Rect(0, 1 + containers, healthWidth, middle));
-        panels.put(Panel.ALERTS, new Canvas.Rect(healthWidth, 1 + containers, cols - healthWidth, middle));
+        panels.put(Panel.ALERTS, new Canvas.Rect(healthWidth, 1 + containers, cols - healthWidth - backupsWidth, middle));
+        panels.put(Panel.BACKUPS, new Canvas.Rect(cols - backupsWidth, 1 + containers, backupsWidth, middle));
         panels.put(Panel.RESOURCES, new Canvas.Rect(0, 1 + containers + middle, leftWidth, bottom));
         panels.put(Panel.LOGS, new Canvas.Rect(leftWidth, 1 + containers + middle, cols - leftWidth, bottom));
         return new Layout(false, panels, body);

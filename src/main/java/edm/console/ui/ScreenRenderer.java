@@ -74,6 +74,11 @@ public final class ScreenRenderer {
         }
     }
 
+    /** Redraws only the status bar (for clock ticks: everything else is unchanged). */
+    public void renderStatusBar(TextGraphics g, UiState s) {
+        drawStatusBar(Canvas.full(g, ctx.theme()), s, ctx.clock().now());
+    }
+
     /** The scope whose keys apply now. */
     public static Scope scope(UiState s) {
         if (s.confirm != null) {
@@ -99,6 +104,7 @@ public final class ScreenRenderer {
                 case CONTAINERS -> Scope.CONTAINERS;
                 case LOGS -> Scope.LOGS;
                 case ALERTS -> Scope.ALERTS;
+                case BACKUPS -> Scope.BACKUPS;
                 case RESOURCES, HEALTH -> Scope.GLOBAL;
             };
         };
@@ -123,6 +129,8 @@ public final class ScreenRenderer {
                 case LOGS -> LogsView.draw(inner, s.logs, logsAvailable, m, ctx.format());
                 case HEALTH -> HealthView.drawHealth(inner, s, ctx, now);
                 case ALERTS -> HealthView.drawAlerts(inner, s, ctx, now, active);
+                case BACKUPS -> LinesView.draw(inner, edm.console.ui.panels.BackupLines.render(s.alerts.backups,
+                        s.alerts.backupsError, s.alerts.backupRunning, now, m, ctx.format()), 0);
             }
         }
     }
@@ -265,6 +273,7 @@ public final class ScreenRenderer {
 
     private void drawConfirm(Canvas full, UiState.Confirm c) {
         Messages m = ctx.messages();
+        // Container actions name the container; backup actions name what is backed up.
         String question = m.get("confirm." + c.action().name().toLowerCase(java.util.Locale.ROOT), c.containerName());
         String keys = m.get("confirm.keys");
         int w = Math.min(full.width() - 2, Math.max(Cells.width(question), Cells.width(keys)) + 6);

@@ -65,6 +65,11 @@ public final class TuiApp {
         renderer.useEvents(controller::shownEvents);
     }
 
+    /** Connects the Backups panel's actions (before {@link #run}). */
+    public void useBackups(BackupControl backups) {
+        controller.useBackups(backups);
+    }
+
     /** Connects the checklist walkthrough (before {@link #run}); without it the picker is empty. */
     public void useChecklists(ChecklistControl checklists) {
         controller.useChecklists(checklists);
@@ -94,9 +99,16 @@ public final class TuiApp {
             drawFrame(true);
             while (!state.quit) {
                 UiEvent e = queue.take();
-                boolean resized = handleAll(e);
-                if (!state.quit) {
-                    drawFrame(resized);
+                Batch batch = handleAll(e);
+                if (state.quit) {
+                    break;
+                }
+                if (batch == Batch.TICKS_ONLY && !flashExpiring()) {
+                    // Only the clock moved: redraw the status bar, not the whole screen (idle CPU).
+                    renderer.renderStatusBar(screen.newTextGraphics(), state);
+                    screen.refresh(Screen.RefreshType.DELTA);
+                } else {
+                    drawFrame(batch == Batch.RESIZED);
                 }
             }
         } finally {
@@ -107,21 +119,39 @@ public final class TuiApp {
     }
 
     /** Handles one event and every other one already waiting, so a burst costs one frame. */
-    boolean handleAll(UiEvent first) {
+    /** What a batch of events needs redrawn. */
+    enum Batch { TICKS_ONLY, CHANGED, RESIZED }
+
+    Batch handleAll(UiEvent first) {
         boolean resized = first instanceof UiEvent.Resized;
+        boolean ticksOnly = first instanceof UiEvent.Tick;
         controller.handle(first);
         UiEvent more;
         while ((more = queue.poll()) != null && !state.quit) {
             resized |= more instanceof UiEvent.Resized;
+            ticksOnly &= more instanceof UiEvent.Tick;
             controller.handle(more);
         }
-        return resized;
+        return resized ? Batch.RESIZED : ticksOnly ? Batch.TICKS_ONLY : Batch.CHANGED;
+    }
+
+    /** A flash message that has just expired must be replaced by the hints: that needs a full frame. */
+    private boolean flashExpiring() {
+        UiState.Flash f = state.flash;
+        if (f == null) {
+            return false;
+        }
+        boolean expired = !java.time.Instant.now().isBefore(f.until());
+        if (expired) {
+            state.flash = null;
+        }
+        return expired;
     }
 
     /** Draws the current state; a resize forces a complete repaint. */
     public void drawFrame(boolean complete) throws IOException {
         TerminalSize newSize = screen.doResizeIfNecessary();
-        screen.clear();
+        // No screen.clear(): the renderer fills every cell anyway, and each cell write costs a width lookup.
         TerminalSize size = screen.getTerminalSize();
         // Page keys move by what the containers panel shows.
         Layout layout = renderer.layoutFor(state, size.getColumns(), size.getRows());

@@ -66,6 +66,21 @@ public final class TuiController {
         this.alerts = new AlertsController(state, ctx, control, this::flash);
     }
 
+    private BackupControl backups = BackupControl.NONE;
+
+    public void useBackups(BackupControl control) {
+        this.backups = control;
+    }
+
+    private void askToConfirmBackup(Action a) {
+        if (ctx.keys().readOnly()) {
+            flash(ctx.messages().get("action.readOnly"), Style.WARNING);
+            return;
+        }
+        String what = ctx.messages().get(a == Action.BACKUP_DATABASE ? "backups.kind.database" : "backups.kind.files");
+        state.confirm = new UiState.Confirm(a, "", what);
+    }
+
     public void alertsPageSize(int rows) {
         alerts.pageSize(rows);
     }
@@ -127,6 +142,13 @@ public final class TuiController {
             state.containers = c.snapshot();
             ContainerInfo still = state.selected();
             state.selectedId = still == null ? null : still.id();
+        } else if (e instanceof UiEvent.OpenDefaultLogs) {
+            logs.openDefault();
+        } else if (e instanceof UiEvent.Backups b) {
+            state.alerts.backups = b.status() != null ? b.status() : state.alerts.backups;
+            state.alerts.backupsError = b.error();
+        } else if (e instanceof UiEvent.BackupProgress p) {
+            state.alerts.backupRunning = p.text();
         } else if (e instanceof UiEvent.Health h) {
             state.alerts.health = h.snapshot();
             state.alerts.selectedAlert();
@@ -181,6 +203,14 @@ public final class TuiController {
             case SHOW_RESOURCES -> showPanel(Panel.RESOURCES);
             case SHOW_HEALTH -> showPanel(Panel.HEALTH);
             case SHOW_ALERTS -> showPanel(Panel.ALERTS);
+            case SHOW_BACKUPS -> showPanel(Panel.BACKUPS);
+            case BACKUP_DATABASE, BACKUP_FILES -> askToConfirmBackup(a);
+            case VERIFY_BACKUP -> {
+                if (!backups.verifyNewest(edm.console.backup.BackupKind.DATABASE)) {
+                    flash(ctx.messages().get("backups.busy"), Style.WARNING);
+                }
+            }
+            case CANCEL_BACKUP -> backups.cancel();
             case OPEN_EVENTS -> {
                 state.view = UiState.View.EVENTS;
                 state.alerts.eventsAtEnd = true;
@@ -276,6 +306,14 @@ public final class TuiController {
         UiState.Confirm c = state.confirm;
         state.confirm = null;
         if (c == null || ctx.keys().readOnly()) {
+            return;
+        }
+        if (c.action() == Action.BACKUP_DATABASE || c.action() == Action.BACKUP_FILES) {
+            edm.console.backup.BackupKind kind = c.action() == Action.BACKUP_DATABASE
+                    ? edm.console.backup.BackupKind.DATABASE : edm.console.backup.BackupKind.FILES;
+            if (!backups.backup(kind)) {
+                flash(ctx.messages().get("backups.busy"), Style.WARNING);
+            }
             return;
         }
         Messages m = ctx.messages();

@@ -16,10 +16,23 @@ public sealed interface UiEvent {
     record Tick() implements UiEvent {
     }
 
+    /** Start-up is far enough along to open the configured log files in the Logs panel. */
+    record OpenDefaultLogs() implements UiEvent {
+    }
+
     record Containers(ContainersSnapshot snapshot) implements UiEvent {
     }
 
     record Health(edm.console.core.HealthSnapshot snapshot) implements UiEvent {
+    }
+
+    /** The backup catalogue was read (status null and error set when it could not be). */
+    record Backups(java.util.Map<edm.console.backup.BackupKind, edm.console.backup.BackupStatus> status, String error)
+            implements UiEvent {
+    }
+
+    /** Progress of the running backup action (null text: it finished). */
+    record BackupProgress(String text) implements UiEvent {
     }
 
     record Host(HostSnapshot snapshot) implements UiEvent {

@@ -84,8 +84,8 @@ class HealthScreenTest {
                     new UiEvent.Health(snapshot()));
             String screen = h.text();
             assertTrue(screen.contains("Health") && screen.contains("Alerts (1 firing / 2)"), screen);
-            int api = h.rowContaining("http https://tkmail.fun/api/health");
-            int db = h.rowContaining("postgres postgresql://edm@db:5432/edm");
+            int api = h.rowContaining("http https://tkmail.fun/a");
+            int db = h.rowContaining("postgres postgresql://edm");
             assertTrue(api > 0 && db > api, "problems first:\n" + screen);
             assertTrue(h.lines().get(api).contains("2m ago"), "age of the last success: " + h.lines().get(api));
             assertTrue(h.rowContaining("FIRING") < h.rowContaining("resolved"), "firing before resolved");

@@ -1,0 +1,65 @@
+package edm.console.ui.panels;
+
+import edm.console.backup.BackupKind;
+import edm.console.backup.BackupStatus;
+import edm.console.i18n.Format;
+import edm.console.i18n.Messages;
+import edm.console.ui.Style;
+import edm.console.ui.StyledText;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Backups panel as lines (pure): per kind the newest backup's time and age, size, encrypted,
+ * verified when, count kept and space used, and the last failure; past the policy it is critical.
+ */
+public final class BackupLines {
+    private BackupLines() {
+    }
+
+    public static List<List<StyledText>> render(Map<BackupKind, BackupStatus> status, String error, String running,
+                                                Instant now, Messages m, Format f) {
+        List<List<StyledText>> out = new ArrayList<>();
+        if (error != null) {
+            out.add(List.of(StyledText.of(error, Style.CRITICAL)));
+        }
+        if (running != null) {
+            out.add(List.of(StyledText.of(running, Style.WARNING)));
+        }
+        if (status == null) {
+            if (error == null) {
+                out.add(List.of(StyledText.of(m.get("backups.loading"), Style.MUTED)));
+            }
+            return out;
+        }
+        for (BackupKind k : BackupKind.values()) {
+            BackupStatus s = status.get(k);
+            if (s == null) {
+                continue;
+            }
+            String kind = m.get("backups.kind." + k.name().toLowerCase(Locale.ROOT));
+            if (s.newest() == null) {
+                out.add(List.of(StyledText.of(kind + "  ", Style.HEADER), StyledText.of(m.get("backups.none"), Style.CRITICAL)));
+            } else {
+                out.add(List.of(StyledText.of(kind + "  ", Style.HEADER),
+                        StyledText.of(f.dateTime(s.newest().created()) + " (" + f.ago(s.newest().created(), now) + ")",
+                                s.overdue() ? Style.CRITICAL : Style.OK)));
+                out.add(List.of(StyledText.plain("  " + m.get("backups.detail", f.bytes(s.newestSize()),
+                        f.yesNo(s.encrypted()), s.verifiedAt() == null ? m.get("backups.never") : f.ago(s.verifiedAt(), now))),
+                        StyledText.of(s.encrypted() ? "" : "  " + m.get("backups.notEncrypted"), Style.WARNING)));
+                out.add(List.of(StyledText.of("  " + m.get("backups.kept", s.count(), f.bytes(s.bytesUsed())), Style.MUTED)));
+            }
+            if (s.overdue()) {
+                out.add(List.of(StyledText.of("  " + m.get("backups.overdue", f.duration(s.maxAge())), Style.CRITICAL)));
+            }
+            if (s.lastFailure() != null) {
+                out.add(List.of(StyledText.of("  " + m.get("backups.lastFailure", f.ago(s.lastFailure().time(), now),
+                        s.lastFailure().message()), Style.CRITICAL)));
+            }
+        }
+        return out;
+    }
+}
