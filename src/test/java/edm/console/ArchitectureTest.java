@@ -61,6 +61,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void checklistsAreDataAndRulesWithoutTerminalEngineOrUi() {
+        noClasses().that().resideInAPackage("edm.console.checklist..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.googlecode.lanterna..", "org.jline..",
+                        "com.github.dockerjava..", "edm.console.ui..", "edm.console.cli..", "edm.console.app..",
+                        "edm.console.docker..", "edm.console.live..", "edm.console.sandbox..")
+                .check(MAIN);
+    }
+
+    @Test
     void adaptersDoNotImportEachOtherOrTheUi() {
         for (String adapter : new String[] {"docker", "host", "config"}) {
             noClasses().that().resideInAPackage("edm.console." + adapter + "..")

@@ -2,6 +2,8 @@ package edm.console.app;
 
 import edm.console.cli.BackupCommand;
 import edm.console.cli.CheckCommand;
+import edm.console.cli.ChecklistCommand;
+import edm.console.cli.ShellCommand;
 import edm.console.cli.ConfigCommand;
 import edm.console.cli.StatusCommand;
 import edm.console.cli.GlobalOptions;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Mixin;
 /** {@code edm-console}: without a subcommand, opens the full-screen console. */
 @Command(name = "edm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {CheckCommand.class, StatusCommand.class, LogsCommand.class, BackupCommand.class, SandboxCommand.class,
-            ConfigCommand.class},
+            ConfigCommand.class, ChecklistCommand.class, ShellCommand.class},
         resourceBundle = "i18n.cli", usageHelpAutoWidth = true)
 public final class RootCommand implements Callable<Integer> {
     @Mixin

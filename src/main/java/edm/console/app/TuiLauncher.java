@@ -69,7 +69,7 @@ final class TuiLauncher {
         UiContext ctx = new UiContext(theme, KeyMap.standard(config.readOnly), m, Format.current(), Clock.SYSTEM,
                 config.thresholds, new HashSet<>(config.containerNames()), ConfigSelection.label(loaded));
         try (ContainerGateway gateway = new ContainerGateway(endpoint, Duration.ofSeconds(config.docker.timeoutSeconds))) {
-            return runScreen(config, ctx, gateway, endpoint);
+            return runScreen(config, ctx, gateway, endpoint, new ChecklistWiring(loaded));
         } catch (IOException | RuntimeException e) {
             Launch.logFailure(e);
             err.println(Messages.t("cli.tuiFailed", Launch.oneLine(e), Launch.logFile()));
@@ -77,7 +77,7 @@ final class TuiLauncher {
         }
     }
 
-    private int runScreen(ConsoleConfig config, UiContext ctx, ContainerGateway gateway, String endpoint)
+    private int runScreen(ConsoleConfig config, UiContext ctx, ContainerGateway gateway, String endpoint, ChecklistWiring checklists)
             throws IOException {
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
@@ -105,6 +105,7 @@ final class TuiLauncher {
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
         appRef[0] = app;
         app.useAlerts(alerting);
+        app.useChecklists(checklists);
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");
         java.util.concurrent.CountDownLatch startRest = new java.util.concurrent.CountDownLatch(1);

@@ -42,8 +42,19 @@ final class LocatedTree {
         return tree;
     }
 
+    /** Parses text already in memory (a resource); {@code file} names it in problems. */
+    static LocatedTree parse(Path file, String text) {
+        LocatedTree tree = new LocatedTree(file);
+        tree.parseText(text);
+        return tree;
+    }
+
     static boolean isJson(Path file) {
         return file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+    }
+
+    Path file() {
+        return file;
     }
 
     /** The root mapping, or null when the file could not be parsed (then {@link #problems()} says why). */
@@ -61,7 +72,6 @@ final class LocatedTree {
     }
 
     private void read() {
-        JsonFactory factory = isJson(file) ? new JsonFactory() : new YAMLFactory();
         String text;
         try {
             // Decoded up front so that a non-UTF-8 file gets its own message rather than a parser error.
@@ -73,6 +83,11 @@ final class LocatedTree {
             problems.addAt(0, "", "unreadable", e.getClass().getSimpleName() + ": " + e.getMessage());
             return;
         }
+        parseText(text);
+    }
+
+    private void parseText(String text) {
+        JsonFactory factory = isJson(file) ? new JsonFactory() : new YAMLFactory();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

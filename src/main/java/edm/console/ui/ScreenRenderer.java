@@ -28,6 +28,13 @@ public final class ScreenRenderer {
         this.logsAvailable = logsAvailable;
     }
 
+    private java.util.function.Supplier<List<edm.console.checklist.Checklist>> checklists = List::of;
+
+    /** Where the checklist picker reads the checklists from. */
+    public void useChecklists(java.util.function.Supplier<List<edm.console.checklist.Checklist>> source) {
+        this.checklists = source;
+    }
+
     /** Where the Events view reads the (filtered) timeline from. */
     public void useEvents(java.util.function.Supplier<List<edm.console.core.TimelineEntry>> source) {
         this.events = source;
@@ -48,9 +55,13 @@ public final class ScreenRenderer {
             case DETAIL -> drawDetail(body, s, now);
             case HELP -> drawHelp(body, s);
             case EVENTS -> HealthView.drawEvents(body, s, ctx, events.get());
+            case CHECKLIST -> ChecklistView.draw(body, s.checklist, checklists.get(), ctx.messages());
             case DASHBOARD -> drawPanels(full, s, layout, now);
         }
         drawHints(full, s, now);
+        if (s.checklist.prompting()) {
+            ChecklistView.drawPrompt(full, s.checklist, ctx.messages());
+        }
         if (s.alerts.prompt != null) {
             HealthView.drawPrompt(full, s.alerts.prompt, ctx.messages());
         }
@@ -73,7 +84,7 @@ public final class ScreenRenderer {
         if (s.confirm != null) {
             return Scope.DIALOG;
         }
-        if (s.alerts.prompt != null) {
+        if (s.alerts.prompt != null || s.checklist.prompting()) {
             return Scope.PROMPT;
         }
         if (s.view == UiState.View.DASHBOARD && s.panel == Panel.LOGS) {
@@ -88,6 +99,7 @@ public final class ScreenRenderer {
             case DETAIL -> Scope.DETAIL;
             case HELP -> Scope.HELP;
             case EVENTS -> Scope.EVENTS;
+            case CHECKLIST -> s.checklist.run == null ? Scope.CHECKLISTS : Scope.CHECKLIST;
             case DASHBOARD -> switch (s.panel) {
                 case CONTAINERS -> Scope.CONTAINERS;
                 case LOGS -> Scope.LOGS;

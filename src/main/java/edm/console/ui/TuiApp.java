@@ -70,6 +70,12 @@ public final class TuiApp {
         controller.useBackups(backups);
     }
 
+    /** Connects the checklist walkthrough (before {@link #run}); without it the picker is empty. */
+    public void useChecklists(ChecklistControl checklists) {
+        controller.useChecklists(checklists);
+        renderer.useChecklists(controller::checklists);
+    }
+
     public TuiController controller() {
         return controller;
     }

@@ -23,6 +23,7 @@ public final class TuiController {
     private final Consumer<UiEvent> post;
     private final LogsController logs;
     private AlertsController alerts;
+    private ChecklistController checklists;
     private int pageSize = 10;
 
     public TuiController(UiState state, UiContext ctx, ContainerControl control, ExecutorService actions,
@@ -41,6 +42,23 @@ public final class TuiController {
         this.post = post;
         this.logs = new LogsController(state, ctx, sessions, exportDir, actions, logsChanged, this::flash, post);
         this.alerts = new AlertsController(state, ctx, AlertControl.NONE, this::flash);
+        this.checklists = new ChecklistController(state, ctx, ChecklistControl.NONE, actions, post, this::flash, this::showLogsOf);
+    }
+
+    /** Connects the checklist walkthrough (key C) to the checklists, the probes and the report directory. */
+    public void useChecklists(ChecklistControl control) {
+        this.checklists = new ChecklistController(state, ctx, control, actions, post, this::flash, this::showLogsOf);
+    }
+
+    private void showLogsOf(java.util.List<String> containers) {
+        state.view = UiState.View.DASHBOARD;
+        state.panel = Panel.LOGS;
+        logs.open(containers.stream().map(edm.console.logs.LogSourceSpec::container).toList());
+    }
+
+    /** The checklists the picker shows; read when drawing. */
+    public java.util.List<edm.console.checklist.Checklist> checklists() {
+        return checklists.checklists();
     }
 
     /** Connects the Alerts panel and the Events view to the alert engine and the timeline. */
@@ -103,8 +121,14 @@ public final class TuiController {
                 logs.searchKey(k.key(), a.orElse(null));
             } else if (scope == edm.console.ui.keys.Scope.SOURCES) {
                 a.ifPresent(logs::pickerKey);
+            } else if (scope == edm.console.ui.keys.Scope.PROMPT && state.checklist.prompting()) {
+                checklists.promptKey(k.key(), a.orElse(null));
             } else if (scope == edm.console.ui.keys.Scope.PROMPT) {
                 alerts.promptKey(k.key(), a.orElse(null));
+            } else if (scope == edm.console.ui.keys.Scope.CHECKLISTS && a.isPresent() && CHECKLIST_ACTIONS.contains(a.get())) {
+                checklists.pickerAction(a.get());
+            } else if (scope == edm.console.ui.keys.Scope.CHECKLIST && a.isPresent() && CHECKLIST_ACTIONS.contains(a.get())) {
+                checklists.walkAction(a.get());
             } else if (scope == edm.console.ui.keys.Scope.ALERTS && a.isPresent() && ALERT_ACTIONS.contains(a.get())) {
                 alerts.alertsAction(a.get());
             } else if (scope == edm.console.ui.keys.Scope.EVENTS && a.isPresent() && EVENT_ACTIONS.contains(a.get())) {
@@ -140,6 +164,8 @@ public final class TuiController {
             if (state.view == UiState.View.DETAIL && a.containerId().equals(state.detailId)) {
                 loadDetail(a.containerId());
             }
+        } else if (e instanceof UiEvent.ChecklistChecked c) {
+            checklists.checked(c);
         } else if (e instanceof UiEvent.InputClosed) {
             state.quit = true;
         }
@@ -150,6 +176,9 @@ public final class TuiController {
     private static final java.util.Set<Action> EVENT_ACTIONS = java.util.EnumSet.of(Action.UP, Action.DOWN,
             Action.PAGE_UP, Action.PAGE_DOWN, Action.TOGGLE_ALERT_EVENTS, Action.TOGGLE_DOCKER_EVENTS,
             Action.TOGGLE_CONSOLE_EVENTS, Action.EXPORT, Action.BACK);
+
+    private static final java.util.Set<Action> CHECKLIST_ACTIONS = java.util.EnumSet.of(Action.UP, Action.DOWN, Action.APPLY,
+            Action.BACK, Action.CONFIRM, Action.NOTE, Action.SKIP, Action.OPEN_LOGS);
 
     private static final java.util.Set<Action> MOVES = java.util.EnumSet.of(Action.UP, Action.DOWN, Action.PAGE_UP,
             Action.PAGE_DOWN, Action.FIRST, Action.LAST);
@@ -187,6 +216,10 @@ public final class TuiController {
                 state.alerts.eventsAtEnd = true;
             }
             case SHOW_LOGS -> showPanel(Panel.LOGS);
+            case OPEN_CHECKLISTS -> checklists.open();
+            case NOTE, SKIP -> {
+                // only bound in the checklist walk, handled above
+            }
             case ZOOM -> state.zoomed = !state.zoomed;
             case UP -> move(-1);
             case DOWN -> move(1);

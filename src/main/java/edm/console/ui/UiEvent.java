@@ -49,6 +49,10 @@ public sealed interface UiEvent {
     record LogsChanged() implements UiEvent {
     }
 
+    /** An automatic checklist item was checked on a worker thread. */
+    record ChecklistChecked(edm.console.checklist.ChecklistRun run, edm.console.checklist.ItemResult result) implements UiEvent {
+    }
+
     /** The terminal's input ended (e.g. the SSH connection dropped). */
     record InputClosed() implements UiEvent {
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * so a re-sorted list does not move the cursor to another container.
  */
 public final class UiState {
-    public enum View { DASHBOARD, DETAIL, HELP, EVENTS }
+    public enum View { DASHBOARD, DETAIL, HELP, EVENTS, CHECKLIST }
 
     public ContainersSnapshot containers;
     public HostSnapshot host;
@@ -34,6 +34,7 @@ public final class UiState {
     public boolean quit;
     public final LogsState logs = new LogsState();
     public final AlertsState alerts = new AlertsState();
+    public final ChecklistState checklist = new ChecklistState();
 
     /** A dangerous action waiting for y/n, naming its target. */
     public record Confirm(Action action, String containerId, String containerName) {

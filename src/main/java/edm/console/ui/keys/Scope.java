@@ -2,7 +2,7 @@ package edm.console.ui.keys;
 
 /** Where a binding applies. Bindings of the active scope win over GLOBAL ones. */
 public enum Scope {
-    GLOBAL, CONTAINERS, DETAIL, LOGS, SEARCH, SOURCES, ALERTS, BACKUPS, EVENTS, PROMPT, HELP, DIALOG;
+    GLOBAL, CONTAINERS, DETAIL, LOGS, SEARCH, SOURCES, ALERTS, BACKUPS, EVENTS, CHECKLISTS, CHECKLIST, PROMPT, HELP, DIALOG;
 
     /** A modal scope takes only its own keys: no global key (q!) fires while typing or answering. */
     public boolean modal() {

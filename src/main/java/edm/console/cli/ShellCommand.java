@@ -1,0 +1,135 @@
+package edm.console.cli;
+
+import edm.console.checklist.ChecklistLoader;
+import edm.console.checklist.Checklists;
+import edm.console.config.ConsoleConfig;
+import edm.console.config.LoadedConfig;
+import edm.console.core.ContainerInfo;
+import edm.console.core.ImageRef;
+import edm.console.i18n.Messages;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code edm-console shell}: an interactive line-mode shell offering the same commands as the command
+ * line, with history (~/.local/state/edm-console/history) and tab completion. Each line is run by a
+ * fresh instance of the root command, so the shell knows no command by name and picks up new ones.
+ */
+@Command(name = "shell", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+public final class ShellCommand implements Callable<Integer> {
+    @Mixin
+    GlobalOptions options;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        LoadedConfig loaded = ConfigSelection.load(options);
+        // Without a console (piped input) a dumb terminal is what is wanted: no warning about it.
+        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(System.console() == null ? Boolean.TRUE : null).build()) {
+            LineReader reader = reader(terminal, spec.root(), loaded, historyFile());
+            try {
+                return new ShellLoop(reader, this::dispatch).run();
+            } finally {
+                reader.getHistory().save();
+            }
+        }
+    }
+
+    /** Runs one shell line as `edm-console ARGS` (with this shell's --config / --sandbox), returning its exit code. */
+    public int dispatch(List<String> args, PrintWriter out, PrintWriter err) {
+        if (!args.isEmpty() && "shell".equals(args.get(0))) {
+            err.println(Messages.t("shell.notHere"));
+            err.flush();
+            return 2;
+        }
+        CommandLine cl = new CommandLine(spec.root().userObject().getClass());
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(withGlobalOptions(cl, args).toArray(String[]::new));
+    }
+
+    /** Adds the shell's own --config / --sandbox to a line whose command takes them and does not set them itself. */
+    private List<String> withGlobalOptions(CommandLine cl, List<String> args) {
+        List<String> full = new ArrayList<>(args);
+        if (args.contains("--config") || args.contains("--sandbox") || (options.config == null && !options.sandbox)) {
+            return full;
+        }
+        CommandSpec leaf;
+        try {
+            CommandLine.ParseResult pr = new CommandLine(spec.root().userObject().getClass()).parseArgs(args.toArray(String[]::new));
+            while (pr.hasSubcommand()) {
+                pr = pr.subcommand();
+            }
+            leaf = pr.commandSpec();
+        } catch (CommandLine.ParameterException e) {
+            return full; // picocli will report the mistake when the line runs
+        }
+        if (leaf.findOption("--config") != null) {
+            if (options.config != null) {
+                full.addAll(List.of("--config", options.config.toString()));
+            } else {
+                full.add("--sandbox");
+            }
+        }
+        return full;
+    }
+
+    static LineReader reader(Terminal terminal, CommandSpec root, LoadedConfig loaded, Path history) {
+        return LineReaderBuilder.builder().terminal(terminal).appName("edm-console")
+                .completer(new ShellCompleter(root, values(loaded)))
+                .variable(LineReader.HISTORY_FILE, history)
+                .variable(LineReader.HISTORY_SIZE, 1000)
+                .build();
+    }
+
+    /** Completion values: services from the config, checklist names, image tags seen on the engine. */
+    static Map<String, Supplier<Collection<String>>> values(LoadedConfig loaded) {
+        ConsoleConfig config = loaded.config();
+        Supplier<Collection<String>> services = () -> config.services.stream().map(s -> s.name).toList();
+        Supplier<Collection<String>> lists = () -> ChecklistLoader.load(Checklists.userDirectory(loaded.source())).names();
+        Supplier<Collection<String>> tags = () -> {
+            TreeSet<String> out = new TreeSet<>();
+            for (ContainerInfo c : SnapshotCollector.listContainers(config, edm.console.core.Clock.SYSTEM).containers()) {
+                String tag = ImageRef.parse(c.image()).tag();
+                if (!tag.isEmpty()) {
+                    out.add(tag);
+                }
+            }
+            return out;
+        };
+        Map<String, Supplier<Collection<String>>> m = new LinkedHashMap<>();
+        m.put("logs", services);
+        m.put("checklist run", lists);
+        m.put("deploy", tags);
+        m.put("rollback", tags);
+        return m;
+    }
+
+    static Path historyFile() throws IOException {
+        String state = System.getenv("XDG_STATE_HOME");
+        Path dir = (state == null || state.isBlank() ? Path.of(System.getProperty("user.home"), ".local", "state") : Path.of(state))
+                .resolve("edm-console");
+        Files.createDirectories(dir);
+        return dir.resolve("history");
+    }
+}

@@ -1,0 +1,190 @@
+package edm.console.ui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import edm.console.checklist.Checklist;
+import edm.console.checklist.ChecklistRun;
+import edm.console.checklist.ItemResult;
+import edm.console.i18n.Messages;
+import edm.console.ui.keys.Action;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Keys of the checklist view: pick a checklist, then walk it. Automatic items are checked on a worker
+ * thread as soon as they are reached (the result comes back as an event); manual ones wait for y
+ * (confirm), n (confirm with a note) or s (skip with a reason, asked on the prompt line). The report
+ * is saved when the walk ends or is left early.
+ */
+final class ChecklistController {
+    private final UiState state;
+    private final UiContext ctx;
+    private final ChecklistControl control;
+    private final ExecutorService actions;
+    private final Consumer<UiEvent> post;
+    private final BiConsumer<String, Style> flash;
+    private final Consumer<List<String>> openLogs;
+
+    /** @param openLogs shows the Logs panel with these containers' logs */
+    ChecklistController(UiState state, UiContext ctx, ChecklistControl control, ExecutorService actions, Consumer<UiEvent> post,
+                        BiConsumer<String, Style> flash, Consumer<List<String>> openLogs) {
+        this.openLogs = openLogs;
+        this.state = state;
+        this.ctx = ctx;
+        this.control = control;
+        this.actions = actions;
+        this.post = post;
+        this.flash = flash;
+    }
+
+    List<Checklist> checklists() {
+        return control.checklists();
+    }
+
+    void open() {
+        state.view = UiState.View.CHECKLIST;
+        if (state.checklist.run == null) {
+            state.checklist.selected = Math.max(0, Math.min(state.checklist.selected, control.checklists().size() - 1));
+        }
+    }
+
+    /** Actions in the picker. */
+    void pickerAction(Action a) {
+        ChecklistState s = state.checklist;
+        int n = control.checklists().size();
+        switch (a) {
+            case UP -> s.selected = Math.max(0, s.selected - 1);
+            case DOWN -> s.selected = Math.max(0, Math.min(n - 1, s.selected + 1));
+            case APPLY -> {
+                if (n > 0) {
+                    s.run = control.start(control.checklists().get(s.selected));
+                    advance();
+                }
+            }
+            case BACK -> state.view = UiState.View.DASHBOARD;
+            default -> {
+            }
+        }
+    }
+
+    /** Actions while walking a run. */
+    void walkAction(Action a) {
+        ChecklistState s = state.checklist;
+        ChecklistRun run = s.run;
+        if (run == null) {
+            return;
+        }
+        switch (a) {
+            case CONFIRM -> {
+                if (!run.finished() && !s.checking) {
+                    run.confirm("");
+                    advance();
+                }
+            }
+            case NOTE, SKIP -> {
+                if (!run.finished() && !s.checking) {
+                    s.promptKind = a == Action.NOTE ? ChecklistState.PromptKind.NOTE : ChecklistState.PromptKind.REASON;
+                    s.editor = new LineEditor("");
+                }
+            }
+            case OPEN_LOGS -> {
+                List<String> failing = run.results().stream().flatMap(r -> r.failingContainers().stream()).distinct().toList();
+                if (failing.isEmpty()) {
+                    flash.accept(ctx.messages().get("checklist.ui.nothingFailing"), Style.WARNING);
+                } else {
+                    openLogs.accept(failing); // the walk stays as it is: C comes back to it
+                }
+            }
+            case BACK -> {
+                if (!run.finished() && run.position() > 0) {
+                    save(run);
+                }
+                s.run = null;
+                s.checking = false;
+                state.view = UiState.View.DASHBOARD;
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Keys while the note / reason prompt is open. */
+    void promptKey(KeyStroke k, Action a) {
+        ChecklistState s = state.checklist;
+        if (a == null) {
+            if (k.getKeyType() == KeyType.Character && !k.isCtrlDown() && !k.isAltDown()) {
+                s.editor.insert(k.getCharacter());
+            }
+            return;
+        }
+        switch (a) {
+            case APPLY -> {
+                String text = s.editor.text().strip();
+                if (s.promptKind == ChecklistState.PromptKind.REASON && text.isEmpty()) {
+                    return; // the prompt says a reason is required; it stays open
+                }
+                s.editor = null;
+                if (s.promptKind == ChecklistState.PromptKind.REASON) {
+                    s.run.skip(text);
+                } else {
+                    s.run.confirm(text);
+                }
+                advance();
+            }
+            case CANCEL -> s.editor = null;
+            case DELETE_BACK -> s.editor.deleteBack();
+            case CURSOR_LEFT -> s.editor.left();
+            case CURSOR_RIGHT -> s.editor.right();
+            default -> {
+            }
+        }
+    }
+
+    /** An automatic check finished on the worker thread. */
+    void checked(UiEvent.ChecklistChecked e) {
+        ChecklistState s = state.checklist;
+        if (e.run() != s.run) {
+            return; // the walk was left meanwhile
+        }
+        s.checking = false;
+        s.run.recordAutomatic(e.result());
+        advance();
+    }
+
+    /** Starts the check of an automatic item that was reached, or saves the report at the end. */
+    private void advance() {
+        ChecklistState s = state.checklist;
+        ChecklistRun run = s.run;
+        if (run.finished()) {
+            save(run);
+            return;
+        }
+        if (run.current().automatic() && !s.checking) {
+            s.checking = true;
+            actions.execute(() -> {
+                ItemResult r;
+                try {
+                    r = run.evaluateCurrent();
+                } catch (RuntimeException ex) {
+                    r = new ItemResult(run.current(), edm.console.checklist.Outcome.UNKNOWN,
+                            ctx.messages().get("checklist.evidence.failed", ex.getMessage()), List.of(), "", ctx.clock().now());
+                }
+                post.accept(new UiEvent.ChecklistChecked(run, r));
+            });
+        }
+    }
+
+    private void save(ChecklistRun run) {
+        Messages m = ctx.messages();
+        try {
+            Path md = control.save(run);
+            flash.accept(m.get("checklist.ui.saved", md), run.requiredFailures().isEmpty() ? Style.OK : Style.WARNING);
+        } catch (IOException | RuntimeException e) {
+            flash.accept(m.get("checklist.ui.saveFailed", e.getMessage()), Style.CRITICAL);
+        }
+    }
+}
