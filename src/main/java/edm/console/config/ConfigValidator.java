@@ -153,6 +153,12 @@ final class ConfigValidator {
         positive("backups.filesMaxAgeDays", b.filesMaxAgeDays);
         positive("backups.keepDaily", b.keepDaily);
         positive("backups.keepWeekly", b.keepWeekly);
+        if (!Set.of("container", "host").contains(b.databaseMode)) {
+            problems.add("backups.databaseMode", "databaseMode", b.databaseMode);
+        }
+        if (!b.databaseUrl.isEmpty() && !b.databaseUrl.matches("postgres(ql)?://[^/\\s]+/[^/\\s?]+(\\?.*)?")) {
+            problems.add("backups.databaseUrl", "databaseUrl", Secrets.maskUrlPasswords(b.databaseUrl));
+        }
     }
 
     private void ui(ConsoleConfig c) {

@@ -163,6 +163,21 @@ public class ConsoleConfig {
         public int filesMaxAgeDays = 8;
         public int keepDaily = 30;
         public int keepWeekly = 8;
+        /**
+         * Where pg_dump runs: "container" (docker exec in the postgres service's container, the production
+         * layout) or "host" (a host pg_dump against databaseUrl).
+         */
+        public String databaseMode = "container";
+        /** Host mode: postgresql://user:password@host:port/db; empty means DATABASE_URL from the env file. */
+        public String databaseUrl = "";
+        /** Service whose container runs pg_dump in container mode. */
+        public String databaseService = "postgres";
+        /** What the file backup archives besides the env file, relative to projectDir unless absolute. */
+        public List<String> filePaths = new ArrayList<>(List.of("data/uploads", "docker-compose.yml", "nginx"));
+        /** PEM public key (RSA) that backups are encrypted to; empty means backups are not encrypted. */
+        public String publicKey = "";
+        /** PEM private key for verify and restore; better kept off the server and given with --key. */
+        public String privateKey = "";
     }
 
     /** How long each SPEC-006 condition must hold before its alert fires, and where alerts go. */

@@ -120,6 +120,18 @@ public final class ContainerGateway implements AutoCloseable {
     }
 
     /**
+     * Runs {@code argv} in a running container (docker exec) and streams its stdout into {@code stdout} and
+     * stderr into {@code stderr}; {@code stdin}, when not null, is fed to the command and must hold exactly
+     * {@code stdinBytes} bytes (see {@link ContainerExec} for why the count is needed). {@code env} entries
+     * ({@code NAME=value}) are the way to pass secrets: they never appear on a command line. The stopper
+     * handed to {@code onCancel} cuts the stream and sends SIGTERM to the command. Returns the exit code.
+     */
+    public long exec(String container, java.util.List<String> argv, java.util.List<String> env, java.io.InputStream stdin,
+                     long stdinBytes, java.io.OutputStream stdout, java.io.OutputStream stderr, Consumer<Runnable> onCancel) {
+        return new ContainerExec(streams, requests).run(container, argv, env, stdin, stdinBytes, stdout, stderr, onCancel);
+    }
+
+    /**
      * One stats sample (the engine waits for its own second sample, about a second). Returns the raw
      * counters; CPU % is computed by the caller from successive samples.
      */

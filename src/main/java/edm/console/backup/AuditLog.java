@@ -1,0 +1,40 @@
+package edm.console.backup;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import edm.console.core.Secrets;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The audit log ({@code logs/system/audit.log} in the project dir, JSON lines): who did what to the
+ * live system and how it ended. Who: $SUDO_USER (the person behind sudo) else $USER, and
+ * $SSH_CONNECTION. Never secrets: the message passes through {@link Secrets#maskUrlPasswords}.
+ */
+public final class AuditLog {
+    public static final String FILE = "logs/system/audit.log";
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(Instant time, String user, String ssh, String action, String target, String detail, String result,
+                        String message, long durationMillis) {
+    }
+
+    private AuditLog() {
+    }
+
+    public static String who(Map<String, String> env) {
+        String sudo = env.get("SUDO_USER");
+        return sudo != null && !sudo.isBlank() ? sudo : env.getOrDefault("USER", "?");
+    }
+
+    public static void append(Path projectDir, Entry e) {
+        Entry masked = new Entry(e.time(), e.user(), e.ssh(), e.action(), Secrets.maskUrlPasswords(e.target()),
+                Secrets.maskUrlPasswords(e.detail()), e.result(), Secrets.maskUrlPasswords(e.message()), e.durationMillis());
+        try {
+            AtomicFile.appendLine(projectDir.resolve(FILE), BackupJson.line(masked));
+        } catch (IOException ex) {
+            throw new BackupException(ex, "backup.error.audit", projectDir.resolve(FILE), BackupException.describe(ex));
+        }
+    }
+}

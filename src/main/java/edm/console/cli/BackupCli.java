@@ -1,0 +1,144 @@
+package edm.console.cli;
+
+import edm.console.backup.BackupCancelledException;
+import edm.console.backup.BackupEnvironment;
+import edm.console.backup.BackupException;
+import edm.console.backup.BackupProgress;
+import edm.console.backup.BackupService;
+import edm.console.backup.Cancellation;
+import edm.console.config.ConsoleConfig;
+import edm.console.config.LoadedConfig;
+import edm.console.core.Clock;
+import edm.console.docker.ContainerGateway;
+import edm.console.docker.DockerClients;
+import edm.console.i18n.Format;
+import edm.console.i18n.Messages;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * What every backup command shares: config → {@link BackupService}, progress lines, Ctrl-C as a clean
+ * cancel, and one-line errors with the exit codes of the CLI (0 ok, 1 warning, 2 config, 3 failed,
+ * 130 cancelled).
+ */
+final class BackupCli implements AutoCloseable {
+    static final int OK = 0;
+    static final int WARNING = 1;
+    static final int CONFIG = 2;
+    static final int FAILED = 3;
+    static final int CANCELLED = 130;
+
+    final PrintWriter out;
+    final PrintWriter err;
+    final ConsoleConfig config;
+    private ContainerGateway gateway;
+
+    private BackupCli(PrintWriter out, PrintWriter err, ConsoleConfig config) {
+        this.out = out;
+        this.err = err;
+        this.config = config;
+    }
+
+    /** Null (after printing the problems) when the config cannot be used. */
+    static BackupCli open(GlobalOptions options, picocli.CommandLine.Model.CommandSpec spec) {
+        LoadedConfig loaded = ConfigSelection.load(options);
+        PrintWriter err = spec.commandLine().getErr();
+        if (!ConfigSelection.usable(loaded, err)) {
+            return null;
+        }
+        return new BackupCli(spec.commandLine().getOut(), err, loaded.config());
+    }
+
+    BackupService service() {
+        return new BackupService(BackupEnvironment.from(config, this::gateway, Clock.SYSTEM));
+    }
+
+    private ContainerGateway gateway() {
+        if (gateway == null) {
+            gateway = new ContainerGateway(DockerClients.resolveEndpoint(config.docker.endpoint),
+                    Duration.ofSeconds(config.docker.timeoutSeconds));
+        }
+        return gateway;
+    }
+
+    /** Progress: one line at most every 2 s (rewritten in place on a terminal), bytes and elapsed time. */
+    BackupProgress progress() {
+        boolean tty = System.console() != null;
+        long[] last = {0};
+        return (step, bytes, elapsed) -> {
+            long now = System.nanoTime();
+            if (now - last[0] < 2_000_000_000L && !tty) {
+                return;
+            }
+            last[0] = now;
+            Format f = Format.current();
+            String line = Messages.t("backup.progress", step, f.bytes(bytes), f.duration(elapsed));
+            if (tty) {
+                out.print("\r" + line + "\u001b[K");
+            } else {
+                out.println(line);
+            }
+            out.flush();
+        };
+    }
+
+    void endProgressLine() {
+        if (System.console() != null) {
+            out.println();
+            out.flush();
+        }
+    }
+
+    /**
+     * Runs a cancellable operation. Ctrl-C (SIGINT → shutdown hook) cancels it and waits until it has
+     * removed its half-written files, so that the JVM exits only after the cleanup.
+     */
+    int run(Function<Cancellation, Integer> work) {
+        Cancellation cancel = new Cancellation();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "backup-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return work.apply(cancel);
+        } catch (BackupCancelledException e) {
+            endProgressLine();
+            err.println(Messages.t("cli.error", e.getMessage()));
+            return CANCELLED;
+        } catch (BackupException e) {
+            endProgressLine();
+            err.println(Messages.t("cli.error", e.getMessage()));
+            return FAILED;
+        } catch (RuntimeException e) {
+            endProgressLine();
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
+            err.println(Messages.t("cli.error", edm.console.core.Secrets.maskUrlPasswords(m)));
+            return FAILED;
+        } finally {
+            out.flush();
+            err.flush();
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that done is counted down
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+}

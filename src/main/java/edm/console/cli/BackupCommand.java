@@ -1,0 +1,226 @@
+package edm.console.cli;
+
+import edm.console.backup.BackupKeys;
+import edm.console.backup.BackupKind;
+import edm.console.backup.BackupRecord;
+import edm.console.backup.BackupService;
+import edm.console.backup.BackupStatus;
+import edm.console.i18n.Format;
+import edm.console.i18n.Messages;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code edm-console backup db|files|all|list|status|verify|prune|restore-drill|restore|keygen}. */
+@Command(name = "backup", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true,
+        subcommands = {BackupCommand.Db.class, BackupCommand.Files.class, BackupCommand.All.class, BackupCommand.ListBackups.class,
+                BackupCommand.Status.class, BackupCheckCommands.Verify.class, BackupCommand.Prune.class,
+                BackupCheckCommands.RestoreDrillCommand.class, BackupCheckCommands.Restore.class, BackupCommand.Keygen.class})
+public final class BackupCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
+    }
+
+    /** Takes backups of the given kinds in order; stops at the first failure. */
+    static int take(GlobalOptions options, CommandSpec spec, List<BackupKind> kinds) {
+        try (BackupCli cli = BackupCli.open(options, spec)) {
+            if (cli == null) {
+                return BackupCli.CONFIG;
+            }
+            return cli.run(cancel -> {
+                BackupService service = cli.service();
+                if (service.environment().recipient() == null) {
+                    cli.err.println(Messages.t("backup.warn.unencrypted"));
+                }
+                for (BackupKind kind : kinds) {
+                    cli.out.println(Messages.t("backup.start", kind.word()));
+                    BackupRecord r = service.backup(kind, cli.progress(), cancel);
+                    cli.endProgressLine();
+                    cli.out.println(Messages.t("backup.done", r.id(), Format.current().bytes(r.manifest().size()),
+                            Format.current().duration(java.time.Duration.ofMillis(r.manifest().durationMillis())),
+                            r.dir().resolve(r.manifest().fileName())));
+                    r.manifest().notes().forEach(n -> cli.out.println("  " + n));
+                }
+                return BackupCli.OK;
+            });
+        }
+    }
+
+    @Command(name = "db", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+    static final class Db implements Callable<Integer> {
+        @Mixin
+        GlobalOptions options;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return take(options, spec, List.of(BackupKind.DATABASE));
+        }
+    }
+
+    @Command(name = "files", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+    static final class Files implements Callable<Integer> {
+        @Mixin
+        GlobalOptions options;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return take(options, spec, List.of(BackupKind.FILES));
+        }
+    }
+
+    @Command(name = "all", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+    static final class All implements Callable<Integer> {
+        @Mixin
+        GlobalOptions options;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return take(options, spec, List.of(BackupKind.DATABASE, BackupKind.FILES));
+        }
+    }
+
+    @Command(name = "list", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+    static final class ListBackups implements Callable<Integer> {
+        @Mixin
+        GlobalOptions options;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (BackupCli cli = BackupCli.open(options, spec)) {
+                if (cli == null) {
+                    return BackupCli.CONFIG;
+                }
+                return cli.run(cancel -> {
+                    var catalogue = cli.service().catalogue();
+                    Format f = Format.current();
+                    if (catalogue.all().isEmpty()) {
+                        cli.out.println(Messages.t("backup.list.empty"));
+                    }
+                    for (BackupRecord r : catalogue.all()) {
+                        var m = r.manifest();
+                        cli.out.println(Messages.t("backup.list.row", r.id(), f.dateTime(m.created()), f.bytes(m.size()),
+                                m.encrypted() ? Messages.t("backup.list.encrypted", BackupKeys.shortFingerprint(m.keyFingerprint()))
+                                        : Messages.t("backup.list.plain"),
+                                m.verifiedAt() == null ? Messages.t("backup.list.unverified") : Messages.t("backup.list.verified", f.dateTime(m.verifiedAt())),
+                                r.good() ? "" : Messages.t("backup.list.damaged", r.problem())));
+                    }
+                    catalogue.leftovers().forEach(l -> cli.out.println(Messages.t("backup.list.leftover", l.file(), f.bytes(l.size()))));
+                    return BackupCli.OK;
+                });
+            }
+        }
+    }
+
+    @Command(name = "status", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        GlobalOptions options;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (BackupCli cli = BackupCli.open(options, spec)) {
+                if (cli == null) {
+                    return BackupCli.CONFIG;
+                }
+                return cli.run(cancel -> {
+                    Map<BackupKind, BackupStatus> all = cli.service().status();
+                    boolean overdue = false;
+                    for (BackupStatus s : all.values()) {
+                        cli.out.println(statusLine(s, Instant.now()));
+                        overdue |= s.overdue();
+                        if (s.lastFailure() != null) {
+                            cli.out.println("  " + Messages.t("backup.status.lastFailure", Format.current().dateTime(s.lastFailure().time()),
+                                    s.lastFailure().message()));
+                        }
+                    }
+                    return overdue ? BackupCli.WARNING : BackupCli.OK;
+                });
+            }
+        }
+    }
+
+    static String statusLine(BackupStatus s, Instant now) {
+        Format f = Format.current();
+        if (s.newest() == null) {
+            return Messages.t("backup.status.none", s.kind().word());
+        }
+        return Messages.t("backup.status.line", s.kind().word(), f.dateTime(s.newest().created()), f.ago(s.newest().created(), now),
+                f.bytes(s.newestSize()), f.yesNo(s.encrypted()), s.verifiedAt() == null ? f.none() : f.dateTime(s.verifiedAt()),
+                s.count(), f.bytes(s.bytesUsed()), s.overdue() ? Messages.t("backup.status.overdue", f.duration(s.maxAge())) : "");
+    }
+
+    @Command(name = "prune", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+    static final class Prune implements Callable<Integer> {
+        @Mixin
+        GlobalOptions options;
+        @Option(names = "--dry-run", descriptionKey = "opt.backup.dryRun")
+        boolean dryRun;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (BackupCli cli = BackupCli.open(options, spec)) {
+                if (cli == null) {
+                    return BackupCli.CONFIG;
+                }
+                if (cli.config.readOnly && !dryRun) {
+                    cli.err.println(Messages.t("backup.readOnly"));
+                    return BackupCli.CONFIG;
+                }
+                return cli.run(cancel -> {
+                    cli.service().prune(dryRun, cli.out::println);
+                    return BackupCli.OK;
+                });
+            }
+        }
+    }
+
+    @Command(name = "keygen", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+    static final class Keygen implements Callable<Integer> {
+        @Option(names = "--out", paramLabel = "DIR", descriptionKey = "opt.backup.out")
+        Path out = Path.of(".");
+        @Option(names = "--name", paramLabel = "NAME", descriptionKey = "opt.backup.name")
+        String name = "edm-backup";
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var w = spec.commandLine().getOut();
+            try {
+                Path[] files = BackupKeys.writePair(BackupKeys.generate(), out, name);
+                w.println(Messages.t("backup.keygen.done", files[0].toAbsolutePath(), files[1].toAbsolutePath(),
+                        BackupKeys.shortFingerprint(BackupKeys.readPublic(files[0]).fingerprint())));
+                w.flush();
+                return BackupCli.OK;
+            } catch (edm.console.backup.BackupException e) {
+                spec.commandLine().getErr().println(Messages.t("cli.error", e.getMessage()));
+                spec.commandLine().getErr().flush();
+                return BackupCli.FAILED;
+            }
+        }
+    }
+}
