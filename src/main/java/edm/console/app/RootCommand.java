@@ -1,6 +1,9 @@
 package edm.console.app;
 
 import edm.console.cli.BackupCommand;
+import edm.console.cli.DeployCommand;
+import edm.console.cli.RestartCommand;
+import edm.console.cli.RollbackCommand;
 import edm.console.cli.CheckCommand;
 import edm.console.cli.ConfigCommand;
 import edm.console.cli.StatusCommand;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code edm-console}: without a subcommand, opens the full-screen console. */
 @Command(name = "edm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {CheckCommand.class, StatusCommand.class, LogsCommand.class, BackupCommand.class, SandboxCommand.class,
+        subcommands = {CheckCommand.class, StatusCommand.class, LogsCommand.class, BackupCommand.class, DeployCommand.class, RollbackCommand.class,
+            RestartCommand.class, SandboxCommand.class,
             ConfigCommand.class},
         resourceBundle = "i18n.cli", usageHelpAutoWidth = true)
 public final class RootCommand implements Callable<Integer> {

@@ -55,7 +55,7 @@ public final class DeployRun {
 
     Outcome execute(boolean resume) {
         Instant started = Instant.now();
-        String step = "";
+        String step = "preflight";
         try {
             for (String s : plan.steps()) {
                 step = s;
@@ -89,6 +89,25 @@ public final class DeployRun {
                 WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
                 return new Outcome(r, step, e.getMessage(), all, false);
             }
+        }
+    }
+
+    DeployPlan plan() {
+        return plan;
+    }
+
+    /** Recovery's roll back: undo whatever the unfinished run changed. */
+    Outcome rollBackOnly() {
+        Instant started = Instant.now();
+        try {
+            rollBack();
+            return finish(started, Release.ROLLED_BACK, data.getOrDefault("lastStep", ""), WorkflowText.t("workflow.recover.rolledBack"),
+                    List.of(), true);
+        } catch (RuntimeException e) {
+            Release r = release(started, Release.FAILED, e.getMessage());
+            WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
+            List<String> out = e instanceof WorkflowException we ? we.output() : List.of();
+            return new Outcome(r, "rollback", e.getMessage(), out, false);
         }
     }
 
