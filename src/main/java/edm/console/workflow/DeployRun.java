@@ -167,6 +167,10 @@ public final class DeployRun {
     }
 
     private String create() {
+        String known = data.get("newId");
+        if (known != null && ctx.engine().state(known).isPresent()) {
+            return known;
+        }
         Optional<DeployOps.State> existing = ctx.engine().state(plan.tempName());
         if (existing.isPresent()) {
             return existing.get().id();

@@ -176,4 +176,23 @@ class DeployRunTest {
         assertTrue(engine.byName("edm-backend-prod").running);
         assertTrue(r.find().isEmpty());
     }
+
+    @Test
+    void resumeAfterTheNewOneStartedDoesNotCreateASecond() {
+        String oldId = engine.byName("edm-backend-prod").id;
+        DeployWorkflow.Prepared p = new DeployWorkflow(ctx()).prepareDeploy(target, new DeployWorkflow.Request("v1.1", false, true, false));
+        Journal j = Journal.start(ctx().stateDir(), DeployWorkflow.runId(p.plan()), p.plan().journalData());
+        String newId = engine.createLike(oldId, p.plan().tempName(), "sha256:v11");
+        j.write("create", "end", Map.of("newId", newId, "step.create", "end"));
+        engine.stop(oldId, 1);
+        engine.rename(oldId, p.plan().keptName());
+        engine.rename(newId, "edm-backend-prod");
+        engine.start(newId);
+        j.write("start-new", "end", Map.of("step.start-new", "end"));
+        p.abandon();
+        DeployRun.Outcome o = new Recovery(ctx()).resume(WorkflowProgress.NONE);
+        assertTrue(o.ok(), o.message());
+        assertEquals(newId, engine.byName("edm-backend-prod").id);
+        assertEquals(2, engine.containers.size(), engine.containers.keySet().toString());
+    }
 }
