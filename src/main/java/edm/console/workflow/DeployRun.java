@@ -129,7 +129,7 @@ public final class DeployRun {
             case "create" -> learned.put("newId", create());
             case "stop-old" -> stopOld();
             case "swap" -> swap();
-            case "start-new" -> ctx.engine().start(newId());
+            case "start-new" -> startNew();
             case "health" -> gate.await(newId(), plan.healthUrl(), progress);
             case "verify" -> verify();
             case "cleanup" -> cleanup();
@@ -198,6 +198,13 @@ public final class DeployRun {
         String id = newId();
         if (!ctx.engine().state(id).map(s -> s.name().equals(plan.container())).orElse(false)) {
             ctx.engine().rename(id, plan.container());
+        }
+    }
+
+    private void startNew() {
+        String id = newId();
+        if (!ctx.engine().state(id).map(DeployOps.State::running).orElse(false)) {
+            ctx.engine().start(id);
         }
     }
 

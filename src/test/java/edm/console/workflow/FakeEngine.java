@@ -91,6 +91,9 @@ final class FakeEngine implements WorkflowEngine {
     public void start(String id) {
         C c = find(id).orElseThrow();
         calls.add("start " + c.name);
+        if (c.running) {
+            throw new IllegalStateException("already running (the engine answers 304)");
+        }
         c.running = true;
         c.health = brokenImages.contains(c.image) ? "unhealthy" : "healthy";
     }
