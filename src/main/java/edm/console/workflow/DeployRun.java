@@ -68,7 +68,8 @@ public final class DeployRun {
                 runStep(s);
             }
             return finish(started, Release.OK, null, null, List.of(), false);
-        } catch (WorkflowException | edm.console.docker.EngineException e) {
+        } catch (RuntimeException e) {
+            // Any failure (engine, backup, I/O, a bug) after a change must still roll back.
             List<String> out = e instanceof WorkflowException we ? we.output() : List.of();
             progress.step(step, WorkflowProgress.Phase.FAILED, Duration.between(started, Instant.now()), e.getMessage());
             out.forEach(progress::output);

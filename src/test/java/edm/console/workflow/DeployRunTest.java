@@ -195,4 +195,33 @@ class DeployRunTest {
         assertEquals(newId, engine.byName("edm-backend-prod").id);
         assertEquals(2, engine.containers.size(), engine.containers.keySet().toString());
     }
+
+    @Test
+    void buildStreamsItsOutputAndDeploysTheBuiltImage() throws Exception {
+        Path context = dir.resolve("ctx");
+        Files.createDirectories(context);
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
+        DeployWorkflow.Target withContext = new DeployWorkflow.Target("backend", "edm-backend-prod", "edm-backend", "", context);
+        List<String> output = new ArrayList<>();
+        WorkflowProgress p = new WorkflowProgress() {
+            @Override
+            public void step(String step, Phase phase, Duration elapsed, String detail) {
+                output.add(phase + " " + step);
+            }
+
+            @Override
+            public void output(String line) {
+                output.add("| " + line);
+            }
+        };
+        DeployRun.Outcome o = new DeployWorkflow(ctx()).prepareDeploy(withContext, new DeployWorkflow.Request("v2", true, true, false))
+                .run(p, () -> false);
+        assertTrue(o.ok(), o.message());
+        assertTrue(output.indexOf("| Step 1/1 : FROM scratch") > output.indexOf("BEGIN build"), output.toString());
+        assertTrue(output.indexOf("END build") < output.indexOf("BEGIN create"), output.toString());
+        assertEquals("edm-backend:v2", engine.byName("edm-backend-prod").image);
+        assertEquals(engine.images.get("edm-backend:v2"), o.release().imageId());
+        assertThrows(WorkflowException.class, () -> new DeployWorkflow(ctx()).prepareDeploy(target,
+                new DeployWorkflow.Request("v3", true, true, false)), "no build context");
+    }
 }
