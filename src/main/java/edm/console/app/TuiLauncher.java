@@ -107,6 +107,9 @@ final class TuiLauncher {
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
         appRef[0] = app;
         app.useAlerts(alerting);
+        if (!config.readOnly) {
+            app.controller().useWorkflows(new WorkflowActions(config, gateway, alerting.timelineModel()));
+        }
         alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
         app.controller().openDefaultLogs();
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));

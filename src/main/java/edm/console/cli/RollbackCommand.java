@@ -79,15 +79,7 @@ public final class RollbackCommand implements Callable<Integer> {
         }
     }
 
-    /** TAG's newest good release, else the newest good release with another image than the current one. */
     static Optional<Release> pick(List<Release> goodNewestFirst, String tag) {
-        if (tag != null) {
-            return goodNewestFirst.stream().filter(r -> r.tag().equals(tag)).findFirst();
-        }
-        if (goodNewestFirst.isEmpty()) {
-            return Optional.empty();
-        }
-        String current = goodNewestFirst.get(0).imageId();
-        return goodNewestFirst.stream().filter(r -> r.imageId() != null && !r.imageId().equals(current)).findFirst();
+        return edm.console.workflow.ReleaseHistory.rollbackTarget(goodNewestFirst, tag);
     }
 }

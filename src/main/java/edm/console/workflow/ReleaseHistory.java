@@ -55,4 +55,16 @@ public final class ReleaseHistory {
     public Optional<Release> current(String service) {
         return goodReleases(service).stream().findFirst();
     }
+
+    /** TAG's newest good release, else the newest good release with another image than the current one. */
+    public static Optional<Release> rollbackTarget(List<Release> goodNewestFirst, String tag) {
+        if (tag != null) {
+            return goodNewestFirst.stream().filter(r -> r.tag().equals(tag)).findFirst();
+        }
+        if (goodNewestFirst.isEmpty()) {
+            return Optional.empty();
+        }
+        String current = goodNewestFirst.get(0).imageId();
+        return goodNewestFirst.stream().filter(r -> r.imageId() != null && !r.imageId().equals(current)).findFirst();
+    }
 }
