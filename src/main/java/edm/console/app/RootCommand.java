@@ -4,6 +4,9 @@ import edm.console.cli.BackupCommand;
 import edm.console.cli.CheckCommand;
 import edm.console.cli.ChecklistCommand;
 import edm.console.cli.ShellCommand;
+import edm.console.cli.DeployCommand;
+import edm.console.cli.RestartCommand;
+import edm.console.cli.RollbackCommand;
 import edm.console.cli.ConfigCommand;
 import edm.console.cli.StatusCommand;
 import edm.console.cli.GlobalOptions;
@@ -15,8 +18,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code edm-console}: without a subcommand, opens the full-screen console. */
 @Command(name = "edm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {CheckCommand.class, StatusCommand.class, LogsCommand.class, BackupCommand.class, SandboxCommand.class,
-            ConfigCommand.class, ChecklistCommand.class, ShellCommand.class},
+        subcommands = {CheckCommand.class, StatusCommand.class, LogsCommand.class, BackupCommand.class, DeployCommand.class,
+            RollbackCommand.class, RestartCommand.class, ChecklistCommand.class, ShellCommand.class, SandboxCommand.class,
+            ConfigCommand.class},
         resourceBundle = "i18n.cli", usageHelpAutoWidth = true)
 public final class RootCommand implements Callable<Integer> {
     @Mixin

@@ -102,10 +102,14 @@ final class TuiLauncher {
         Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
                 problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
         EngineControl control = new EngineControl(gateway, STOP_GRACE_SECONDS, alerting.timelineModel());
+        noteUnfinishedWorkflow(config, alerting.timelineModel());
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
         appRef[0] = app;
         app.useAlerts(alerting);
         app.useChecklists(checklists);
+        if (!config.readOnly) {
+            app.controller().useWorkflows(new WorkflowActions(config, gateway, alerting.timelineModel()));
+        }
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");
         java.util.concurrent.CountDownLatch startRest = new java.util.concurrent.CountDownLatch(1);
@@ -171,5 +175,16 @@ final class TuiLauncher {
 
     private static Duration seconds(double s) {
         return Duration.ofMillis(Math.max(100, Math.round(s * 1000)));
+    }
+
+    /** A deploy a crash left half-done goes on the timeline at start, with the command that recovers it. */
+    static void noteUnfinishedWorkflow(ConsoleConfig config, edm.console.live.Timeline timeline) {
+        try {
+            edm.console.workflow.Journal.unfinished(config.resolve(config.deploy.stateDir)).ifPresent(j ->
+                    timeline.action(java.time.Instant.now(), j.data().getOrDefault("service", "?"),
+                            edm.console.i18n.Messages.t("workflow.recover.notice", j.workflow(), j.last().step()), true));
+        } catch (RuntimeException e) {
+            // An unreadable journal is reported by `deploy --recover`; the console itself still opens.
+        }
     }
 }

@@ -32,6 +32,7 @@ public class ConsoleConfig {
     public BackupSettings backups = new BackupSettings();
     public UiSettings ui = new UiSettings();
     public AlertSettings alerts = new AlertSettings();
+    public DeploySettings deploy = new DeploySettings();
 
     public Path projectPath() {
         return Path.of(projectDir);
@@ -192,6 +193,20 @@ public class ConsoleConfig {
         public String webhookUrl = "";
         /** Append-only JSON-lines log of alert changes, relative to projectDir. */
         public String logFile = "logs/system/alerts.log";
+    }
+
+    /** Deploy, rollback and restart workflows. */
+    public static class DeploySettings {
+        /** How long a new (or restarted) container may take to become healthy before the deploy rolls back. */
+        public int healthTimeoutSeconds = 60;
+        /** Lock, journal and release history, relative to projectDir unless absolute. */
+        public String stateDir = "state/deploy";
+        /** Grace period of docker stop for the old container. */
+        public int stopGraceSeconds = 10;
+        /** Pre-flight refuses a deploy with less free space than this in the project dir. */
+        public int minFreeMegabytes = 1024;
+        /** Previous containers kept (stopped, renamed NAME-old-TIMESTAMP) for instant rollback. */
+        public int keepPrevious = 2;
     }
 
     public static class UiSettings {

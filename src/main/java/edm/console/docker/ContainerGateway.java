@@ -104,6 +104,11 @@ public final class ContainerGateway implements AutoCloseable {
         }
     }
 
+    /** Create-like, rename, remove, state, image and build operations for the deploy workflows. */
+    public DeployOps deployOps() {
+        return new DeployOps(requests, streams);
+    }
+
     public void start(String idOrName) {
         call("start " + idOrName, () -> requests.startContainerCmd(idOrName).exec());
     }

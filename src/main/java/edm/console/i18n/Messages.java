@@ -15,7 +15,7 @@ import java.util.ResourceBundle;
 public final class Messages {
     /** The areas, in lookup order. A new area needs its two files and an entry here. */
     public static final List<String> BUNDLES = List.of("common", "cli", "config", "ui", "sandbox", "health", "logs", "backup",
-            "checklist");
+            "checklist", "workflow");
 
     private static volatile Messages current = new Messages(Locale.ENGLISH);
 

@@ -50,7 +50,12 @@ final class HealthView {
     static void drawPrompt(Canvas full, AlertsState.Prompt p, Messages m) {
         int row = full.height() - 2;
         full.fillRow(row, Style.DIALOG);
-        String label = m.get(p.kind() == AlertsState.PromptKind.ACKNOWLEDGE ? "alerts.promptAck" : "alerts.promptSnooze",
+        String key = switch (p.kind()) {
+            case ACKNOWLEDGE -> "alerts.promptAck";
+            case SNOOZE -> "alerts.promptSnooze";
+            case DEPLOY -> "deploy.promptTag";
+        };
+        String label = m.get(key,
                 Cells.truncate(p.alertText(), Math.max(10, full.width() / 3))) + " ";
         int col = full.text(1, row, label, Style.DIALOG);
         col = full.text(col, row, p.editor().beforeCursor(), Style.SELECTED);

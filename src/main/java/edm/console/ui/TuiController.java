@@ -228,7 +228,8 @@ public final class TuiController {
             case FIRST -> move(Integer.MIN_VALUE / 2);
             case LAST -> move(Integer.MAX_VALUE / 2);
             case OPEN_DETAIL -> openDetail();
-            case START, STOP, RESTART -> askToConfirm(a);
+            case START, STOP, RESTART, ROLLBACK -> askToConfirm(a);
+            case DEPLOY -> askForTag();
             case CONFIRM -> runConfirmed();
             case CANCEL -> state.confirm = null;
             case OPEN_LOGS, PICK_SOURCES, PAUSE, SEARCH, NEXT_MATCH, PREVIOUS_MATCH, ONLY_MATCHING, HIDE_MATCHING,
@@ -289,6 +290,39 @@ public final class TuiController {
         });
     }
 
+    private WorkflowControl workflows = WorkflowControl.NONE;
+
+    /** Deploy and rollback from the containers panel (the app wires the workflows in). */
+    public void useWorkflows(WorkflowControl w) {
+        this.workflows = w;
+        alerts.onDeploy = this::startDeploy;
+    }
+
+    /** Deploy asks for the tag in the prompt line; applying it is the confirmation (the tag is typed). */
+    private void askForTag() {
+        if (ctx.keys().readOnly()) {
+            flash(ctx.messages().get("action.readOnly"), Style.WARNING);
+            return;
+        }
+        ContainerInfo c = state.selected();
+        if (c != null) {
+            state.alerts.prompt = new AlertsState.Prompt(AlertsState.PromptKind.DEPLOY, c.name(), c.name(), new LineEditor(""));
+        }
+    }
+
+    private void startDeploy(String container, String tag) {
+        Messages m = ctx.messages();
+        flash(m.get("deploy.running", container, tag), Style.WARNING);
+        actions.execute(() -> {
+            try {
+                String result = workflows.deploy(container, tag, line -> post.accept(new UiEvent.ActionDone("", line, false)));
+                post.accept(new UiEvent.ActionDone("", result, false));
+            } catch (RuntimeException ex) {
+                post.accept(new UiEvent.ActionDone("", m.get("deploy.failed", container, ex.getMessage()), true));
+            }
+        });
+    }
+
     private void askToConfirm(Action a) {
         if (ctx.keys().readOnly()) {
             // Unreachable through the key map (it drops dangerous keys), kept as a second lock.
@@ -326,6 +360,11 @@ public final class TuiController {
                     case START -> control.start(c.containerId());
                     case STOP -> control.stop(c.containerId());
                     case RESTART -> control.restart(c.containerId());
+                    case ROLLBACK -> {
+                        String result = workflows.rollback(c.containerName(), line -> post.accept(new UiEvent.ActionDone("", line, false)));
+                        post.accept(new UiEvent.ActionDone(c.containerId(), result, false));
+                        return;
+                    }
                     default -> throw new IllegalStateException(c.action().name());
                 }
                 double secs = Duration.between(start, Instant.now()).toMillis() / 1000.0;

@@ -115,6 +115,8 @@ public final class KeyMap {
                 bind(Scope.CONTAINERS, Action.START, "keys.start", true, true, "s"),
                 bind(Scope.CONTAINERS, Action.STOP, "keys.stop", true, true, "x"),
                 bind(Scope.CONTAINERS, Action.RESTART, "keys.restart", true, true, "r"),
+                bind(Scope.CONTAINERS, Action.DEPLOY, "keys.deploy", true, false, "D"),
+                bind(Scope.CONTAINERS, Action.ROLLBACK, "keys.rollback", true, false, "B"),
                 bind(Scope.DETAIL, Action.BACK, "keys.back", false, true, "Esc", "Backspace"),
                 bind(Scope.DETAIL, Action.UP, "keys.scrollUp", false, false, "Up", "k"),
                 bind(Scope.DETAIL, Action.DOWN, "keys.scrollDown", false, false, "Down", "j"),

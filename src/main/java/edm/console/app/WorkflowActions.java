@@ -1,0 +1,87 @@
+package edm.console.app;
+
+import edm.console.config.ConsoleConfig;
+import edm.console.docker.ContainerGateway;
+import edm.console.i18n.Messages;
+import edm.console.live.Timeline;
+import edm.console.ui.WorkflowControl;
+import edm.console.workflow.DeployRun;
+import edm.console.workflow.DeployWorkflow;
+import edm.console.workflow.Release;
+import edm.console.workflow.ReleaseHistory;
+import edm.console.workflow.WorkflowContext;
+import edm.console.workflow.WorkflowException;
+import edm.console.workflow.WorkflowProgress;
+import edm.console.workflow.Workflows;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The TUI's deploy and rollback: the same workflows as the CLI, with the result on the incident timeline. */
+final class WorkflowActions implements WorkflowControl {
+    private final ConsoleConfig config;
+    private final ContainerGateway gateway;
+    private final Timeline timeline;
+
+    WorkflowActions(ConsoleConfig config, ContainerGateway gateway, Timeline timeline) {
+        this.config = config;
+        this.gateway = gateway;
+        this.timeline = timeline;
+    }
+
+    private String service(String containerName) {
+        return config.services.stream().filter(s -> config.containerName(s).equals(containerName)).map(s -> s.name).findFirst()
+                .orElseThrow(() -> new WorkflowException(Messages.t("workflow.noService", containerName,
+                        String.join(", ", config.containerNames()))));
+    }
+
+    private WorkflowContext ctx() {
+        return Workflows.context(config, gateway, System.getenv(), List.of());
+    }
+
+    @Override
+    public String deploy(String containerName, String tag, Consumer<String> progress) {
+        String service = service(containerName);
+        DeployWorkflow.Prepared p = new DeployWorkflow(ctx()).prepareDeploy(Workflows.target(config, service),
+                new DeployWorkflow.Request(tag, false, false, false));
+        return finish(service, p.run(progress(progress), () -> false));
+    }
+
+    @Override
+    public String rollback(String containerName, Consumer<String> progress) {
+        String service = service(containerName);
+        WorkflowContext ctx = ctx();
+        Release to = ReleaseHistory.rollbackTarget(ctx.history().goodReleases(service), null)
+                .orElseThrow(() -> new WorkflowException(Messages.t("workflow.rollback.nothing", service)));
+        DeployWorkflow.Prepared p = new DeployWorkflow(ctx).prepareRollback(Workflows.target(config, service), to);
+        return finish(service, p.run(progress(progress), () -> false));
+    }
+
+    private String finish(String service, DeployRun.Outcome o) {
+        Release r = o.release();
+        String text = o.ok() ? Messages.t("workflow.result.ok", r.kind(), service, r.tag())
+                : Messages.t(o.rolledBack() ? "workflow.result.rolledBack" : "workflow.result.failed", service, o.failedStep(), o.message());
+        timeline.action(Instant.now(), service, text, !o.ok());
+        if (!o.ok()) {
+            throw new WorkflowException(text);
+        }
+        return text;
+    }
+
+    private static WorkflowProgress progress(Consumer<String> out) {
+        return new WorkflowProgress() {
+            @Override
+            public void step(String step, Phase phase, Duration elapsed, String detail) {
+                if (phase == Phase.BEGIN) {
+                    out.accept(Messages.t("workflow.step." + step) + "...");
+                }
+            }
+
+            @Override
+            public void output(String line) {
+                // Build output and failure evidence go to the CLI; the TUI shows the steps and the result.
+            }
+        };
+    }
+}

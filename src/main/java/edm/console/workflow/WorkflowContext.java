@@ -1,0 +1,48 @@
+package edm.console.workflow;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Everything a workflow needs from outside: the engine, where its state lives, who runs it, the health and
+ * verification checks, the database backup, extra pre-flight checks and the settings.
+ *
+ * @param pauseAfter test hook: a step name after which the workflow stops dead (simulates a crash); null normally
+ */
+public record WorkflowContext(WorkflowEngine engine, Path projectDir, Path stateDir, Operator operator, Duration healthTimeout,
+                              int stopGraceSeconds, long minFreeBytes, int keepPrevious, UrlCheck urlCheck, Verifier verifier,
+                              BackupStep backup, List<PreflightCheck> preflight, String pauseAfter) {
+    /** A health URL's state: empty when it answers well, else the problem. */
+    @FunctionalInterface
+    public interface UrlCheck {
+        Optional<String> problem(String url);
+    }
+
+    /** The post-deploy checks (API reachable, frontend loads, database connection): the failures, empty when all pass. */
+    @FunctionalInterface
+    public interface Verifier {
+        List<String> failures();
+    }
+
+    /** Takes the database backup before a deploy; returns its id. */
+    @FunctionalInterface
+    public interface BackupStep {
+        String run(Consumer<String> progress);
+    }
+
+    public Path lockFile() {
+        return stateDir.resolve("workflow.lock");
+    }
+
+    public ReleaseHistory history() {
+        return new ReleaseHistory(stateDir);
+    }
+
+    public WorkflowContext withPreflight(List<PreflightCheck> checks) {
+        return new WorkflowContext(engine, projectDir, stateDir, operator, healthTimeout, stopGraceSeconds, minFreeBytes, keepPrevious,
+                urlCheck, verifier, backup, checks, pauseAfter);
+    }
+}

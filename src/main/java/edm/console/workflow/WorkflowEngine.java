@@ -1,0 +1,41 @@
+package edm.console.workflow;
+
+import edm.console.docker.DeployOps;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The engine operations the workflows use, as an interface so that the step machine can be tested
+ * against a fake. {@link GatewayEngine} is the real one.
+ */
+public interface WorkflowEngine {
+    Optional<DeployOps.State> state(String idOrName);
+
+    Optional<String> imageId(String ref);
+
+    /** Creates, without starting, a container named {@code newName} like {@code from} but with {@code image}. */
+    String createLike(String from, String newName, String image);
+
+    void rename(String id, String newName);
+
+    void start(String id);
+
+    void stop(String id, int graceSeconds);
+
+    void restart(String id, int graceSeconds);
+
+    void remove(String id);
+
+    List<String> logTail(String id, int lines);
+
+    /** Builds {@code tag} from {@code context}; returns the image id. */
+    String build(Path context, String tag, Consumer<String> output);
+
+    /** Names of running containers other than {@code exceptId} that publish {@code hostPort} ("ip:port"). */
+    List<String> publishers(String hostPort, String exceptId);
+
+    /** Names of all containers (running or not). */
+    List<String> containerNames();
+}

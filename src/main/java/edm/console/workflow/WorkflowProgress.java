@@ -1,0 +1,22 @@
+package edm.console.workflow;
+
+import java.time.Duration;
+
+/** Live progress of a workflow: each step as it begins and ends (with its elapsed time), and output lines. */
+public interface WorkflowProgress {
+    enum Phase { BEGIN, END, FAILED, SKIPPED }
+
+    void step(String step, Phase phase, Duration elapsed, String detail);
+
+    void output(String line);
+
+    WorkflowProgress NONE = new WorkflowProgress() {
+        @Override
+        public void step(String step, Phase phase, Duration elapsed, String detail) {
+        }
+
+        @Override
+        public void output(String line) {
+        }
+    };
+}

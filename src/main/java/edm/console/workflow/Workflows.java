@@ -1,0 +1,65 @@
+package edm.console.workflow;
+
+import edm.console.backup.BackupEnvironment;
+import edm.console.backup.BackupKind;
+import edm.console.backup.BackupService;
+import edm.console.backup.Cancellation;
+import edm.console.config.ConsoleConfig;
+import edm.console.core.Clock;
+import edm.console.core.ProbeResult;
+import edm.console.core.ProbeStatus;
+import edm.console.docker.ContainerGateway;
+import edm.console.health.HealthChecker;
+import edm.console.health.HttpProbe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Wires the workflows to a configuration and the engine: the one place CLI and TUI get them from. */
+public final class Workflows {
+    /** Test hook: a step name after which a workflow stops dead, so that a test can kill the process there. */
+    public static final String PAUSE_ENV = "EDM_WORKFLOW_PAUSE_AFTER";
+
+    private Workflows() {
+    }
+
+    public static WorkflowContext context(ConsoleConfig config, ContainerGateway gateway, Map<String, String> env,
+                                          List<PreflightCheck> preflight) {
+        ConsoleConfig.DeploySettings d = config.deploy;
+        HttpProbe http = new HttpProbe(Duration.ofSeconds(3), Double.MAX_VALUE, Clock.SYSTEM);
+        WorkflowContext.UrlCheck urls = url -> {
+            ProbeResult r = http.check("deploy", url);
+            return r.status() == ProbeStatus.OK || r.status() == ProbeStatus.WARNING ? Optional.empty()
+                    : Optional.of(r.error().isBlank() ? r.value() : r.error());
+        };
+        WorkflowContext.Verifier verifier = () -> {
+            List<String> failures = new ArrayList<>();
+            for (ProbeResult r : new HealthChecker(config, Clock.SYSTEM).runNetworkProbes()) {
+                if (r.status() == ProbeStatus.CRITICAL) {
+                    failures.add(r.target() + ": " + r.error());
+                }
+            }
+            return failures;
+        };
+        WorkflowContext.BackupStep backup = progress -> new BackupService(BackupEnvironment.from(config, () -> gateway, Clock.SYSTEM))
+                .backup(BackupKind.DATABASE, (step, bytes, elapsed) -> { }, Cancellation.none()).id();
+        return new WorkflowContext(new GatewayEngine(gateway), config.projectPath(), config.resolve(d.stateDir), Operator.current(env),
+                Duration.ofSeconds(d.healthTimeoutSeconds), d.stopGraceSeconds, d.minFreeMegabytes * 1024L * 1024L, d.keepPrevious,
+                urls, verifier, backup, List.copyOf(preflight), env.get(PAUSE_ENV));
+    }
+
+    public static DeployWorkflow.Target target(ConsoleConfig config, String service) {
+        ConsoleConfig.ServiceConfig s = config.service(service)
+                .orElseThrow(() -> new WorkflowException(WorkflowText.t("workflow.noService", service,
+                        String.join(", ", config.services.stream().map(x -> x.name).toList()))));
+        return new DeployWorkflow.Target(s.name, config.containerName(s), s.imageRepository(config.project), s.healthUrl,
+                s.buildContext == null || s.buildContext.isBlank() ? null : config.resolve(s.buildContext));
+    }
+
+    /** All services in the configured (dependency) order. */
+    public static List<DeployWorkflow.Target> stack(ConsoleConfig config) {
+        return config.services.stream().map(s -> target(config, s.name)).toList();
+    }
+}

@@ -1,0 +1,111 @@
+package edm.console.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edm.console.docker.ContainerGateway;
+import edm.console.sandbox.SandboxSpec;
+import edm.console.testsupport.DockerEngine;
+import edm.console.testsupport.RequiresSandbox;
+import edm.console.testsupport.SandboxFixture;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * kill -9 of the console in the middle of a deploy: the deploy runs in a child JVM through the CLI main,
+ * stops dead after a named step (test hook), is killed, and the recovery must report the half-done deploy
+ * and bring the service back healthy, by resuming (new version) or rolling back (old version).
+ */
+@RequiresSandbox
+class DeployCrashIT {
+    static SandboxFixture.RunningSandbox sandbox;
+    static ContainerGateway gateway;
+    static WorkflowContext ctx;
+
+    @BeforeAll
+    static void setUp() {
+        sandbox = SandboxFixture.up();
+        gateway = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(30));
+        ctx = Workflows.context(sandbox.config(), gateway, Map.of("USER", "crash-it"), List.of());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        gateway.close();
+    }
+
+    static Process cli(Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "edm.console.app.Main"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--config", sandbox.configFile().toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    @ParameterizedTest(name = "killed after {0}, then {1}")
+    @CsvSource({"stop-old, rollback", "stop-old, resume", "start-new, rollback", "start-new, resume", "create, resume"})
+    void killedMidDeployIsRecovered(String step, String way) throws Exception {
+        String current = DeployIT.awaitVersion(null).contains("\"v1.0\"") ? "v1.0" : "v1.1";
+        String target = current.equals("v1.0") ? "v1.1" : "v1.0";
+        Process child = cli(Map.of(Workflows.PAUSE_ENV, step, "USER", "crash-it"), "deploy", "backend", target, "--yes", "--skip-backup");
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                out.add(line);
+                if (line.contains("paused after " + step)) {
+                    break;
+                }
+            }
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertTrue(out.stream().anyMatch(l -> l.contains("paused after " + step)), String.join("\n", out));
+
+        Recovery recovery = new Recovery(ctx);
+        Recovery.Unfinished u = recovery.find().orElseThrow(() -> new AssertionError("no unfinished deploy found"));
+        assertEquals(step, u.lastStep());
+        assertEquals("end", u.lastPhase());
+        assertTrue(u.oldContainer().isPresent());
+        assertEquals("create".equals(step), u.oldContainer().get().running(), "the old container stops only at stop-old");
+        assertTrue(u.newContainer().isPresent(), "the new container exists");
+
+        if ("resume".equals(way) && "stop-old".equals(step)) {
+            // Through the CLI like an operator: the dead process's lock is broken by typing "break".
+            Process rec = cli(Map.of("USER", "crash-it"), "deploy", "--recover", "--resume", "--yes");
+            rec.getOutputStream().write("break\n".getBytes(StandardCharsets.UTF_8));
+            rec.getOutputStream().close();
+            String text = new String(rec.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(rec.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, rec.exitValue(), text);
+            assertTrue(text.contains("stop-old"), "the recovery shows where the deploy stopped:\n" + text);
+        } else {
+            WorkflowLock.Holder dead = WorkflowLock.read(ctx.lockFile()).orElseThrow();
+            assertTrue(dead.stale());
+            assertTrue(WorkflowLock.breakStale(ctx.lockFile(), dead));
+            DeployRun.Outcome o = "resume".equals(way) ? recovery.resume(WorkflowProgress.NONE) : recovery.rollBack(WorkflowProgress.NONE);
+            assertEquals("resume".equals(way), o.ok(), o.message() + " " + o.output());
+        }
+        String expected = "resume".equals(way) ? target : current;
+        String body = DeployIT.awaitVersion(expected);
+        assertTrue(body.startsWith("200") && body.contains("\"" + expected + "\""), body);
+        assertTrue(recovery.find().isEmpty(), "nothing left to recover");
+        assertFalse(gateway.listContainers().stream().anyMatch(c -> c.name().startsWith(
+                SandboxSpec.require("backend").containerName() + "-new-")), "no stray new container");
+    }
+}

@@ -1,0 +1,145 @@
+package edm.console.workflow;
+
+import edm.console.docker.DeployOps;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** An in-memory engine: containers by id with name, image, running and health; records every call. */
+final class FakeEngine implements WorkflowEngine {
+    static final class C {
+        String id;
+        String name;
+        String image;
+        boolean running;
+        String health = "";
+        List<String> ports = List.of();
+    }
+
+    final Map<String, C> containers = new LinkedHashMap<>();
+    final Map<String, String> images = new LinkedHashMap<>();
+    final List<String> calls = new ArrayList<>();
+    /** Images whose containers become unhealthy when started. */
+    final List<String> brokenImages = new ArrayList<>();
+    RuntimeException failCreate;
+    private int next;
+
+    C add(String name, String image, boolean running) {
+        C c = new C();
+        c.id = "id" + next++;
+        c.name = name;
+        c.image = image;
+        c.running = running;
+        c.health = running ? "healthy" : "";
+        containers.put(c.id, c);
+        images.putIfAbsent(image, "sha256:" + image.hashCode());
+        return c;
+    }
+
+    Optional<C> find(String idOrName) {
+        C c = containers.get(idOrName);
+        if (c != null) {
+            return Optional.of(c);
+        }
+        return containers.values().stream().filter(x -> x.name.equals(idOrName)).findFirst();
+    }
+
+    C byName(String name) {
+        return find(name).orElseThrow();
+    }
+
+    @Override
+    public Optional<DeployOps.State> state(String idOrName) {
+        return find(idOrName).map(c -> new DeployOps.State(c.id, c.name, images.getOrDefault(c.image, c.image), c.image, c.running,
+                true, c.health, 0, brokenImages.contains(c.image) ? List.of("exit 1: HTTP 500") : List.of(), c.ports));
+    }
+
+    @Override
+    public Optional<String> imageId(String ref) {
+        if (images.containsValue(ref)) {
+            return Optional.of(ref);
+        }
+        return Optional.ofNullable(images.get(ref));
+    }
+
+    @Override
+    public String createLike(String from, String newName, String image) {
+        calls.add("create " + newName);
+        if (failCreate != null) {
+            throw failCreate;
+        }
+        String ref = images.entrySet().stream().filter(e -> e.getValue().equals(image)).map(Map.Entry::getKey).findFirst().orElse(image);
+        C c = add(newName, ref, false);
+        c.ports = byName(from).ports;
+        return c.id;
+    }
+
+    @Override
+    public void rename(String id, String newName) {
+        calls.add("rename " + find(id).orElseThrow().name + " " + newName);
+        if (find(newName).isPresent()) {
+            throw new IllegalStateException("name in use: " + newName);
+        }
+        find(id).orElseThrow().name = newName;
+    }
+
+    @Override
+    public void start(String id) {
+        C c = find(id).orElseThrow();
+        calls.add("start " + c.name);
+        if (c.running) {
+            throw new IllegalStateException("already running (the engine answers 304)");
+        }
+        c.running = true;
+        c.health = brokenImages.contains(c.image) ? "unhealthy" : "healthy";
+    }
+
+    @Override
+    public void stop(String id, int graceSeconds) {
+        C c = find(id).orElseThrow();
+        calls.add("stop " + c.name);
+        c.running = false;
+    }
+
+    @Override
+    public void restart(String id, int graceSeconds) {
+        C c = find(id).orElseThrow();
+        calls.add("restart " + c.name);
+        c.running = true;
+    }
+
+    @Override
+    public void remove(String id) {
+        C c = find(id).orElseThrow();
+        calls.add("remove " + c.name);
+        containers.remove(c.id);
+    }
+
+    @Override
+    public List<String> logTail(String id, int lines) {
+        return List.of("last log line of " + id);
+    }
+
+    @Override
+    public String build(Path context, String tag, Consumer<String> output) {
+        calls.add("build " + tag);
+        output.accept("Step 1/1 : FROM scratch");
+        images.put(tag, "sha256:built" + tag.hashCode());
+        return images.get(tag);
+    }
+
+    @Override
+    public List<String> publishers(String hostPort, String exceptId) {
+        return containers.values().stream().filter(c -> c.running && !c.id.equals(exceptId) && c.ports.contains(hostPort))
+                .map(c -> c.name).toList();
+    }
+
+    @Override
+    public List<String> containerNames() {
+        return containers.values().stream().map(c -> c.name).toList();
+    }
+}
