@@ -37,7 +37,13 @@ final class WorkflowActions implements WorkflowControl {
     }
 
     private WorkflowContext ctx() {
-        return Workflows.context(config, gateway, System.getenv(), List.of());
+        // From the TUI a deploy needs a satisfied pre-deploy checklist walked in the last hour (key C).
+        // A rollback is the way out of an incident: never held back by the checklist.
+        return Workflows.context(config, gateway, System.getenv(), List.of(plan -> !"deploy".equals(plan.kind())
+                || edm.console.checklist.RecentReport.satisfied(config, "pre-deploy",
+                        edm.console.checklist.RecentReport.DEFAULT_MAX_AGE, java.time.Instant.now()).isPresent()
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.of(edm.console.i18n.Messages.t("workflow.checklist.walkFirst"))));
     }
 
     @Override

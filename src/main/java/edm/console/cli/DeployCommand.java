@@ -43,6 +43,8 @@ public final class DeployCommand implements Callable<Integer> {
     boolean resume;
     @Option(names = "--roll-back", descriptionKey = "opt.deploy.rollBack")
     boolean rollBack;
+    @Option(names = "--checklist-override", paramLabel = "REASON", descriptionKey = "opt.deploy.checklistOverride")
+    String checklistOverride;
 
     @Override
     public Integer call() {
@@ -62,6 +64,10 @@ public final class DeployCommand implements Callable<Integer> {
         Recovery recovery = new Recovery(cli.ctx);
         if (recovery.find().isPresent()) {
             cli.err.println(Messages.t("workflow.recover.pending"));
+            return WorkflowCli.FAILED;
+        }
+        if (!PreDeployGate.pass(cli.config, ConfigSelection.load(options).source(), cli.ctx, service, !yes && System.console() != null,
+                checklistOverride, cli.out, cli.err)) {
             return WorkflowCli.FAILED;
         }
         DeployWorkflow wf = new DeployWorkflow(cli.ctx);

@@ -62,7 +62,8 @@ class DeployCrashIT {
     void killedMidDeployIsRecovered(String step, String way) throws Exception {
         String current = DeployIT.awaitVersion(null).contains("\"v1.0\"") ? "v1.0" : "v1.1";
         String target = current.equals("v1.0") ? "v1.1" : "v1.0";
-        Process child = cli(Map.of(Workflows.PAUSE_ENV, step, "USER", "crash-it"), "deploy", "backend", target, "--yes", "--skip-backup");
+        Process child = cli(Map.of(Workflows.PAUSE_ENV, step, "USER", "crash-it"), "deploy", "backend", target, "--yes", "--skip-backup",
+                "--checklist-override", "crash test: no operator to confirm the manual items");
         List<String> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

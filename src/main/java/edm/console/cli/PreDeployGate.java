@@ -1,0 +1,77 @@
+package edm.console.cli;
+
+import edm.console.checklist.ChecklistRun;
+import edm.console.checklist.Checklists;
+import edm.console.checklist.ItemResult;
+import edm.console.checklist.Operator;
+import edm.console.checklist.RecentReport;
+import edm.console.config.ConsoleConfig;
+import edm.console.core.Clock;
+import edm.console.i18n.Messages;
+import edm.console.text.TerminalSafe;
+import edm.console.workflow.WorkflowAudit;
+import edm.console.workflow.WorkflowContext;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * SPEC-006 部署前检查清单 before a deploy: automatic items run; manual items are asked for when the
+ * operator is at a terminal (not with --yes). The deploy is refused while a required item fails, unless
+ * the operator overrides with a reason, which goes to the audit log. The run is saved as a report either way.
+ */
+final class PreDeployGate {
+    private PreDeployGate() {
+    }
+
+    /** True when the deploy may go on. */
+    static boolean pass(ConsoleConfig config, Optional<Path> configFile, WorkflowContext ctx, String service, boolean ask,
+                        String overrideReason, PrintWriter out, PrintWriter err) {
+        Checklists.Loaded lists = Checklists.load(configFile);
+        if (!lists.has("pre-deploy")) {
+            return true;
+        }
+        Optional<Path> recent = RecentReport.satisfied(config, "pre-deploy", RecentReport.DEFAULT_MAX_AGE, Clock.SYSTEM.now());
+        if (recent.isPresent()) {
+            out.println(Messages.t("workflow.checklist.recent", recent.get()));
+            out.flush();
+            return true;
+        }
+        Operator operator = Operator.fromEnvironment(System.getenv());
+        var checks = Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(),
+                new CatalogueBackupEvidence(config), new LogFileErrorCounts(config, Clock.SYSTEM), config, Clock.SYSTEM);
+        ChecklistRun run;
+        if (ask) {
+            run = new ChecklistRun(lists.get("pre-deploy"), checks, operator, Clock.SYSTEM);
+            try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+                new ChecklistPrompter(LineReaderBuilder.builder().terminal(terminal).build()).walk(run);
+            } catch (IOException e) {
+                err.println(Messages.t("workflow.checklist.noTerminal", e.getMessage()));
+            }
+        } else {
+            run = Checklists.preDeploy(lists, checks, operator, Clock.SYSTEM);
+        }
+        ChecklistCommand.finish(run, config, out, err);
+        List<ItemResult> failing = run.requiredFailures();
+        if (failing.isEmpty()) {
+            return true;
+        }
+        if (overrideReason == null || overrideReason.isBlank()) {
+            err.println(Messages.t("workflow.checklist.refused", failing.size()));
+            failing.forEach(r -> err.println("  - " + TerminalSafe.clean(r.item().title()) + " / " + TerminalSafe.clean(r.item().titleEn())));
+            err.flush();
+            return false;
+        }
+        WorkflowAudit.write(ctx, "checklist-override", service, "pre-deploy: " + failing.size() + " required item(s) not satisfied",
+                "overridden", overrideReason, Duration.ZERO);
+        err.println(Messages.t("workflow.checklist.overridden", failing.size(), overrideReason));
+        err.flush();
+        return true;
+    }
+}
