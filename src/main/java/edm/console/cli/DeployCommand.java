@@ -88,7 +88,13 @@ public final class DeployCommand implements Callable<Integer> {
             cli.err.println(Messages.t("workflow.notConfirmed"));
             return WorkflowCli.FAILED;
         }
-        return cli.report(prepared.run(cli.progress(), cancelled));
+        int code = cli.report(prepared.run(cli.progress(), cancelled));
+        if (code == WorkflowCli.OK) {
+            // SPEC-006 上线后验证: the post-deploy checklist after the health gate, saved as a report.
+            PreDeployGate.postDeploy(cli.config, ConfigSelection.load(options).source(), !yes && System.console() != null,
+                    cli.out, cli.err);
+        }
+        return code;
     }
 
     private int recover(WorkflowCli cli) {

@@ -30,6 +30,36 @@ final class PreDeployGate {
     private PreDeployGate() {
     }
 
+    /** Runs (and saves) the post-deploy verification checklist; manual items are asked for when at a terminal. */
+    static void postDeploy(ConsoleConfig config, Optional<Path> configFile, boolean ask, PrintWriter out, PrintWriter err) {
+        Checklists.Loaded lists = Checklists.load(configFile);
+        if (!lists.has("post-deploy")) {
+            return;
+        }
+        ChecklistRun run = new ChecklistRun(lists.get("post-deploy"), checks(config), Operator.fromEnvironment(System.getenv()),
+                Clock.SYSTEM);
+        walkOrRunAutomatic(run, ask, err);
+        ChecklistCommand.finish(run, config, out, err);
+    }
+
+    private static edm.console.checklist.AutomaticChecks checks(ConsoleConfig config) {
+        return Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(),
+                new CatalogueBackupEvidence(config), new LogFileErrorCounts(config, Clock.SYSTEM), config, Clock.SYSTEM);
+    }
+
+    private static void walkOrRunAutomatic(ChecklistRun run, boolean ask, PrintWriter err) {
+        if (!ask) {
+            run.runAllAutomatic();
+            return;
+        }
+        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+            new ChecklistPrompter(LineReaderBuilder.builder().terminal(terminal).build()).walk(run);
+        } catch (IOException e) {
+            err.println(Messages.t("workflow.checklist.noTerminal", e.getMessage()));
+            run.runAllAutomatic();
+        }
+    }
+
     /** True when the deploy may go on. */
     static boolean pass(ConsoleConfig config, Optional<Path> configFile, WorkflowContext ctx, String service, boolean ask,
                         String overrideReason, PrintWriter out, PrintWriter err) {
@@ -43,20 +73,9 @@ final class PreDeployGate {
             out.flush();
             return true;
         }
-        Operator operator = Operator.fromEnvironment(System.getenv());
-        var checks = Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(),
-                new CatalogueBackupEvidence(config), new LogFileErrorCounts(config, Clock.SYSTEM), config, Clock.SYSTEM);
-        ChecklistRun run;
-        if (ask) {
-            run = new ChecklistRun(lists.get("pre-deploy"), checks, operator, Clock.SYSTEM);
-            try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
-                new ChecklistPrompter(LineReaderBuilder.builder().terminal(terminal).build()).walk(run);
-            } catch (IOException e) {
-                err.println(Messages.t("workflow.checklist.noTerminal", e.getMessage()));
-            }
-        } else {
-            run = Checklists.preDeploy(lists, checks, operator, Clock.SYSTEM);
-        }
+        ChecklistRun run = new ChecklistRun(lists.get("pre-deploy"), checks(config), Operator.fromEnvironment(System.getenv()),
+                Clock.SYSTEM);
+        walkOrRunAutomatic(run, ask, err);
         ChecklistCommand.finish(run, config, out, err);
         List<ItemResult> failing = run.requiredFailures();
         if (failing.isEmpty()) {

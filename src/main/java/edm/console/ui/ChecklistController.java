@@ -28,6 +28,7 @@ final class ChecklistController {
     private final Consumer<UiEvent> post;
     private final BiConsumer<String, Style> flash;
     private final Consumer<List<String>> openLogs;
+    private Runnable runBackup = () -> { };
 
     /** @param openLogs shows the Logs panel with these containers' logs */
     ChecklistController(UiState state, UiContext ctx, ChecklistControl control, ExecutorService actions, Consumer<UiEvent> post,
@@ -39,6 +40,11 @@ final class ChecklistController {
         this.actions = actions;
         this.post = post;
         this.flash = flash;
+    }
+
+    /** The "run a backup now" action offered by items such as 备份已完成. */
+    void onRunBackup(Runnable r) {
+        this.runBackup = r;
     }
 
     List<Checklist> checklists() {
@@ -91,6 +97,7 @@ final class ChecklistController {
                     s.editor = new LineEditor("");
                 }
             }
+            case RUN_BACKUP -> runBackup.run();
             case OPEN_LOGS -> {
                 List<String> failing = run.results().stream().flatMap(r -> r.failingContainers().stream()).distinct().toList();
                 if (failing.isEmpty()) {

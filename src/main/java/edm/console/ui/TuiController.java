@@ -48,6 +48,15 @@ public final class TuiController {
     /** Connects the checklist walkthrough (key C) to the checklists, the probes and the report directory. */
     public void useChecklists(ChecklistControl control) {
         this.checklists = new ChecklistController(state, ctx, control, actions, post, this::flash, this::showLogsOf);
+        this.checklists.onRunBackup(this::runDatabaseBackup);
+    }
+
+    private void runDatabaseBackup() {
+        if (ctx.keys().readOnly()) {
+            flash(ctx.messages().get("action.readOnly"), Style.WARNING);
+        } else if (!backups.backup(edm.console.backup.BackupKind.DATABASE)) {
+            flash(ctx.messages().get("backups.busy"), Style.WARNING);
+        }
     }
 
     private void showLogsOf(java.util.List<String> containers) {
@@ -178,7 +187,7 @@ public final class TuiController {
             Action.TOGGLE_CONSOLE_EVENTS, Action.EXPORT, Action.BACK);
 
     private static final java.util.Set<Action> CHECKLIST_ACTIONS = java.util.EnumSet.of(Action.UP, Action.DOWN, Action.APPLY,
-            Action.BACK, Action.CONFIRM, Action.NOTE, Action.SKIP, Action.OPEN_LOGS);
+            Action.BACK, Action.CONFIRM, Action.NOTE, Action.SKIP, Action.OPEN_LOGS, Action.RUN_BACKUP);
 
     private static final java.util.Set<Action> MOVES = java.util.EnumSet.of(Action.UP, Action.DOWN, Action.PAGE_UP,
             Action.PAGE_DOWN, Action.FIRST, Action.LAST);

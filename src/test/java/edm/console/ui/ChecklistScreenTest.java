@@ -145,4 +145,37 @@ class ChecklistScreenTest {
             assertTrue(h.text().contains("edm-backend-prod: CRITICAL exited"), "C comes back to the walk:\n" + h.text());
         }
     }
+
+    @Test
+    void theBackupActionStartsADatabaseBackupAndIsHiddenInReadOnly() throws Exception {
+        java.util.List<String> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BackupControl recording = new BackupControl() {
+            @Override
+            public boolean backup(edm.console.backup.BackupKind kind) {
+                started.add(kind.name());
+                return true;
+            }
+
+            @Override
+            public boolean verifyNewest(edm.console.backup.BackupKind kind) {
+                return false;
+            }
+
+            @Override
+            public void cancel() {
+            }
+        };
+        try (ScreenHarness h = new ScreenHarness(120, 40, Locale.ENGLISH, false)) {
+            h.app.useBackups(recording);
+            h.app.useChecklists(control);
+            h.app.apply(key('C'), key(KeyType.Enter), key('b'));
+            assertEquals(java.util.List.of("DATABASE"), started);
+        }
+        try (ScreenHarness h = new ScreenHarness(120, 40, Locale.ENGLISH, true)) {
+            h.app.useBackups(recording);
+            h.app.useChecklists(control);
+            h.app.apply(key('C'), key(KeyType.Enter), key('b'));
+            assertEquals(1, started.size(), "read-only: no backup started");
+        }
+    }
 }

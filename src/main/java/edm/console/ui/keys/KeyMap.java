@@ -169,6 +169,7 @@ public final class KeyMap {
                 bind(Scope.CHECKLIST, Action.NOTE, "keys.checklistNote", false, true, "n"),
                 bind(Scope.CHECKLIST, Action.SKIP, "keys.checklistSkip", false, true, "s"),
                 bind(Scope.CHECKLIST, Action.OPEN_LOGS, "keys.checklistLogs", false, true, "l"),
+                bind(Scope.CHECKLIST, Action.RUN_BACKUP, "keys.checklistBackup", true, true, "b"),
                 bind(Scope.CHECKLIST, Action.BACK, "keys.checklistLeave", false, true, "Esc"),
                 bind(Scope.PROMPT, Action.APPLY, "keys.promptApply", false, true, "Enter"),
                 bind(Scope.PROMPT, Action.CANCEL, "keys.promptCancel", false, true, "Esc"),
