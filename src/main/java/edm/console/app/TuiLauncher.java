@@ -108,7 +108,7 @@ final class TuiLauncher {
         app.useAlerts(alerting);
         app.useChecklists(checklists);
         if (!config.readOnly) {
-            app.controller().useWorkflows(new WorkflowActions(config, gateway, alerting.timelineModel()));
+            app.controller().useWorkflows(new WorkflowActions(config, gateway, alerting.timelineModel(), checklists));
         }
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");

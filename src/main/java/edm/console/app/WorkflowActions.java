@@ -23,8 +23,10 @@ final class WorkflowActions implements WorkflowControl {
     private final ConsoleConfig config;
     private final ContainerGateway gateway;
     private final Timeline timeline;
+    private final ChecklistWiring checklists;
 
-    WorkflowActions(ConsoleConfig config, ContainerGateway gateway, Timeline timeline) {
+    WorkflowActions(ConsoleConfig config, ContainerGateway gateway, Timeline timeline, ChecklistWiring checklists) {
+        this.checklists = checklists;
         this.config = config;
         this.gateway = gateway;
         this.timeline = timeline;
@@ -51,7 +53,30 @@ final class WorkflowActions implements WorkflowControl {
         String service = service(containerName);
         DeployWorkflow.Prepared p = new DeployWorkflow(ctx()).prepareDeploy(Workflows.target(config, service),
                 new DeployWorkflow.Request(tag, false, false, false));
-        return finish(service, p.run(progress(progress), () -> false));
+        String result = finish(service, p.run(progress(progress), () -> false));
+        progress.accept(Messages.t("workflow.postDeploy.running"));
+        return result + " " + postDeploy(service);
+    }
+
+    /** SPEC-006 上线后验证 after the health gate: the automatic items now, the manual ones left for C. */
+    private String postDeploy(String service) {
+        try {
+            edm.console.checklist.Checklist list = checklists.checklists().stream()
+                    .filter(c -> "post-deploy".equals(c.name())).findFirst().orElse(null);
+            if (list == null) {
+                return "";
+            }
+            edm.console.checklist.ChecklistRun run = checklists.start(list);
+            run.runAllAutomatic();
+            java.nio.file.Path report = checklists.save(run);
+            long failing = run.results().stream().filter(r -> r.item().automatic() && r.item().required()
+                    && r.outcome() != edm.console.checklist.Outcome.PASS).count();
+            String text = Messages.t(failing == 0 ? "workflow.postDeploy.ok" : "workflow.postDeploy.failing", failing, report);
+            timeline.action(Instant.now(), service, text, failing > 0);
+            return text;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Messages.t("workflow.postDeploy.error", e.getMessage());
+        }
     }
 
     @Override
