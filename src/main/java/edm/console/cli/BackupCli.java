@@ -15,8 +15,6 @@ import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -98,16 +96,7 @@ final class BackupCli implements AutoCloseable {
      */
     int run(Function<Cancellation, Integer> work) {
         Cancellation cancel = new Cancellation();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.cancel();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "backup-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        CtrlCStop ctrlC = new CtrlCStop("backup-cancel", Duration.ofSeconds(30), cancel::cancel);
         try {
             return work.apply(cancel);
         } catch (BackupCancelledException e) {
@@ -126,12 +115,7 @@ final class BackupCli implements AutoCloseable {
         } finally {
             out.flush();
             err.flush();
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns now that done is counted down
-            }
+            ctrlC.finished();
         }
     }
 

@@ -21,8 +21,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -162,20 +160,11 @@ final class WorkflowCli implements AutoCloseable {
      * and SIGHUP ignored.
      */
     int run(Function<BooleanSupplier, Integer> work) {
-        boolean[] cancelled = {false};
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled[0] = true;
-            try {
-                done.await(10, TimeUnit.MINUTES);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "workflow-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // The flag is read by the workflow thread between steps: CtrlCStop keeps it in an AtomicBoolean.
+        CtrlCStop ctrlC = new CtrlCStop("workflow-cancel", Duration.ofMinutes(10), () -> { });
         SignalGuard.ignoreHangup();
         try {
-            return work.apply(() -> cancelled[0]);
+            return work.apply(ctrlC::requested);
         } catch (WorkflowException | edm.console.docker.EngineException e) {
             err.println(Messages.t("cli.error", Secrets.maskUrlPasswords(e.getMessage())));
             if (e instanceof WorkflowException we) {
@@ -185,12 +174,7 @@ final class WorkflowCli implements AutoCloseable {
         } finally {
             out.flush();
             err.flush();
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns now that done is counted down
-            }
+            ctrlC.finished();
         }
     }
 
