@@ -10,6 +10,7 @@ import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
 import edm.console.core.Clock;
 import edm.console.i18n.Messages;
+import edm.console.i18n.OutputCharset;
 import edm.console.text.TerminalSafe;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,7 +96,7 @@ public final class ChecklistCommand extends CommandGroup {
                     Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(), new CatalogueBackupEvidence(config),
                             new LogFileErrorCounts(config, Clock.SYSTEM), config, Clock.SYSTEM),
                     Operator.fromEnvironment(System.getenv()), Clock.SYSTEM);
-            try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+            try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(OutputCharset.of(System.getenv())).dumb(true).build()) {
                 LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
                 new ChecklistPrompter(reader).walk(run);
             }

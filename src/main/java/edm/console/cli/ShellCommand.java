@@ -7,6 +7,7 @@ import edm.console.config.LoadedConfig;
 import edm.console.core.ContainerInfo;
 import edm.console.core.ImageRef;
 import edm.console.i18n.Messages;
+import edm.console.i18n.OutputCharset;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,7 +43,8 @@ public final class ShellCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LoadedConfig loaded = CliContext.of(spec).loaded();
         // Without a console (piped input) a dumb terminal is what is wanted: no warning about it.
-        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(System.console() == null ? Boolean.TRUE : null).build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(OutputCharset.of(System.getenv()))
+                .dumb(System.console() == null ? Boolean.TRUE : null).build()) {
             LineReader reader = reader(terminal, spec.root(), loaded, historyFile());
             try {
                 return new ShellLoop(reader, this::dispatch).run();
