@@ -1,6 +1,7 @@
 package edm.console.logs;
 
 import edm.console.core.Threads;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,14 @@ public final class LogSession implements AutoCloseable {
     /** Lines dropped because the view could not keep up. */
     public long skipped() {
         return skipped.get();
+    }
+
+    /**
+     * Over all sources: connected or not, how far behind the newest line is, and everything skipped (by
+     * the sources to catch up, and here when the view could not keep up).
+     */
+    public FollowStatus status(Instant now) {
+        return FollowStatus.combine(sources.stream().map(s -> s.status(now)).toList(), skipped.get());
     }
 
     /** Rolling counts of every line this session's sources read (skipped ones too). */

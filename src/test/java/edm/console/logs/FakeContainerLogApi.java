@@ -19,7 +19,8 @@ public final class FakeContainerLogApi implements ContainerLogApi {
     private final Map<String, List<ChunkHandler>> followers = new ConcurrentHashMap<>();
     private static final java.time.format.DateTimeFormatter STAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
-    private Instant clock = Instant.parse("2026-11-29T09:00:00Z");
+    // Just before the screen tests' fixed "now": lines are fresh, as a live container's are.
+    private Instant clock = Instant.parse("2026-11-29T09:59:59.500Z");
 
     /** Adds a container whose log already holds these lines (stdout). */
     public synchronized FakeContainerLogApi container(String name, String... lines) {
@@ -54,7 +55,7 @@ public final class FakeContainerLogApi implements ContainerLogApi {
     public synchronized Closeable stream(String id, Instant since, int tail, boolean follow, ChunkHandler handler) {
         String name = id.substring(3);
         List<String> lines = history.getOrDefault(name, List.of());
-        int from = tail > 0 ? Math.max(0, lines.size() - tail) : 0;
+        int from = tail >= 0 ? Math.max(0, lines.size() - tail) : 0; // negative: all; 0: none
         for (String l : lines.subList(from, lines.size())) {
             byte[] b = l.getBytes(StandardCharsets.UTF_8);
             handler.chunk(false, b, 0, b.length);
