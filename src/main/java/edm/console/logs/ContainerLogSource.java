@@ -206,8 +206,8 @@ public final class ContainerLogSource implements LogSource {
             }
             deliver.accept(l);
         };
-        LogSanitizer out = new LogSanitizer(maxLineChars, t -> fresh.accept(outCls.classify(t)));
-        LogSanitizer err = new LogSanitizer(maxLineChars, t -> fresh.accept(errCls.classify(t)));
+        Decoder out = new Decoder(new LogSanitizer(maxLineChars, t -> fresh.accept(outCls.classify(t))));
+        Decoder err = new Decoder(new LogSanitizer(maxLineChars, t -> fresh.accept(errCls.classify(t))));
         CountDownLatch done = new CountDownLatch(1);
         AtomicBoolean behind = new AtomicBoolean();
         Object lock = new Object();
@@ -219,34 +219,14 @@ public final class ContainerLogSource implements LogSource {
                         if (behind.get()) {
                             return; // abandoned: the source is reconnecting at the end of the log
                         }
-                        LogSanitizer s = stderr ? err : out;
-                        if (follow && !admit(s, data, offset, length, afterNanos)) {
-                            if (behind.get()) {
-                                done.countDown();
-                            }
-                            return;
+                        Decoder d = stderr ? err : out;
+                        if (!follow) {
+                            d.sanitizer.feed(data, offset, length);
+                        } else if (!d.admit(data, offset, offset + length, afterNanos, nanos(clock.now()))) {
+                            behind.set(true);
+                            done.countDown();
                         }
-                        s.feed(data, offset, length);
                     }
-                }
-
-                /** The catch-up rule for one frame: false when it is dropped unread. */
-                private boolean admit(LogSanitizer s, byte[] data, int offset, int length, long afterNanos) {
-                    long now = nanos(clock.now());
-                    long t = LogTimestamps.dockerPrefixNanos(data, offset, length);
-                    if (t == LogTimestamps.NO_TIME) {
-                        catchUp.untimed(now);
-                        return true;
-                    }
-                    boolean lineStart = s.atLineStart();
-                    if (lineStart && t <= afterNanos) {
-                        return false; // already shown before the re-attach: neither new nor skipped
-                    }
-                    CatchUp.Decision d = catchUp.frame(t, newlines(data, offset, length), lineStart, now);
-                    if (d == CatchUp.Decision.RECONNECT) {
-                        behind.set(true);
-                    }
-                    return d == CatchUp.Decision.KEEP;
                 }
 
                 @Override
@@ -267,20 +247,68 @@ public final class ContainerLogSource implements LogSource {
         }
         closeStream();
         synchronized (lock) {
-            out.flush();
-            err.flush();
+            out.sanitizer.flush();
+            err.sanitizer.flush();
         }
         return behind.get() && !closed;
     }
 
-    private static int newlines(byte[] data, int offset, int length) {
-        int n = 0;
-        for (int i = offset, end = offset + length; i < end; i++) {
+    /**
+     * One stream (stdout or stderr) while following: each line is weighed by the catch-up rule on its
+     * raw bytes before it is decoded, and a dropped line is dropped whole, also the parts of it that
+     * arrive in later chunks (the engine's frames may be split anywhere).
+     */
+    private final class Decoder {
+        final LogSanitizer sanitizer;
+        private boolean skippingLine;
+
+        Decoder(LogSanitizer sanitizer) {
+            this.sanitizer = sanitizer;
+        }
+
+        /** Feeds what is kept of {@code data[from, to)}; false when the rule asks to reconnect. */
+        boolean admit(byte[] data, int from, int to, long afterNanos, long now) {
+            int p = from;
+            while (p < to) {
+                int nl = indexOfNewline(data, p, to);
+                int stop = nl < 0 ? to : nl + 1;
+                if (skippingLine) {
+                    skippingLine = nl < 0; // the rest of a dropped line
+                } else if (!sanitizer.atLineStart()) {
+                    sanitizer.feed(data, p, stop - p); // the rest of a kept line
+                } else {
+                    long t = LogTimestamps.dockerPrefixNanos(data, p, stop - p);
+                    CatchUp.Decision d;
+                    if (t == LogTimestamps.NO_TIME) {
+                        catchUp.untimed(now);
+                        d = CatchUp.Decision.KEEP;
+                    } else if (t <= afterNanos) {
+                        d = CatchUp.Decision.DROP; // shown before the re-attach: neither new nor skipped
+                    } else {
+                        d = catchUp.frame(t, 1, true, now);
+                    }
+                    if (d == CatchUp.Decision.RECONNECT) {
+                        return false;
+                    }
+                    if (d == CatchUp.Decision.KEEP) {
+                        sanitizer.feed(data, p, stop - p);
+                    } else {
+                        skippingLine = nl < 0;
+                    }
+                }
+                p = stop;
+            }
+            return true;
+        }
+    }
+
+    private static int indexOfNewline(byte[] data, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (data[i] == '\n') {
-                n++;
+                return i;
             }
         }
-        return n;
+        return -1;
     }
 
     private static long nanos(Instant t) {

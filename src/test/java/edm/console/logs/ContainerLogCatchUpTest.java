@@ -86,6 +86,25 @@ class ContainerLogCatchUpTest {
     }
 
     @Test
+    void aLineDroppedIsDroppedWholeEvenWhenItsFrameComesInPieces() throws Exception {
+        start();
+        now.set(T0.plusMillis(60));
+        engine.emitSplitAt(NAME, T0.plusMillis(50), "kept line, split in two", 40);
+        await(() -> shown("kept line, split in two"), "a split line kept whole");
+        // Lines 2 s late, each split in the middle of its text: dropped with every piece.
+        now.set(T0.plusMillis(2_100));
+        engine.emitSplitAt(NAME, T0.plusMillis(100), "late line one, split", 40);
+        engine.emitSplitAt(NAME, T0.plusMillis(110), "late line two, split", 45);
+        now.set(T0.plusMillis(2_150));
+        engine.emitSplitAt(NAME, T0.plusMillis(2_140), "fresh again, split", 38);
+        await(() -> shown("fresh again, split"), "the fresh line");
+        List<String> texts = session.buffer().snapshot().stream().map(LogLine::text).toList();
+        assertFalse(texts.stream().anyMatch(t -> t.contains("split") && !t.equals("kept line, split in two")
+                && !t.equals("fresh again, split")), "no pieces of dropped lines: " + texts);
+        assertEquals(2, session.status(now.get()).skippedLines());
+    }
+
+    @Test
     void linesAlreadyShownAreNeitherShownNorCountedAgainAfterAReattach() throws Exception {
         start();
         now.set(T0.plusMillis(60));

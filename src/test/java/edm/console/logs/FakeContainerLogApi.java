@@ -60,6 +60,17 @@ public final class FakeContainerLogApi implements ContainerLogApi {
         }
     }
 
+    /** As {@link #emitAt}, the frame split in two chunks after {@code cut} bytes (as the engine's frames may be). */
+    public synchronized void emitSplitAt(String name, Instant at, String line, int cut) {
+        String framed = STAMP.format(at) + " " + line + "\n";
+        history.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(framed);
+        byte[] b = framed.getBytes(StandardCharsets.UTF_8);
+        for (ChunkHandler h : followers.getOrDefault(name, List.of())) {
+            h.chunk(false, b, 0, cut);
+            h.chunk(false, b, cut, b.length - cut);
+        }
+    }
+
     /** The tail of every follow stream opened so far, in order (0: from the end of the log). */
     public List<Integer> followTails() {
         return List.copyOf(followTails);

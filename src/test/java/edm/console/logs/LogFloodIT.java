@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 @RequiresDocker
 class LogFloodIT {
     private static final String NAME = "edm-logs-it-flood";
+    private static final String LINE = "flood line: as fast as the container can write";
     /** How much the reported lag may differ from the newest line's real age (sampling, the pump's hand-off). */
     private static final double TOLERANCE_SECONDS = 1.0;
     private final DockerClient docker = DockerEngine.client();
@@ -60,7 +61,7 @@ class LogFloodIT {
         HostConfig host = HostConfig.newHostConfig().withNetworkMode("none")
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, Map.of("max-size", "100m", "max-file", "2")));
         docker.createContainerCmd(TestImages.busybox()).withName(NAME).withHostConfig(host)
-                .withCmd("/bin/sh", "-c", "trap 'exit 0' TERM; yes 'flood line: as fast as the container can write' & sleep 20; kill $!")
+                .withCmd("/bin/sh", "-c", "trap 'exit 0' TERM; yes '" + LINE + "' & sleep 20; kill $!")
                 .exec();
         docker.startContainerCmd(NAME).exec();
         Thread.sleep(1000); // the log is already flooding when the view opens
@@ -99,6 +100,11 @@ class LogFloodIT {
         // After catching up the newest line is recent (generous: the machine is shared).
         assertTrue(bestAfterCatchUp <= 3.0, "newest line within a few seconds once caught up: " + samples);
 
+        // Dropping never leaves pieces of a line behind (the engine's frames may be split anywhere).
+        List<String> pieces = session.buffer().snapshot().stream().filter(l -> !l.own()).map(LogLine::text)
+                .filter(t -> !t.equals(LINE)).distinct().limit(5).toList();
+        assertTrue(pieces.isEmpty(), "only whole lines on screen: " + pieces);
+
         long closeStart = System.nanoTime();
         session.close();
         gateway.close();
@@ -113,7 +119,7 @@ class LogFloodIT {
     private double newestAge(Instant now) {
         List<LogLine> lines = session.buffer().snapshot();
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if (!lines.get(i).own() && lines.get(i).text().startsWith("flood line")) {
+            if (!lines.get(i).own() && lines.get(i).text().equals(LINE)) {
                 return Duration.between(lines.get(i).time(), now).toMillis() / 1000.0;
             }
         }
