@@ -119,10 +119,14 @@ final class LogsView {
         return m.get("logs.view.skippedBoth", f.number(st.skippedLines()), age(st.skippedSpan(), m, f));
     }
 
-    /** Under ten seconds with a tenth ("2.4 s"), above in the usual units. */
+    /** Seconds, with a tenth under ten ("2.4 s", "34 s"); from a minute on in the usual units ("1m 04s"). */
     private static String age(Duration d, Messages m, Format f) {
-        if (d.toMillis() < 10_000) {
-            return m.get("logs.view.seconds", String.format(f.locale(), "%.1f", d.toMillis() / 1000.0));
+        long ms = d.toMillis();
+        if (ms < 10_000) {
+            return m.get("logs.view.seconds", String.format(f.locale(), "%.1f", ms / 1000.0));
+        }
+        if (ms < 60_000) {
+            return m.get("logs.view.seconds", Long.toString(ms / 1000));
         }
         return f.duration(d);
     }

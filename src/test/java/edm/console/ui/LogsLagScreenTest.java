@@ -85,8 +85,8 @@ class LogsLagScreenTest {
         Format fe = new Format(en, ZoneOffset.UTC);
         Format fz = new Format(zh, ZoneOffset.UTC);
         FollowStatus both = new FollowStatus(FollowStatus.Link.CONNECTED, Duration.ofMillis(300), 120_345, Duration.ofSeconds(34));
-        assertEquals("skipped 120,345 lines + 34s of logs to catch up", LogsView.skipped(both, en, fe));
-        assertEquals("为追上进度跳过了 120,345 行及 34秒 的日志", LogsView.skipped(both, zh, fz));
+        assertEquals("skipped 120,345 lines + 34 s of logs to catch up", LogsView.skipped(both, en, fe));
+        assertEquals("为追上进度跳过了 120,345 行及 34 秒的日志", LogsView.skipped(both, zh, fz));
         FollowStatus span = new FollowStatus(FollowStatus.Link.CONNECTED, Duration.ZERO, 0, Duration.ofMillis(2_400));
         assertEquals("skipped 2.4 s of logs to catch up", LogsView.skipped(span, en, fe));
         assertEquals(null, LogsView.link(both, en, fe), "connected, 0.3 s: following");
