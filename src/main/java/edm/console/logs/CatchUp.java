@@ -5,16 +5,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Keeps a followed container stream close to now, and knows how far behind it is. Docker stamps every
  * line when it reads it from the container, so a line's age when it reaches us is how far the view is
- * behind. A stream that falls more than {@link #BEHIND_NANOS} behind first drops lines unread (counted:
- * the cheap way, which catches up when our side was the slow one); if dropping does not gain ground
- * within {@link #PATIENCE_NANOS} the engine itself cannot deliver as fast as the container writes, and
- * the source reconnects at the end of the log (what lies between is skipped unseen; its span is counted).
+ * behind. Each line is weighed as its first bytes arrive, before it is decoded. A stream that falls
+ * more than {@link #BEHIND_NANOS} behind first drops lines unread (counted: the cheap way, which
+ * catches up when our side was the slow one); if dropping does not gain ground within
+ * {@link #PATIENCE_NANOS}, the engine itself cannot deliver as fast as the container writes, and the
+ * source reconnects at the end of the log (what lies between is skipped unseen; its span is counted).
  *
  * <p>Decisions are made on one stream's callback thread; the figures are read from any thread. Times
  * are epoch nanoseconds (the caller's clock, injectable in tests).
  */
 public final class CatchUp {
-    /** What to do with a frame of lines. */
+    /** What to do with a line. */
     public enum Decision { KEEP, DROP, RECONNECT }
 
     /** Lines older than this on arrival: the view is behind, start catching up; also where "following" ends. */
@@ -25,7 +26,7 @@ public final class CatchUp {
     static final long PATIENCE_NANOS = 500_000_000L;
     /** Dropping never goes on longer than this: reconnecting is quicker by then. */
     static final long MAX_DROP_NANOS = 1_500_000_000L;
-    /** No frame for this long: the stream is idle, that is caught up as of its last line. */
+    /** No line for this long: the stream is idle, that is caught up as of its last line. */
     static final long IDLE_NANOS = 1_000_000_000L;
     private static final long NONE = LogTimestamps.NO_TIME;
 
@@ -42,11 +43,8 @@ public final class CatchUp {
     private final AtomicLong skippedLines = new AtomicLong();
     private final AtomicLong skippedNanos = new AtomicLong();
 
-    /**
-     * One frame arrived at {@code now}: its first line is stamped {@code lineTime} and it ends {@code lines}
-     * lines. {@code mayDrop} is false when the frame continues a line already begun (it must be kept).
-     */
-    public Decision frame(long lineTime, int lines, boolean mayDrop, long now) {
+    /** The start of a line stamped {@code lineTime} arrived at {@code now}: keep it, drop it, or reconnect. */
+    public Decision line(long lineTime, long now) {
         lastArrival = now;
         long lag = now - lineTime;
         if (reconnected) {
@@ -61,24 +59,24 @@ public final class CatchUp {
             newestSeen = lineTime;
         }
         long relative = lag - floor;
-        if (mayDrop && dropping) {
+        if (dropping) {
             if (relative <= CAUGHT_UP_NANOS) {
                 dropping = false;
             } else if ((now - dropStart >= PATIENCE_NANOS && relative >= dropStartLag) || now - dropStart >= MAX_DROP_NANOS) {
                 dropping = false;
                 reconnected = true;
                 seenBeforeReconnect = newestSeen;
-                skippedLines.addAndGet(lines);
+                skippedLines.incrementAndGet();
                 return Decision.RECONNECT;
             } else {
-                skippedLines.addAndGet(lines);
+                skippedLines.incrementAndGet();
                 return Decision.DROP;
             }
-        } else if (mayDrop && relative > BEHIND_NANOS) {
+        } else if (relative > BEHIND_NANOS) {
             dropping = true;
             dropStart = now;
             dropStartLag = relative;
-            skippedLines.addAndGet(lines);
+            skippedLines.incrementAndGet();
             return Decision.DROP;
         }
         if (lineTime > newestShown) {
@@ -87,7 +85,7 @@ public final class CatchUp {
         return Decision.KEEP;
     }
 
-    /** A frame without a timestamp we can read: kept, and it shows the stream is alive. */
+    /** A line without a timestamp we can read: kept, and it shows the stream is alive. */
     public void untimed(long now) {
         lastArrival = now;
     }

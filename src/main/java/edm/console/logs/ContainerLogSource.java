@@ -285,7 +285,7 @@ public final class ContainerLogSource implements LogSource {
                     } else if (t <= afterNanos) {
                         d = CatchUp.Decision.DROP; // shown before the re-attach: neither new nor skipped
                     } else {
-                        d = catchUp.frame(t, 1, true, now);
+                        d = catchUp.line(t, now);
                     }
                     if (d == CatchUp.Decision.RECONNECT) {
                         return false;
