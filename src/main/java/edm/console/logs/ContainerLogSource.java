@@ -188,7 +188,7 @@ public final class ContainerLogSource implements LogSource {
 
     /**
      * Reads one stream to its end, delivering lines newer than the last one seen. While following, every
-     * frame goes through the catch-up rule before it is decoded; true when the rule asks to reconnect at
+     * line goes through the catch-up rule before it is decoded; true when the rule asks to reconnect at
      * the end of the log.
      */
     private boolean readStream(ContainerLogApi.ContainerRef c, Instant since, int tail, boolean follow,
