@@ -52,6 +52,16 @@ public final class ContainerGateway implements AutoCloseable {
         return endpoint;
     }
 
+    /** How long one request may wait for the engine's answer. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The cheapest question the engine answers (GET /_ping): is it there and answering? */
+    public void ping() {
+        call("ping", () -> requests.pingCmd().exec());
+    }
+
     /** The engine's versions, as far as the console cares. */
     public record EngineVersion(String apiVersion, String engineVersion) {
     }

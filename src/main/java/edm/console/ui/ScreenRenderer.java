@@ -248,6 +248,9 @@ public final class ScreenRenderer {
             engine = m.get("status.engineConnecting", e == null ? "" : e.endpoint());
         } else if (e.connected()) {
             engine = m.get("status.engine", e.endpoint(), e.apiVersion());
+        } else if (e.notAnswering()) {
+            engine = m.get("status.engineSilent", e.endpoint());
+            engineStyle = Style.CRITICAL;
         } else {
             engine = m.get("status.engineDown", e.endpoint());
             engineStyle = Style.CRITICAL;
