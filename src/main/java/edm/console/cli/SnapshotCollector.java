@@ -12,6 +12,7 @@ import edm.console.docker.ContainerGateway;
 import edm.console.core.Threads;
 import edm.console.docker.DockerClients;
 import edm.console.docker.EngineException;
+import edm.console.docker.EngineNotAnsweringException;
 import edm.console.health.ContainerProbes;
 import edm.console.health.HealthChecker;
 import edm.console.health.HostProbes;
@@ -95,11 +96,12 @@ public final class SnapshotCollector {
         try {
             return read.get(timeout.plus(ENGINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return notAnswering(endpoint, started, clock);
+            return notAnswering(endpoint, Duration.between(started, clock.now()), clock);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (EngineException.notAnswering(cause) != null) {
-                return notAnswering(endpoint, started, clock);
+            EngineNotAnsweringException silent = EngineException.notAnswering(cause);
+            if (silent != null) {
+                return notAnswering(endpoint, silent.waited(), clock);
             }
             return down(endpoint, cause.getMessage(), clock);
         } catch (InterruptedException e) {
@@ -122,10 +124,11 @@ public final class SnapshotCollector {
                 ContainerGateway.sortForDisplay(all, config.containerNames()), Map.of(), clock.now());
     }
 
-    private static ContainersSnapshot notAnswering(String endpoint, Instant started, Clock clock) {
+    /** The engine did not answer a call that waited {@code waited}. */
+    private static ContainersSnapshot notAnswering(String endpoint, Duration waited, Clock clock) {
         Instant now = clock.now();
         return new ContainersSnapshot(EngineStatus.notAnswering(endpoint,
-                Messages.t("health.engine.notAnswering", Duration.between(started, now).toSeconds()), started, now, null),
+                Messages.t("health.engine.notAnswering", waited.toSeconds()), now.minus(waited), now, null),
                 List.of(), Map.of(), null);
     }
 

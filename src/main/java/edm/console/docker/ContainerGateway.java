@@ -172,7 +172,7 @@ public final class ContainerGateway implements AutoCloseable {
             Statistics s = result.get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
             return CpuMemorySample.from(s);
         } catch (TimeoutException e) {
-            throw new EngineException("stats " + id + ": no answer within " + timeout.toSeconds() + " s", e);
+            throw EngineException.of("stats " + id, new EngineNotAnsweringException(timeout, e));
         } catch (ExecutionException e) {
             throw EngineException.of("stats " + id, e.getCause());
         } catch (InterruptedException e) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class EngineDeadline implements AutoCloseable {
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    private static final Duration REPEAT = Duration.ofMillis(50);
 
     private final Thread thread;
     private final Duration limit;
@@ -60,6 +61,9 @@ final class EngineDeadline implements AutoCloseable {
         if (!done) {
             fired = true;
             thread.interrupt();
+            // The transport retries an idempotent request whose connection broke, on a fresh connection
+            // that would wait again without a deadline: interrupt again until the call gives up.
+            pending = WATCHDOG.schedule(this::fire, REPEAT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
