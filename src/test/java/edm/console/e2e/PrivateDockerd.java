@@ -1,0 +1,132 @@
+package edm.console.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A dockerd of the test's own (its own socket, data and exec roots, no bridge, no iptables), so that
+ * it can be SIGSTOPed without touching the engine everyone else uses. It holds one tiny image (FROM
+ * scratch with the static busybox) and the containers the test runs in it with --network none.
+ * {@link #close()} resumes it, removes the containers and stops it.
+ */
+final class PrivateDockerd implements AutoCloseable {
+    static final String IMAGE = "edm-hung-busybox:1";
+
+    private final Path dir;
+    private final Process process;
+    private boolean stopped;
+
+    private PrivateDockerd(Path dir, Process process) {
+        this.dir = dir;
+        this.process = process;
+    }
+
+    /** Null when a private dockerd can be started here, else why not. */
+    static String unavailableReason() {
+        if (!Command.run("id", "-u").output().trim().equals("0")) {
+            return "a private dockerd needs root";
+        }
+        if (!Command.run("sh", "-c", "command -v dockerd").ok() || !Command.run("docker", "--version").ok()) {
+            return "dockerd or the docker CLI is not installed";
+        }
+        return DockerFixture.staticBusybox() == null ? "no static busybox (apt-get install -y busybox-static)" : null;
+    }
+
+    /** Starts the daemon (in a short /tmp path: unix socket paths are limited to 108 bytes) and waits for it. */
+    static PrivateDockerd start() throws IOException {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "edm-hung-");
+        Process p = new ProcessBuilder("dockerd", "--host", "unix://" + dir.resolve("docker.sock"),
+                "--data-root", dir.resolve("root").toString(), "--exec-root", dir.resolve("exec").toString(),
+                "--pidfile", dir.resolve("docker.pid").toString(), "--bridge=none", "--iptables=false")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
+        PrivateDockerd d = new PrivateDockerd(dir, p);
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!d.docker("version").ok()) {
+            if (!p.isAlive() || System.nanoTime() > end) {
+                String log = Files.exists(dir.resolve("dockerd.log")) ? Files.readString(dir.resolve("dockerd.log")) : "";
+                d.close();
+                throw new IOException("the private dockerd did not come up:\n" + log);
+            }
+            sleep(200);
+        }
+        return d;
+    }
+
+    String endpoint() {
+        return "unix://" + dir.resolve("docker.sock");
+    }
+
+    Command docker(String... args) {
+        String[] argv = new String[args.length + 3];
+        argv[0] = "docker";
+        argv[1] = "-H";
+        argv[2] = endpoint();
+        System.arraycopy(args, 0, argv, 3, args.length);
+        return Command.run(null, Map.of(), 120, argv);
+    }
+
+    /** Builds the tiny image and runs one container of it under this name, without a network. */
+    void runContainer(String name) throws IOException {
+        Path ctx = Files.createDirectories(dir.resolve("image"));
+        Files.copy(DockerFixture.staticBusybox(), ctx.resolve("busybox"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(ctx.resolve("Dockerfile"),
+                "FROM scratch\nCOPY busybox /bin/busybox\nENTRYPOINT [\"/bin/busybox\"]\nCMD [\"sleep\", \"86400\"]\n");
+        docker("build", "-q", "-t", IMAGE, ctx.toString()).orThrow("docker build in the private engine");
+        docker("run", "-d", "--network", "none", "--name", name, IMAGE).orThrow("docker run in the private engine");
+    }
+
+    private long pid() throws IOException {
+        return Long.parseLong(Files.readString(dir.resolve("docker.pid")).trim());
+    }
+
+    /** SIGSTOP: the daemon keeps its socket (the kernel still accepts connections) and answers nothing. */
+    void freeze() throws IOException {
+        Command.run("kill", "-STOP", Long.toString(pid())).orThrow("kill -STOP dockerd");
+    }
+
+    void thaw() throws IOException {
+        Command.run("kill", "-CONT", Long.toString(pid())).orThrow("kill -CONT dockerd");
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            thaw();
+        } catch (IOException | RuntimeException e) {
+            // not started far enough to have a pid
+        }
+        if (process.isAlive()) {
+            Command ps = docker("ps", "-aq");
+            for (String id : ps.output().split("\\s+")) {
+                if (!id.isBlank()) {
+                    docker("rm", "-f", id);
+                }
+            }
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // The data root may hold read-only layers; what cannot go stays under /tmp.
+        Command.run("rm", "-rf", dir.toString());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
