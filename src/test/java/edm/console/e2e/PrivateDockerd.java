@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A dockerd of the test's own (its own socket, data and exec roots, no bridge, no iptables), so that
- * it can be SIGSTOPed without touching the engine everyone else uses. It holds one tiny image (FROM
+ * A dockerd of the test's own (its own socket, data and exec roots, its own bridge, no iptables), so that
+ * it can be SIGSTOPed without touching the engine everyone else uses. Not {@code --bridge=none}: a
+ * dockerd started so deletes the host's docker0 (libnetwork's removeDefaultBridgeInterface), which
+ * is the shared engine's default bridge. It holds one tiny image (FROM
  * scratch with the static busybox) and the containers the test runs in it with --network none.
  * {@link #close()} resumes it, removes the containers and stops it.
  */
@@ -15,11 +17,13 @@ final class PrivateDockerd implements AutoCloseable {
     static final String IMAGE = "edm-hung-busybox:1";
 
     private final Path dir;
+    private final String bridge;
     private final Process process;
     private boolean stopped;
 
-    private PrivateDockerd(Path dir, Process process) {
+    private PrivateDockerd(Path dir, String bridge, Process process) {
         this.dir = dir;
+        this.bridge = bridge;
         this.process = process;
     }
 
@@ -31,17 +35,26 @@ final class PrivateDockerd implements AutoCloseable {
         if (!Command.run("sh", "-c", "command -v dockerd").ok() || !Command.run("docker", "--version").ok()) {
             return "dockerd or the docker CLI is not installed";
         }
+        if (!Command.run("ip", "link", "show").ok()) {
+            return "the ip command (iproute2) is not installed";
+        }
         return DockerFixture.staticBusybox() == null ? "no static busybox (apt-get install -y busybox-static)" : null;
     }
 
     /** Starts the daemon (in a short /tmp path: unix socket paths are limited to 108 bytes) and waits for it. */
     static PrivateDockerd start() throws IOException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "edm-hung-");
+        long pid = ProcessHandle.current().pid();
+        // Interface names have at most 15 bytes; the address is from a benchmarking range (RFC 2544).
+        String bridge = "edmh" + pid % 100_000;
+        Command.run("ip", "link", "add", bridge, "type", "bridge").orThrow("ip link add " + bridge);
+        Command.run("ip", "addr", "add", "198.18." + pid % 250 + ".1/24", "dev", bridge).orThrow("ip addr add");
         Process p = new ProcessBuilder("dockerd", "--host", "unix://" + dir.resolve("docker.sock"),
                 "--data-root", dir.resolve("root").toString(), "--exec-root", dir.resolve("exec").toString(),
-                "--pidfile", dir.resolve("docker.pid").toString(), "--bridge=none", "--iptables=false")
+                "--pidfile", dir.resolve("docker.pid").toString(), "--bridge=" + bridge, "--iptables=false",
+                "--ip6tables=false")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
-        PrivateDockerd d = new PrivateDockerd(dir, p);
+        PrivateDockerd d = new PrivateDockerd(dir, bridge, p);
         long end = System.nanoTime() + 60_000_000_000L;
         while (!d.docker("version").ok()) {
             if (!p.isAlive() || System.nanoTime() > end) {
@@ -117,6 +130,7 @@ final class PrivateDockerd implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        Command.run("ip", "link", "delete", bridge);
         // The data root may hold read-only layers; what cannot go stays under /tmp.
         Command.run("rm", "-rf", dir.toString());
     }
