@@ -52,6 +52,16 @@ public final class ContainerGateway implements AutoCloseable {
         return endpoint;
     }
 
+    /** How long one request may wait for the engine's answer. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The cheapest question the engine answers (GET /_ping): is it there and answering? */
+    public void ping() {
+        call("ping", () -> requests.pingCmd().exec());
+    }
+
     /** The engine's versions, as far as the console cares. */
     public record EngineVersion(String apiVersion, String engineVersion) {
     }
@@ -162,7 +172,7 @@ public final class ContainerGateway implements AutoCloseable {
             Statistics s = result.get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
             return CpuMemorySample.from(s);
         } catch (TimeoutException e) {
-            throw new EngineException("stats " + id + ": no answer within " + timeout.toSeconds() + " s", e);
+            throw EngineException.of("stats " + id, new EngineNotAnsweringException(timeout, e));
         } catch (ExecutionException e) {
             throw EngineException.of("stats " + id, e.getCause());
         } catch (InterruptedException e) {
