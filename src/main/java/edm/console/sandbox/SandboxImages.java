@@ -77,6 +77,19 @@ public final class SandboxImages {
         return labels != null && recipe.fingerprint().equals(labels.get(SandboxSpec.LABEL_RECIPE));
     }
 
+    /** The ids of the images that the sandbox's tags name now (tags that do not exist are left out). */
+    java.util.Set<String> currentIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ImageRecipe recipe : ImageRecipe.all()) {
+            try {
+                ids.add(client.inspectImageCmd(recipe.image()).exec().getId());
+            } catch (NotFoundException e) {
+                // not built: nothing can run it
+            }
+        }
+        return ids;
+    }
+
     /** Builds each missing image; with {@code rebuild} all of them (the base image too). */
     public void ensure(boolean rebuild) {
         boolean baseReady = !rebuild && exists(SandboxSpec.BASE_IMAGE);
