@@ -40,8 +40,8 @@ CREATE FUNCTION pg_temp.pick(n bigint, salt int, choices text[]) RETURNS text LA
 $$ SELECT choices[1 + pg_temp.mix(n, salt) % array_length(choices, 1)] $$;
 
 CREATE TABLE users (
-    id            integer PRIMARY KEY,
-    email         text NOT NULL UNIQUE,
+    id            integer NOT NULL,
+    email         text NOT NULL,
     name          text NOT NULL,
     role          text NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
     password_hash text NOT NULL,
@@ -50,8 +50,8 @@ CREATE TABLE users (
 );
 
 CREATE TABLE contacts (
-    id          bigint PRIMARY KEY,
-    email       text NOT NULL UNIQUE,
+    id          bigint NOT NULL,
+    email       text NOT NULL,
     first_name  text NOT NULL,
     last_name   text NOT NULL,
     country     char(2) NOT NULL,
@@ -63,39 +63,38 @@ CREATE TABLE contacts (
 );
 
 CREATE TABLE lists (
-    id          integer PRIMARY KEY,
-    name        text NOT NULL UNIQUE,
+    id          integer NOT NULL,
+    name        text NOT NULL,
     description text NOT NULL,
-    owner_id    integer NOT NULL REFERENCES users (id),
+    owner_id    integer NOT NULL,
     created_at  timestamptz NOT NULL
 );
 
 CREATE TABLE list_members (
-    list_id       integer NOT NULL REFERENCES lists (id) ON DELETE CASCADE,
-    contact_id    bigint NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+    list_id       integer NOT NULL,
+    contact_id    bigint NOT NULL,
     status        text NOT NULL CHECK (status IN ('active', 'unsubscribed')),
-    subscribed_at timestamptz NOT NULL,
-    PRIMARY KEY (list_id, contact_id)
+    subscribed_at timestamptz NOT NULL
 );
 
 CREATE TABLE templates (
-    id         integer PRIMARY KEY,
-    name       text NOT NULL UNIQUE,
+    id         integer NOT NULL,
+    name       text NOT NULL,
     subject    text NOT NULL,
     html_body  text NOT NULL,
     text_body  text NOT NULL,
-    created_by integer NOT NULL REFERENCES users (id),
+    created_by integer NOT NULL,
     created_at timestamptz NOT NULL,
     updated_at timestamptz NOT NULL
 );
 
 CREATE TABLE campaigns (
-    id           integer PRIMARY KEY,
+    id           integer NOT NULL,
     name         text NOT NULL,
     subject      text NOT NULL,
-    template_id  integer NOT NULL REFERENCES templates (id),
-    list_id      integer NOT NULL REFERENCES lists (id),
-    created_by   integer NOT NULL REFERENCES users (id),
+    template_id  integer NOT NULL,
+    list_id      integer NOT NULL,
+    created_by   integer NOT NULL,
     status       text NOT NULL CHECK (status IN ('draft', 'scheduled', 'sending', 'sent', 'cancelled')),
     scheduled_at timestamptz,
     sent_at      timestamptz,
@@ -103,19 +102,18 @@ CREATE TABLE campaigns (
 );
 
 CREATE TABLE sends (
-    id           bigint PRIMARY KEY,
-    campaign_id  integer NOT NULL REFERENCES campaigns (id),
-    contact_id   bigint NOT NULL REFERENCES contacts (id),
-    message_id   text NOT NULL UNIQUE,
+    id           bigint NOT NULL,
+    campaign_id  integer NOT NULL,
+    contact_id   bigint NOT NULL,
+    message_id   text NOT NULL,
     status       text NOT NULL CHECK (status IN ('queued', 'sent', 'delivered', 'bounced', 'failed')),
     sent_at      timestamptz NOT NULL,
-    delivered_at timestamptz,
-    UNIQUE (campaign_id, contact_id)
+    delivered_at timestamptz
 );
 
 CREATE TABLE events (
-    id          bigint PRIMARY KEY,
-    send_id     bigint NOT NULL REFERENCES sends (id) ON DELETE CASCADE,
+    id          bigint NOT NULL,
+    send_id     bigint NOT NULL,
     type        text NOT NULL CHECK (type IN ('open', 'click', 'bounce', 'unsubscribe', 'complaint')),
     occurred_at timestamptz NOT NULL,
     url         text,
@@ -205,6 +203,22 @@ FROM (SELECT e, CASE WHEN e > 60000 THEN 'click'
                      ELSE pg_temp.pick(e, 27, ARRAY['open','open','open','open','open','open','click','bounce','unsubscribe','complaint']) END AS t
       FROM generate_series(1, 72000) e) x;
 
+-- Keys and foreign keys after the load, as bulk loads do: one index build and one validation per
+-- constraint instead of a check per inserted row (several times faster). Names are PostgreSQL's defaults.
+SET LOCAL maintenance_work_mem = '64MB';
+ALTER TABLE users ADD PRIMARY KEY (id), ADD UNIQUE (email);
+ALTER TABLE contacts ADD PRIMARY KEY (id), ADD UNIQUE (email);
+ALTER TABLE lists ADD PRIMARY KEY (id), ADD UNIQUE (name), ADD FOREIGN KEY (owner_id) REFERENCES users (id);
+ALTER TABLE list_members ADD PRIMARY KEY (list_id, contact_id),
+    ADD FOREIGN KEY (list_id) REFERENCES lists (id) ON DELETE CASCADE,
+    ADD FOREIGN KEY (contact_id) REFERENCES contacts (id) ON DELETE CASCADE;
+ALTER TABLE templates ADD PRIMARY KEY (id), ADD UNIQUE (name), ADD FOREIGN KEY (created_by) REFERENCES users (id);
+ALTER TABLE campaigns ADD PRIMARY KEY (id), ADD FOREIGN KEY (template_id) REFERENCES templates (id),
+    ADD FOREIGN KEY (list_id) REFERENCES lists (id), ADD FOREIGN KEY (created_by) REFERENCES users (id);
+ALTER TABLE sends ADD PRIMARY KEY (id), ADD UNIQUE (message_id), ADD UNIQUE (campaign_id, contact_id),
+    ADD FOREIGN KEY (campaign_id) REFERENCES campaigns (id), ADD FOREIGN KEY (contact_id) REFERENCES contacts (id);
+ALTER TABLE events ADD PRIMARY KEY (id), ADD FOREIGN KEY (send_id) REFERENCES sends (id) ON DELETE CASCADE;
+
 CREATE INDEX contacts_status_idx ON contacts (status);
 CREATE INDEX contacts_created_at_idx ON contacts (created_at);
 CREATE INDEX list_members_contact_idx ON list_members (contact_id);
@@ -225,6 +239,6 @@ SELECT :seed_version, 1 + (SELECT count(*) FROM users) + (SELECT count(*) FROM c
        + (SELECT count(*) FROM list_members) + (SELECT count(*) FROM templates) + (SELECT count(*) FROM campaigns)
        + (SELECT count(*) FROM sends) + (SELECT count(*) FROM events);
 COMMIT;
-ANALYZE;
+-- No ANALYZE here: autovacuum analyses the new tables within a minute, and up need not wait for it.
 SELECT 'edm-seed: created ' || version || ' ' || total_rows FROM edm_sandbox_seed WHERE version = :seed_version;
 \endif
