@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,8 +79,8 @@ public final class SandboxImages {
     }
 
     /** The ids of the images that the sandbox's tags name now (tags that do not exist are left out). */
-    java.util.Set<String> currentIds() {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> currentIds() {
+        Set<String> ids = new HashSet<>();
         for (ImageRecipe recipe : ImageRecipe.all()) {
             try {
                 ids.add(client.inspectImageCmd(recipe.image()).exec().getId());

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +29,8 @@ final class SandboxSeed {
     /** Bump whenever seed.sql changes what it creates: sandboxes seeded by an older version are reseeded. */
     static final int VERSION = 1;
     static final String SCRIPT = "postgres/seed.sql";
+    /** Seconds on an idle machine, under a minute on a loaded one; past this something is stuck. */
+    static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern RESULT = Pattern.compile("edm-seed: (present|created) (\\d+) (\\d+)");
 
     /** What the script reported: whether it seeded now, the marker's version and the seeded row count. */
@@ -54,10 +59,24 @@ final class SandboxSeed {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long code;
+        AtomicBoolean finished = new AtomicBoolean();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        // The exec stream has no response timeout (the seed takes seconds to a minute); this bounds it.
+        Consumer<Runnable> deadline = stop -> CompletableFuture.delayedExecutor(TIMEOUT.toSeconds(), TimeUnit.SECONDS).execute(() -> {
+            if (!finished.get()) {
+                timedOut.set(true);
+                stop.run();
+            }
+        });
         try {
-            code = gateway.exec(container, command(), List.of(), new ByteArrayInputStream(script), script.length, out, err, stop -> { });
+            code = gateway.exec(container, command(), List.of(), new ByteArrayInputStream(script), script.length, out, err, deadline);
         } catch (EngineException e) {
             throw new SandboxException("sandbox.error.seed", SandboxSpec.DB_NAME, e.getMessage());
+        } finally {
+            finished.set(true);
+        }
+        if (timedOut.get()) {
+            throw new SandboxException("sandbox.error.seed", SandboxSpec.DB_NAME, "no result within " + TIMEOUT.toMinutes() + " min");
         }
         String stdout = out.toString(StandardCharsets.UTF_8);
         Optional<Outcome> outcome = parse(stdout);

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The sandbox's network and containers on the engine. Touches only objects labelled {@link SandboxSpec#LABEL}. */
@@ -72,7 +73,7 @@ final class SandboxStack {
      * @param currentImageIds ids of the images the sandbox tags name now; empty: do not check
      * @return true if changed
      */
-    boolean ensureContainer(SandboxService s, SandboxCredentials creds, java.util.Set<String> currentImageIds) {
+    boolean ensureContainer(SandboxService s, SandboxCredentials creds, Set<String> currentImageIds) {
         Optional<InspectContainerResponse> existing = inspect(s.containerName());
         if (existing.isPresent()) {
             InspectContainerResponse c = existing.get();
