@@ -20,10 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The sandbox's network and containers on the engine. Touches only objects labelled {@link SandboxSpec#LABEL}. */
 final class SandboxStack {
+    /** Grace of the stop before a stale container is made again (less than the client's request timeout). */
+    static final int RECREATE_STOP_SECONDS = 10;
     private final DockerClient client;
     private final SandboxProject project;
     private final Consumer<String> progress;
@@ -61,8 +64,16 @@ final class SandboxStack {
         return true;
     }
 
-    /** Creates the container when missing, starts it when stopped; leaves a running one alone. @return true if changed */
-    boolean ensureContainer(SandboxService s, SandboxCredentials creds) {
+    /**
+     * Creates the container when missing, starts it when stopped; leaves a running one alone, unless it runs
+     * an image that is no longer any sandbox tag's (its recipe changed and the image was rebuilt): that one is
+     * made again from the current image, so that a changed recipe reaches the running stack. A container a
+     * deploy moved to another sandbox version still runs a tagged image and is left alone.
+     *
+     * @param currentImageIds ids of the images the sandbox tags name now; empty: do not check
+     * @return true if changed
+     */
+    boolean ensureContainer(SandboxService s, SandboxCredentials creds, Set<String> currentImageIds) {
         Optional<InspectContainerResponse> existing = inspect(s.containerName());
         if (existing.isPresent()) {
             InspectContainerResponse c = existing.get();
@@ -73,6 +84,16 @@ final class SandboxStack {
             String dir = labels.getOrDefault(SandboxSpec.LABEL_DIR, "");
             if (!dir.equals(project.dir().toString())) {
                 throw new SandboxException("sandbox.error.otherDir", s.containerName(), dir, project.dir());
+            }
+            if (!currentImageIds.isEmpty() && c.getImageId() != null && !currentImageIds.contains(c.getImageId())) {
+                if (Boolean.TRUE.equals(c.getState().getRunning())) {
+                    // A clean stop first: PostgreSQL shuts down without needing crash recovery.
+                    client.stopContainerCmd(c.getId()).withTimeout(RECREATE_STOP_SECONDS).exec();
+                }
+                client.removeContainerCmd(c.getId()).withForce(true).exec();
+                create(s, creds);
+                progress.accept(Messages.t("sandbox.progress.recreated", s.containerName(), s.image()));
+                return true;
             }
             if (Boolean.TRUE.equals(c.getState().getRunning())) {
                 return false;

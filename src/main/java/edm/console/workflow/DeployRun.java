@@ -187,7 +187,7 @@ public final class DeployRun {
         DeployOps.State old = ctx.engine().state(plan.oldId())
                 .orElseThrow(() -> new WorkflowException(WorkflowText.t("workflow.deploy.oldGone", plan.oldId())));
         if (old.running()) {
-            ctx.engine().stop(old.id(), ctx.stopGraceSeconds());
+            ctx.engine().stop(old.id(), ctx.stopSeconds(plan.service()));
         }
     }
 
@@ -253,7 +253,7 @@ public final class DeployRun {
         }
         if (newId != null && ctx.engine().state(newId).isPresent()) {
             if (plan.reuseId() != null) {
-                ctx.engine().stop(newId, ctx.stopGraceSeconds());
+                ctx.engine().stop(newId, ctx.stopSeconds(plan.service()));
                 if (!ctx.engine().state(newId).get().name().equals(plan.reuseName())) {
                     ctx.engine().rename(newId, plan.reuseName());
                 }

@@ -23,6 +23,8 @@ final class FakeEngine implements WorkflowEngine {
     final Map<String, C> containers = new LinkedHashMap<>();
     final Map<String, String> images = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
+    /** Every stop and restart with the grace it was given: "stop NAME SECONDS". */
+    final List<String> graces = new ArrayList<>();
     /** Images whose containers become unhealthy when started. */
     final List<String> brokenImages = new ArrayList<>();
     RuntimeException failCreate;
@@ -102,6 +104,7 @@ final class FakeEngine implements WorkflowEngine {
     public void stop(String id, int graceSeconds) {
         C c = find(id).orElseThrow();
         calls.add("stop " + c.name);
+        graces.add("stop " + c.name + " " + graceSeconds);
         c.running = false;
     }
 
@@ -109,6 +112,7 @@ final class FakeEngine implements WorkflowEngine {
     public void restart(String id, int graceSeconds) {
         C c = find(id).orElseThrow();
         calls.add("restart " + c.name);
+        graces.add("restart " + c.name + " " + graceSeconds);
         c.running = true;
     }
 
