@@ -51,6 +51,7 @@ public final class SnapshotCollector {
             probes.add(new ProbeResult("docker", "docker", containers.engine().endpoint(), ProbeStatus.CRITICAL, "",
                     Duration.ZERO, now, containers.engine().error(), Map.of("up", 0.0)));
         }
+        probes.add(HostProbes.projectDir(config.projectPath(), now));
         probes.addAll(new ContainerProbes().evaluate(containers, config.containerNames(), now));
         HostSnapshot h = host.join();
         if (h != null) {
