@@ -69,7 +69,7 @@ public final class HostProbes {
         }
         boolean ok = error.isEmpty();
         return new ProbeResult(PROJECT_DIR, PROJECT_DIR, dir.toString(), ok ? ProbeStatus.OK : ProbeStatus.CRITICAL,
-                HealthText.t(ok ? "health.project.present" : "health.project.absent"), Duration.ZERO, now, error,
+                ok ? HealthText.t("health.project.present") : "", Duration.ZERO, now, error,
                 Map.of("exists", ok ? 1.0 : 0.0));
     }
 

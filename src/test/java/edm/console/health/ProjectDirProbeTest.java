@@ -34,7 +34,7 @@ class ProjectDirProbeTest {
         assertEquals(ProbeStatus.CRITICAL, r.status());
         assertEquals(HostProbes.PROJECT_DIR, r.kind());
         assertEquals(missing.toString(), r.target());
-        assertTrue(r.error().startsWith("does not exist: create the project directory"), r.error());
+        assertEquals("does not exist: create it or set projectDir in the config", r.error());
         assertTrue(r.error().contains("projectDir"), r.error());
 
         Files.writeString(missing, "a file, not a directory");
