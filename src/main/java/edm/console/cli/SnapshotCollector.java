@@ -63,6 +63,7 @@ public final class SnapshotCollector {
         if (!containers.engine().connected()) {
             probes.add(ContainerProbes.engine(containers.engine(), now));
         }
+        probes.add(HostProbes.projectDir(config.projectPath(), now));
         probes.addAll(new ContainerProbes().evaluate(containers, config.containerNames(), now));
         HostSnapshot h = host.join();
         if (h != null) {

@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.Volume;
 import edm.console.core.ContainerStatus;
 import edm.console.core.HealthStatus;
 import edm.console.core.PortMapping;
+import edm.console.docker.ImageNames;
 import edm.console.i18n.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,7 +169,7 @@ final class SandboxStack {
         return out;
     }
 
-    private static SandboxContainerState state(SandboxService s, InspectContainerResponse c) {
+    private SandboxContainerState state(SandboxService s, InspectContainerResponse c) {
         var st = c.getState();
         HealthStatus health = st.getHealth() == null ? HealthStatus.NONE : HealthStatus.parse(st.getHealth().getStatus());
         String lastOutput = "";
@@ -191,7 +192,9 @@ final class SandboxStack {
                 }
             }
         });
-        return new SandboxContainerState(s.name(), s.containerName(), true, c.getConfig().getImage(),
+        // The tag, also for a container a deploy created by image id.
+        String image = ImageNames.readable(client, c.getConfig().getImage() == null ? "" : c.getConfig().getImage(), c.getImageId());
+        return new SandboxContainerState(s.name(), s.containerName(), true, image,
                 ContainerStatus.parse(st.getStatus()), health, ports, lastOutput);
     }
 

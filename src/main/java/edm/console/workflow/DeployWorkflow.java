@@ -82,7 +82,10 @@ public final class DeployWorkflow {
                     }
                 }
             }
-            DeployPlan plan = plan("rollback", t, to.tag(), to.imageId(), to.imageId(), old,
+            // By its tag when the tag still names that very image (the container then shows it), else by id.
+            String image = to.image() != null && !to.image().isBlank()
+                    && ctx.engine().imageId(to.image()).filter(to.imageId()::equals).isPresent() ? to.image() : to.imageId();
+            DeployPlan plan = plan("rollback", t, to.tag(), image, to.imageId(), old,
                     kept == null ? null : kept.id(), kept == null ? null : kept.name(), null, true);
             checkCommon(plan, old);
             return new Prepared(ctx, plan, lock);
