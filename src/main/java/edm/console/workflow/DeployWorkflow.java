@@ -102,7 +102,7 @@ public final class DeployWorkflow {
 
     private DeployPlan plan(String kind, Target t, String tag, String image, String newImageId, DeployOps.State old, String reuseId,
                             String reuseName, Path buildCtx, boolean skipBackup) {
-        String stamp = LocalDateTime.now().format(STAMP);
+        String stamp = uniqueStamp(t.container());
         List<String> steps = new ArrayList<>(STEPS);
         if (skipBackup) {
             steps.remove("backup");
@@ -116,6 +116,17 @@ public final class DeployWorkflow {
         return new DeployPlan(kind, t.service(), t.container(), tag, image, newImageId, old.id(), old.imageRef(), old.imageId(),
                 t.container() + "-new-" + stamp, t.container() + "-old-" + stamp, reuseId, reuseName, buildCtx, skipBackup,
                 t.healthUrl() == null ? "" : t.healthUrl(), List.copyOf(steps));
+    }
+
+    /** A second deploy or rollback within the same second must not collide with the container the first one kept. */
+    private String uniqueStamp(String container) {
+        String base = LocalDateTime.now().format(STAMP);
+        List<String> names = ctx.engine().containerNames();
+        String stamp = base;
+        for (int i = 2; names.contains(container + "-old-" + stamp) || names.contains(container + "-new-" + stamp); i++) {
+            stamp = base + "-" + i;
+        }
+        return stamp;
     }
 
     private void checkCommon(DeployPlan plan, DeployOps.State old) {
