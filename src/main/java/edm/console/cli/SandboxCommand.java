@@ -29,9 +29,12 @@ public final class SandboxCommand extends CommandGroup {
         @Option(names = "--purge", descriptionKey = "opt.purge")
         boolean purge;
 
+        @Option(names = "--force", descriptionKey = "opt.sandboxForce")
+        boolean force;
+
         @Override
         SandboxResult run(Consumer<String> line) {
-            return new Sandbox(Sandbox.Options.defaults()).down(purge, line);
+            return new Sandbox(Sandbox.Options.defaults()).down(purge, force, line);
         }
     }
 

@@ -167,13 +167,13 @@ public final class ContainerLogSource implements LogSource {
                 toldStopped = true;
             }
             if (first && !window.follow()) {
-                sink.line(own(LogLine.Origin.NOTICE, problem != null ? Messages.t("logs.notice.engine", name, problem)
+                sink.line(own(LogLine.Origin.NOTICE, problem != null ? Messages.t("logs.notice.engine", problem)
                         : Messages.t("logs.notice.noContainer", name)));
                 sink.backlog(name, List.of());
                 return null;
             }
             if (!told && found.isEmpty()) {
-                sink.line(own(LogLine.Origin.NOTICE, problem != null ? Messages.t("logs.notice.engine", name, problem)
+                sink.line(own(LogLine.Origin.NOTICE, problem != null ? Messages.t("logs.notice.engine", problem)
                         : Messages.t("logs.notice.waiting", name)));
                 told = true;
                 if (first) {
@@ -235,7 +235,7 @@ public final class ContainerLogSource implements LogSource {
                 }
             });
         } catch (RuntimeException e) {
-            deliver.accept(own(LogLine.Origin.NOTICE, Messages.t("logs.notice.engine", name, e.getMessage())));
+            deliver.accept(own(LogLine.Origin.NOTICE, Messages.t("logs.notice.engine", e.getMessage())));
             Thread.sleep(POLL.toMillis());
             return false;
         }

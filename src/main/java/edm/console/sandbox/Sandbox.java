@@ -93,8 +93,16 @@ public final class Sandbox {
 
     /** Removes the sandbox containers and network (never anything without the sandbox label); purge also removes the images. */
     public SandboxResult down(boolean purge, Consumer<String> out) {
+        return down(purge, false, out);
+    }
+
+    /**
+     * As {@link #down(boolean, Consumer)}; refuses, removing nothing, when the sandbox containers belong to
+     * another sandbox project dir, unless {@code force} (then says whose sandbox it removes).
+     */
+    public SandboxResult down(boolean purge, boolean force, Consumer<String> out) {
         return run(out, client -> {
-            new SandboxStack(client, project, out).removeAll();
+            new SandboxStack(client, project, out).removeAll(force);
             if (purge) {
                 try (DockerClient buildClient = DockerClients.requests(endpoint, options.requestTimeout())) {
                     new SandboxImages(client, buildClient, out).removeAll();

@@ -16,6 +16,7 @@ import edm.console.core.HealthStatus;
 import edm.console.core.PortMapping;
 import edm.console.docker.ImageNames;
 import edm.console.i18n.Messages;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,10 +207,43 @@ final class SandboxStack {
         }
     }
 
-    /** Removes the containers labelled as sandbox whose names are sandbox names, and the sandbox network. */
-    void removeAll() {
+    /** A container as {@code down} sees it: its name without the slash and its labels. */
+    record Found(String name, Map<String, String> labels) {
+        String ownerDir() {
+            return labels.getOrDefault(SandboxSpec.LABEL_DIR, "");
+        }
+    }
+
+    /**
+     * The first sandbox-named container that belongs to another sandbox project dir than {@code dir}
+     * (or records none): {@code down} must not remove a colleague's sandbox because the names are fixed.
+     */
+    static Optional<Found> ownedElsewhere(List<Found> containers, Path dir) {
+        return containers.stream()
+                .filter(c -> SandboxSpec.isSandboxContainerName(c.name()))
+                .filter(c -> !c.ownerDir().equals(dir.toString()))
+                .findFirst();
+    }
+
+    /**
+     * Removes the containers labelled as sandbox whose names are sandbox names, and the sandbox network.
+     * Refuses (removing nothing) when one belongs to another sandbox dir, unless {@code force}.
+     */
+    void removeAll(boolean force) {
         var containers = client.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(SandboxSpec.LABEL, "true")).exec();
+        List<Found> found = containers.stream()
+                .map(c -> new Found(c.getNames() == null || c.getNames().length == 0 ? "" : c.getNames()[0].replaceFirst("^/", ""),
+                        c.getLabels() == null ? Map.of() : c.getLabels()))
+                .toList();
+        Optional<Found> other = ownedElsewhere(found, project.dir());
+        if (other.isPresent()) {
+            String otherDir = other.get().ownerDir().isEmpty() ? "?" : other.get().ownerDir();
+            if (!force) {
+                throw new SandboxException("sandbox.error.downOtherDir", other.get().name(), otherDir, project.dir());
+            }
+            progress.accept(Messages.t("sandbox.progress.forceOtherDir", otherDir));
+        }
         for (var c : containers) {
             String name = c.getNames() == null || c.getNames().length == 0 ? "" : c.getNames()[0].replaceFirst("^/", "");
             if (!SandboxSpec.isSandboxContainerName(name)) {

@@ -36,6 +36,7 @@ public final class DeployWorkflow {
     }
 
     public Prepared prepareDeploy(Target t, Request r) {
+        ctx.requireProjectDir();
         WorkflowLock lock = WorkflowLock.acquire(ctx.lockFile(), ctx.operator(), "deploy " + t.service() + " " + r.tag());
         try {
             if ("latest".equals(r.tag()) && !r.allowLatest()) {
@@ -67,6 +68,7 @@ public final class DeployWorkflow {
      * kept previous container running that image when there is one (instant), else creates from the image id.
      */
     public Prepared prepareRollback(Target t, Release to) {
+        ctx.requireProjectDir();
         WorkflowLock lock = WorkflowLock.acquire(ctx.lockFile(), ctx.operator(), "rollback " + t.service() + " " + to.tag());
         try {
             DeployOps.State old = current(t);

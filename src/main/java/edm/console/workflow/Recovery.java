@@ -40,6 +40,7 @@ public final class Recovery {
     private DeployRun.Outcome run(WorkflowProgress progress, boolean resume) {
         Journal.Contents j = Journal.unfinished(ctx.stateDir())
                 .orElseThrow(() -> new WorkflowException(WorkflowText.t("workflow.recover.none")));
+        ctx.requireProjectDir();
         try (WorkflowLock lock = WorkflowLock.acquire(ctx.lockFile(), ctx.operator(), (resume ? "resume " : "roll back ") + j.workflow())) {
             DeployRun run = DeployRun.recovered(ctx, j, progress);
             WorkflowAudit.write(ctx, resume ? "recover-resume" : "recover-rollback", run.plan().service(), j.workflow(), "started",

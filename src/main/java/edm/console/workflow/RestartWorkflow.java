@@ -23,6 +23,7 @@ public final class RestartWorkflow {
         Instant started = Instant.now();
         HealthGate gate = new HealthGate(ctx.engine(), ctx.urlCheck(), ctx.healthTimeout());
         java.util.ArrayList<String> done = new java.util.ArrayList<>();
+        ctx.requireProjectDir();
         try (WorkflowLock lock = WorkflowLock.acquire(ctx.lockFile(), ctx.operator(), what)) {
             for (DeployWorkflow.Target t : targets) {
                 if (cancelled.getAsBoolean()) {

@@ -1,5 +1,6 @@
 package edm.console.workflow;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +50,16 @@ public record WorkflowContext(WorkflowEngine engine, Path projectDir, Path state
     @FunctionalInterface
     public interface BackupStep {
         String run(Consumer<String> progress);
+    }
+
+    /**
+     * Refuses a workflow whose project dir does not exist, before the lock (which would otherwise create it
+     * along with the state dir under it) and before anything changes: a mistyped projectDir must not run.
+     */
+    public void requireProjectDir() {
+        if (projectDir != null && !Files.isDirectory(projectDir)) {
+            throw new WorkflowException(WorkflowText.t("workflow.preflight.noProjectDir", projectDir));
+        }
     }
 
     public Path lockFile() {

@@ -164,6 +164,22 @@ class SandboxIT {
     }
 
     @Test
+    @Order(8)
+    void downFromAnotherSandboxDirRefusesAndRemovesNothing() throws Exception {
+        Map<String, String> before = idsAndStarts();
+        Path otherDir = Files.createTempDirectory("edm-sandbox-it-other");
+        List<String> out = new ArrayList<>();
+        SandboxResult result = new Sandbox(Sandbox.Options.defaults().withProjectDir(otherDir)).down(false, out::add);
+        assertEquals(SandboxResult.FAILED, result, String.join("\n", out));
+        assertEquals(1, out.size(), String.join("\n", out));
+        assertTrue(out.get(0).startsWith("Nothing removed: container edm-"), out.get(0));
+        assertTrue(out.get(0).contains("EDM_SANDBOX_DIR=" + sandbox.projectDir() + " edm-console sandbox down"), out.get(0));
+        assertEquals(before, idsAndStarts(), "the other dir's sandbox must be untouched");
+        assertTrue(SandboxFixture.sandbox().status().networkExists());
+        Files.deleteIfExists(otherDir);
+    }
+
+    @Test
     @Order(9)
     void downRemovesOnlySandboxContainersAndTheBrokenImageIsUnhealthy() throws Exception {
         DockerClient docker = DockerEngine.client();
