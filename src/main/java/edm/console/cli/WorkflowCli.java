@@ -159,6 +159,8 @@ final class WorkflowCli implements AutoCloseable {
         CtrlCStop ctrlC = new CtrlCStop("workflow-cancel", Duration.ofMinutes(10), () -> { });
         SignalGuard.ignoreHangup();
         try {
+            // Before the checklist gate, whose report would otherwise create a mistyped project dir.
+            ctx.requireProjectDir();
             return work.apply(ctrlC::requested);
         } catch (WorkflowException | edm.console.docker.EngineException e) {
             err.println(Messages.t("cli.error", Secrets.maskUrlPasswords(e.getMessage())));
