@@ -55,7 +55,7 @@ public final class KeyMap {
     public List<KeyBinding> hints(Scope scope) {
         List<KeyBinding> out = new ArrayList<>();
         bindings.stream().filter(b -> b.hint() && b.scope() == scope).forEach(out::add);
-        if (!scope.modal()) {
+        if (!scope.modal() && scope != Scope.GLOBAL) {
             bindings.stream().filter(b -> b.hint() && b.scope() == Scope.GLOBAL).forEach(out::add);
         }
         return out;

@@ -47,6 +47,16 @@ class KeyMapTest {
     }
 
     @Test
+    void theHintBarNamesEachKeyOnceInEveryScope() {
+        // Resources and Health use the global scope: its hints were listed twice ("q quit ? help ... q quit ? help ...").
+        KeyMap map = KeyMap.standard(false);
+        for (Scope s : Scope.values()) {
+            var hints = map.hints(s);
+            assertEquals(new HashSet<>(hints).size(), hints.size(), s.name() + ": " + hints);
+        }
+    }
+
+    @Test
     void noKeyIsBoundTwiceInOneScope() {
         for (Scope s : Scope.values()) {
             Set<String> seen = new HashSet<>();
