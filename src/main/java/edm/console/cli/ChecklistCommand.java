@@ -104,6 +104,11 @@ public final class ChecklistCommand extends CommandGroup {
         }
     }
 
+    /** A required item that is not satisfied, titled in the output language (the spec's Chinese title in zh-CN). */
+    static String failingLine(ItemResult r) {
+        return "  - " + TerminalSafe.clean(r.item().title(Messages.current().chinese())) + " — " + ChecklistPrompter.word(r.outcome());
+    }
+
     /** Saves the report, prints where and what still fails; exit 0 when every required item is satisfied, else 1. */
     static int finish(ChecklistRun run, ConsoleConfig config, PrintWriter out, PrintWriter err) {
         try {
@@ -119,8 +124,7 @@ public final class ChecklistCommand extends CommandGroup {
             out.println(Messages.t("checklist.report.ok"));
         } else {
             out.println(Messages.t("checklist.report.failing", failing.size()));
-            failing.forEach(r -> out.println("  - " + TerminalSafe.clean(r.item().title()) + " — "
-                    + ChecklistPrompter.word(r.outcome())));
+            failing.forEach(r -> out.println(failingLine(r)));
         }
         out.flush();
         return failing.isEmpty() ? 0 : 1;
