@@ -102,13 +102,13 @@ public final class Sandbox {
      */
     public SandboxResult down(boolean purge, boolean force, Consumer<String> out) {
         return run(out, client -> {
-            new SandboxStack(client, project, out).removeAll(force);
+            String dataDir = new SandboxStack(client, project, out).removeAll(force);
             if (purge) {
                 try (DockerClient buildClient = DockerClients.requests(endpoint, options.requestTimeout())) {
                     new SandboxImages(client, buildClient, out).removeAll();
                 }
             }
-            out.accept(Messages.t("sandbox.progress.down", project.dir()));
+            out.accept(Messages.t("sandbox.progress.down", dataDir));
             return SandboxResult.OK;
         });
     }

@@ -228,8 +228,10 @@ final class SandboxStack {
     /**
      * Removes the containers labelled as sandbox whose names are sandbox names, and the sandbox network.
      * Refuses (removing nothing) when one belongs to another sandbox dir, unless {@code force}.
+     *
+     * @return the dir whose data and logs the removed containers used
      */
-    void removeAll(boolean force) {
+    String removeAll(boolean force) {
         var containers = client.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(SandboxSpec.LABEL, "true")).exec();
         List<Found> found = containers.stream()
@@ -244,6 +246,7 @@ final class SandboxStack {
             }
             progress.accept(Messages.t("sandbox.progress.forceOtherDir", otherDir));
         }
+        String dataDir = dataDir(other, project.dir());
         for (var c : containers) {
             String name = c.getNames() == null || c.getNames().length == 0 ? "" : c.getNames()[0].replaceFirst("^/", "");
             if (!SandboxSpec.isSandboxContainerName(name)) {
@@ -263,5 +266,11 @@ final class SandboxStack {
                 progress.accept(Messages.t("sandbox.progress.networkForeign", SandboxSpec.NETWORK));
             }
         }
+        return dataDir;
+    }
+
+    /** Where the data of what {@code down} removed stays: the other sandbox's dir after a forced down of it. */
+    static String dataDir(Optional<Found> removedOther, Path own) {
+        return removedOther.map(Found::ownerDir).filter(d -> !d.isEmpty()).orElse(own.toString());
     }
 }

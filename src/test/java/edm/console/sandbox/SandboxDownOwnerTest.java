@@ -7,6 +7,7 @@ import edm.console.i18n.Messages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@code sandbox down} must not remove the containers of a sandbox made from another project dir. */
@@ -39,6 +40,13 @@ class SandboxDownOwnerTest {
     @Test
     void aContainerThatRecordsNoDirIsNotTakenAsOurs() {
         assertTrue(SandboxStack.ownedElsewhere(List.of(container("edm-redis-sandbox", null)), MINE).isPresent());
+    }
+
+    @Test
+    void aForcedDownSaysTheDataStaysInTheOtherSandboxDirNotOurs() {
+        var other = SandboxStack.ownedElsewhere(List.of(container("edm-postgres-sandbox", "/home/colleague/sb")), MINE);
+        assertEquals("/home/colleague/sb", SandboxStack.dataDir(other, MINE));
+        assertEquals(MINE.toString(), SandboxStack.dataDir(Optional.empty(), MINE));
     }
 
     @Test
