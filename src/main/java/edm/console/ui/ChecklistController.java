@@ -162,6 +162,45 @@ final class ChecklistController {
         advance();
     }
 
+    /**
+     * A backup action ended: the walk's backup items are checked again, so a walk that found no fresh
+     * verified backup and started one (b) sees it pass without being restarted.
+     */
+    void backupFinished(edm.console.backup.BackupKind kind) {
+        ChecklistRun run = state.checklist.run;
+        if (run == null || kind != edm.console.backup.BackupKind.DATABASE) {
+            return;
+        }
+        actions.execute(() -> {
+            List<ItemResult> fresh;
+            try {
+                fresh = run.evaluateAgain(edm.console.checklist.CheckKind.BACKUP);
+            } catch (RuntimeException ex) {
+                return; // the item keeps its earlier result; the next walk checks again
+            }
+            if (!fresh.isEmpty()) {
+                post.accept(new UiEvent.ChecklistRechecked(run, fresh));
+            }
+        });
+    }
+
+    /** Results of {@link #backupFinished} arrived: replace the earlier ones, and the saved report if the walk ended. */
+    void rechecked(UiEvent.ChecklistRechecked e) {
+        ChecklistState s = state.checklist;
+        if (e.run() != s.run) {
+            return;
+        }
+        for (ItemResult r : e.results()) {
+            if (s.run.replace(r)) {
+                flash.accept(ctx.messages().get("checklist.ui.rechecked", r.item().title(ctx.messages().chinese()), r.outcome(), r.value()),
+                        r.outcome().satisfies() ? Style.OK : Style.WARNING);
+            }
+        }
+        if (s.run.finished()) {
+            save(s.run);
+        }
+    }
+
     /** Starts the check of an automatic item that was reached, or saves the report at the end. */
     private void advance() {
         ChecklistState s = state.checklist;
