@@ -38,6 +38,11 @@ final class BackupVerifier {
         if (r.manifest().encrypted() && identity == null) {
             throw new BackupException("backup.verify.needKey", r.id());
         }
+        if (r.manifest().encrypted() && !r.manifest().keyFingerprint().isEmpty() && !r.manifest().keyFingerprint().equals(identity.fingerprint())) {
+            // The wrong key says nothing about the backup: no record, the operator gives the right one.
+            throw new BackupException("backup.crypto.wrongKey", BackupKeys.shortFingerprint(r.manifest().keyFingerprint()),
+                    BackupKeys.shortFingerprint(identity.fingerprint()));
+        }
         Verification v = check(env, r, identity, listTool, progress, cancel);
         try {
             BackupJson.writeManifest(r.dir(), r.manifest().withVerification(v));

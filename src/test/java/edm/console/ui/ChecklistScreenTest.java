@@ -46,7 +46,7 @@ class ChecklistScreenTest {
             List<ProbeResult> probes = List.of(new ProbeResult("container:b", "container", "edm-backend-prod", ProbeStatus.CRITICAL,
                     "exited", Duration.ZERO, ScreenHarness.NOW, "not running", Map.of()));
             lastRun = new ChecklistRun(checklist, new AutomaticChecks(() -> probes,
-                    () -> Optional.of(ScreenHarness.NOW.minus(Duration.ofHours(2))), null, new ConsoleConfig(), () -> ScreenHarness.NOW),
+                    edm.console.checklist.TestBackups.verified(ScreenHarness.NOW.minus(Duration.ofHours(2))), null, new ConsoleConfig(), () -> ScreenHarness.NOW),
                     new Operator("ops", "local"), () -> ScreenHarness.NOW);
             return lastRun;
         }
