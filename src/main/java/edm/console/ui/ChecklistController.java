@@ -190,14 +190,15 @@ final class ChecklistController {
         if (e.run() != s.run) {
             return;
         }
+        String said = "";
         for (ItemResult r : e.results()) {
             if (s.run.replace(r)) {
-                flash.accept(ctx.messages().get("checklist.ui.rechecked", r.item().title(ctx.messages().chinese()), r.outcome(), r.value()),
-                        r.outcome().satisfies() ? Style.OK : Style.WARNING);
+                said = ctx.messages().get("checklist.ui.rechecked", r.item().title(ctx.messages().chinese()), r.outcome(), r.value());
+                flash.accept(said, r.outcome().satisfies() ? Style.OK : Style.WARNING);
             }
         }
         if (s.run.finished()) {
-            save(s.run);
+            save(s.run, said.isEmpty() ? "" : said + " — ");
         }
     }
 
@@ -225,10 +226,14 @@ final class ChecklistController {
     }
 
     private void save(ChecklistRun run) {
+        save(run, "");
+    }
+
+    private void save(ChecklistRun run, String before) {
         Messages m = ctx.messages();
         try {
             Path md = control.save(run);
-            flash.accept(m.get("checklist.ui.saved", md), run.requiredFailures().isEmpty() ? Style.OK : Style.WARNING);
+            flash.accept(before + m.get("checklist.ui.saved", md), run.requiredFailures().isEmpty() ? Style.OK : Style.WARNING);
         } catch (IOException | RuntimeException e) {
             flash.accept(m.get("checklist.ui.saveFailed", e.getMessage()), Style.CRITICAL);
         }
