@@ -100,7 +100,7 @@ class CatalogueBackupEvidenceTest {
         assertEquals(null, status.verifiedAt(), "no verifiedAt for a failed verification");
         assertEquals(ProbeStatus.CRITICAL, status.worst());
         String panel = text(BackupLines.render(Map.of(BackupKind.DATABASE, status), null, null, NOW, m, f));
-        assertTrue(panel.contains("newest backup db-empty FAILED verification: the dump holds no tables"), panel);
+        assertTrue(panel.contains("FAILED verification: the dump holds no tables (0 entries) but the live database has 7 (backup db-empty)"), panel);
         assertFalse(panel.contains("verified 30m ago"), panel);
         ProbeResult probe = BackupProbes.of(Map.of(BackupKind.DATABASE, status), NOW).get(0);
         assertEquals(ProbeStatus.CRITICAL, probe.status(), "check: critical, exit 2");
@@ -122,7 +122,7 @@ class CatalogueBackupEvidenceTest {
         assertEquals(ProbeStatus.WARNING, status.worst());
         String panel = text(BackupLines.render(Map.of(BackupKind.DATABASE, status), null, null, NOW, m, f));
         assertTrue(panel.contains("verified 1m ago: 812 entries, 7 tables (live database: 7 tables)"), panel);
-        assertTrue(panel.contains("is NOT encrypted") && panel.contains("edm-console backup keygen") && panel.contains("off this server"), panel);
+        assertTrue(panel.contains("NOT encrypted (backup db-plain): run edm-console backup keygen") && panel.contains("edm-console backup keygen") && panel.contains("off this server"), panel);
         ProbeResult probe = BackupProbes.of(Map.of(BackupKind.DATABASE, status), NOW).get(0);
         assertEquals(ProbeStatus.WARNING, probe.status());
         assertTrue(probe.error().contains("edm-console backup keygen"), probe.error());
