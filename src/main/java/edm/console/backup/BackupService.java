@@ -57,7 +57,6 @@ public final class BackupService {
      * Throws only when verification cannot run (no key for an encrypted backup, cancelled, manifest not writable).
      */
     public Verification verify(BackupRecord r, BackupKeys.Identity identity, BackupProgress progress, Cancellation cancel) {
-        progress.step(BackupProgress.Step.VERIFY);
         return BackupVerifier.verify(env, r, identity, listTool(env), progress, cancel);
     }
 

@@ -164,8 +164,10 @@ public final class BackupCommand implements Callable<Integer> {
                     boolean problems = false;
                     for (BackupStatus s : all.values()) {
                         cli.out.println(statusLine(s, Instant.now()));
-                        // The findings the Backups panel and `check` show too.
-                        for (BackupStatus.Finding x : s.findings(Messages.current(), Format.current())) {
+                        // The findings the Backups panel and `check` show too (none yet is already said on the line).
+                        problems |= s.newest() == null;
+                        for (BackupStatus.Finding x : s.newest() == null ? List.<BackupStatus.Finding>of()
+                                : s.findings(Messages.current(), Format.current())) {
                             cli.out.println(Messages.t("backup.status.finding", x.status(), x.text()));
                             problems = true;
                         }
