@@ -32,8 +32,8 @@ class OperatorPathE2EIT {
     private static final Duration SCREEN_DEADLINE = Duration.ofSeconds(60);
     private static final Duration BACKUP_DEADLINE = Duration.ofMinutes(3);
     private static final String SOCKET = "edm-e2e-path-" + ProcessHandle.current().pid();
-    /** The Backups panel's line for a verified backup: "verified 3s ago: 812 entries, ...". */
-    private static final Pattern VERIFIED = Pattern.compile("verified \\S+ ago: \\d+ entries");
+    /** The Backups panel's line for a verified backup: "verified just now: 812 entries, ..." or "verified 3m ago: ...". */
+    private static final Pattern VERIFIED = Pattern.compile("verified (just now|\\S+ ago): \\d+ entries");
     /** Probes about this machine rather than the stack: a busy test machine may fail them, which says nothing of the path. */
     private static final Set<String> HOST_KINDS = Set.of("load", "memory", "swap", "disk");
 
