@@ -81,12 +81,12 @@ class OperatorPathE2EIT {
             // The result line of this action (the panel may list older backups of the sandbox already).
             String screen = s.waitFor("the database backup written and verified",
                     t -> t.contains("Backup db-") && t.contains("written and verified"), BACKUP_DEADLINE);
+            assertTrue(screen.contains("tables (live database: "), "the result says what was checked:\n" + screen);
             s.keys("f");
             s.keys("y");
             screen = s.waitFor("the files backup written and verified",
                     t -> t.contains("Backup files-") && t.contains("written and verified"), BACKUP_DEADLINE);
             assertTrue(count(VERIFIED, screen) >= 2, "the panel shows both verification records:\n" + screen);
-            assertTrue(screen.contains("tables (live database: "), "what was checked:\n" + screen);
             assertTrue(!screen.contains("NOT encrypted") && !screen.contains("FAILED"), "the sandbox's backups are encrypted and pass:\n" + screen);
 
             s.keys("C");
