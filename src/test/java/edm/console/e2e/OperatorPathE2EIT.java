@@ -110,8 +110,12 @@ class OperatorPathE2EIT {
 
             Path json = work.resolve("check.json");
             s.typeLine(launcher("--sandbox check --json") + " > " + json + "; echo \"check-exit=$?\"");
-            screen = s.waitFor("check to finish", t -> t.contains("check-exit="), SCREEN_DEADLINE);
-            int exit = Integer.parseInt(screen.substring(screen.lastIndexOf("check-exit=") + "check-exit=".length()).strip().split("\\s")[0]);
+            // The typed line holds "check-exit=$?" too: wait for the printed number.
+            Pattern exitLine = Pattern.compile("check-exit=(\\d+)");
+            screen = s.waitFor("check to finish", t -> exitLine.matcher(t).find(), SCREEN_DEADLINE);
+            Matcher printed = exitLine.matcher(screen);
+            assertTrue(printed.find());
+            int exit = Integer.parseInt(printed.group(1));
             JsonNode report = new ObjectMapper().readTree(json.toFile());
             boolean hostOk = true;
             List<String> bad = new ArrayList<>();
