@@ -105,6 +105,8 @@ class OperatorPathE2EIT {
             assertTrue(screen.contains("Every required item is satisfied."), screen);
 
             s.keys("Escape");
+            // Escape followed at once by q reads as Alt-q: wait for the dashboard first, as a person would.
+            s.waitFor("the dashboard again", t -> t.contains("Containers (") && !t.contains("5/5 done"), SCREEN_DEADLINE);
             s.keys("q");
             s.waitForShell(SCREEN_DEADLINE);
 
