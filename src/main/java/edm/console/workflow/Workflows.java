@@ -50,7 +50,7 @@ public final class Workflows {
         };
         WorkflowContext.BackupStep backup = progress -> deployBackup(config, gateway, progress);
         return new WorkflowContext(new GatewayEngine(gateway), config.projectPath(), config.resolve(d.stateDir), Operator.current(env),
-                Duration.ofSeconds(d.healthTimeoutSeconds), d.stopGraceSeconds, d.minFreeMegabytes * 1024L * 1024L, d.keepPrevious,
+                Duration.ofSeconds(d.healthTimeoutSeconds), StopGrace.of(config), d.minFreeMegabytes * 1024L * 1024L, d.keepPrevious,
                 urls, verifier, backup, List.copyOf(preflight), env.get(PAUSE_ENV));
     }
 
