@@ -100,7 +100,7 @@ final class WorkflowActions implements WorkflowControl {
         return text;
     }
 
-    private static WorkflowProgress progress(Consumer<String> out) {
+    static WorkflowProgress progress(Consumer<String> out) {
         return new WorkflowProgress() {
             @Override
             public void step(String step, Phase phase, Duration elapsed, String detail) {

@@ -19,7 +19,7 @@ public final class RecoveryText {
         out.flush();
     }
 
-    static String describe(Optional<DeployOps.State> s) {
+    public static String describe(Optional<DeployOps.State> s) {
         return s.map(x -> Messages.t("workflow.recover.container", x.name(), x.imageRef(),
                 x.running() ? Messages.t("workflow.state.running") : Messages.t("workflow.state.stopped"),
                 x.health().isEmpty() ? "-" : x.health())).orElse(Messages.t("workflow.recover.absent"));

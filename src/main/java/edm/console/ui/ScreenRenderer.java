@@ -40,8 +40,13 @@ public final class ScreenRenderer {
         this.events = source;
     }
 
+    /** The banner takes rows above the hint bar (at most a third of the screen); the panels get the rest. */
     public Layout layoutFor(UiState s, int cols, int rows) {
-        return Layout.compute(cols, rows, s.panel, s.zoomed, resourceLines(s, cols).size());
+        return Layout.compute(cols, rows - bannerRows(s, rows), s.panel, s.zoomed, resourceLines(s, cols).size());
+    }
+
+    private int bannerRows(UiState s, int rows) {
+        return Math.min(BannerView.lines(s, ctx).size(), Math.max(0, rows / 3));
     }
 
     public void render(TextGraphics g, UiState s) {
@@ -57,6 +62,10 @@ public final class ScreenRenderer {
             case EVENTS -> HealthView.drawEvents(body, s, ctx, events.get());
             case CHECKLIST -> ChecklistView.draw(body, s.checklist, checklists.get(), ctx.messages());
             case DASHBOARD -> drawPanels(full, s, layout, now);
+        }
+        int banner = bannerRows(s, full.height());
+        if (banner > 0) {
+            BannerView.draw(full, full.height() - 2 - banner, BannerView.lines(s, ctx).subList(0, banner));
         }
         drawHints(full, s, now);
         if (s.checklist.prompting()) {

@@ -1,0 +1,75 @@
+package edm.console.ui;
+
+import edm.console.core.UnattendedResult;
+import edm.console.i18n.Messages;
+import edm.console.ui.keys.Action;
+import edm.console.ui.keys.Scope;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The banner above the hint bar: a workflow a crash left unfinished (where it stopped, both containers,
+ * the keys to resume or roll it back), a workflow another console is still finishing, and what finished
+ * while the terminal was away (result, by whom, when) until dismissed. The keys come from the key table.
+ */
+final class BannerView {
+    /** Results shown at most; the newest ones. */
+    static final int MAX_RESULTS = 3;
+
+    private BannerView() {
+    }
+
+    /** The banner's lines for this state; empty when there is nothing to say. */
+    static List<StyledText> lines(UiState s, UiContext ctx) {
+        Messages m = ctx.messages();
+        List<StyledText> out = new ArrayList<>();
+        UnfinishedWorkflow u = s.unfinished;
+        if (u != null) {
+            String when = ctx.format().dateTime(u.at());
+            if (u.holderAlive()) {
+                out.add(StyledText.of(m.get("banner.running", u.workflow(), u.service(), u.image(), u.step(), u.phase(), when,
+                        u.holder()), Style.WARNING));
+            } else {
+                out.add(StyledText.of(m.get("banner.unfinished", u.workflow(), u.service(), u.image(), u.step(), u.phase(), when,
+                        u.holder().isEmpty() ? m.get("banner.noLock") : m.get("banner.deadHolder", u.holder())), Style.CRITICAL));
+                String keys = keys(ctx, Action.RESUME_WORKFLOW, Action.ROLL_BACK_WORKFLOW);
+                String containers = String.join("; ", u.containers());
+                out.add(StyledText.of(keys.isEmpty() ? "  " + m.get("banner.readOnly") + "  " + containers
+                        : "  " + keys + "   " + containers, Style.WARNING));
+            }
+        }
+        List<UnattendedResult> results = s.unattended;
+        int from = Math.max(0, results.size() - MAX_RESULTS);
+        for (int i = from; i < results.size(); i++) {
+            UnattendedResult r = results.get(i);
+            String line = m.get("banner.unattended", ctx.format().dateTime(r.terminalLostAt()), r.what(), r.subject(),
+                    r.user(), ctx.format().dateTime(r.finished()), r.result());
+            if (i == from) {
+                String dismiss = keys(ctx, Action.DISMISS_BANNER);
+                line = dismiss + "  " + (from > 0 ? m.get("banner.more", from) + " " : "") + line;
+            } else {
+                line = "  " + line;
+            }
+            out.add(StyledText.of(line, r.ok() ? Style.OK : Style.CRITICAL));
+        }
+        return out;
+    }
+
+    /** "U resume  X roll back" from the key table (empty for keys dropped in read-only). */
+    private static String keys(UiContext ctx, Action... actions) {
+        List<String> parts = new ArrayList<>();
+        for (Action a : actions) {
+            String key = ctx.keys().keyFor(Scope.BANNER, a);
+            ctx.keys().inScope(Scope.BANNER).stream().filter(b -> b.action() == a).findFirst()
+                    .ifPresent(b -> parts.add("[" + key + "] " + ctx.messages().get(b.descriptionKey())));
+        }
+        return String.join("  ", parts);
+    }
+
+    static void draw(Canvas full, int row, List<StyledText> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            full.fillRow(row + i, Style.NORMAL);
+            full.text(1, row + i, lines.get(i).text(), lines.get(i).style());
+        }
+    }
+}
