@@ -2,6 +2,7 @@ package edm.console.ui;
 
 import edm.console.core.UnattendedResult;
 import edm.console.i18n.Messages;
+import edm.console.text.Cells;
 import edm.console.ui.keys.Action;
 import edm.console.ui.keys.Scope;
 import java.util.ArrayList;
@@ -64,6 +65,44 @@ final class BannerView {
                     .ifPresent(b -> parts.add("[" + key + "] " + ctx.messages().get(b.descriptionKey())));
         }
         return String.join("  ", parts);
+    }
+
+    /** The lines wrapped to {@code cells} (at spaces where there are any; CJK text breaks anywhere), continuation indented. */
+    static List<StyledText> wrapped(List<StyledText> lines, int cells) {
+        List<StyledText> out = new ArrayList<>();
+        int room = Math.max(8, cells);
+        for (StyledText l : lines) {
+            String rest = l.text();
+            boolean first = true;
+            while (!rest.isEmpty()) {
+                String prefix = first ? "" : "    ";
+                int avail = room - Cells.width(prefix);
+                if (Cells.width(rest) <= avail) {
+                    out.add(StyledText.of(prefix + rest, l.style()));
+                    break;
+                }
+                int cut = 0;
+                int width = 0;
+                int lastSpace = -1;
+                while (cut < rest.length()) {
+                    int cp = rest.codePointAt(cut);
+                    int w = Cells.width(cp);
+                    if (width + w > avail) {
+                        break;
+                    }
+                    if (cp == ' ') {
+                        lastSpace = cut;
+                    }
+                    width += w;
+                    cut += Character.charCount(cp);
+                }
+                int at = lastSpace > avail / 2 ? lastSpace : Math.max(1, cut);
+                out.add(StyledText.of(prefix + rest.substring(0, at).stripTrailing(), l.style()));
+                rest = rest.substring(at).stripLeading();
+                first = false;
+            }
+        }
+        return out;
     }
 
     static void draw(Canvas full, int row, List<StyledText> lines) {

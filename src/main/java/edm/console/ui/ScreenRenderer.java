@@ -42,11 +42,16 @@ public final class ScreenRenderer {
 
     /** The banner takes rows above the hint bar (at most a third of the screen); the panels get the rest. */
     public Layout layoutFor(UiState s, int cols, int rows) {
-        return Layout.compute(cols, rows - bannerRows(s, rows), s.panel, s.zoomed, resourceLines(s, cols).size());
+        return Layout.compute(cols, rows - bannerRows(s, cols, rows), s.panel, s.zoomed, resourceLines(s, cols).size());
     }
 
-    private int bannerRows(UiState s, int rows) {
-        return Math.min(BannerView.lines(s, ctx).size(), Math.max(0, rows / 3));
+    private int bannerRows(UiState s, int cols, int rows) {
+        return Math.min(bannerLines(s, cols).size(), Math.max(0, rows / 3));
+    }
+
+    private List<StyledText> bannerLines(UiState s, int cols) {
+        List<StyledText> lines = BannerView.lines(s, ctx);
+        return lines.isEmpty() ? lines : BannerView.wrapped(lines, cols - 2);
     }
 
     public void render(TextGraphics g, UiState s) {
@@ -63,9 +68,9 @@ public final class ScreenRenderer {
             case CHECKLIST -> ChecklistView.draw(body, s.checklist, checklists.get(), ctx.messages());
             case DASHBOARD -> drawPanels(full, s, layout, now);
         }
-        int banner = bannerRows(s, full.height());
+        int banner = bannerRows(s, full.width(), full.height());
         if (banner > 0) {
-            BannerView.draw(full, full.height() - 2 - banner, BannerView.lines(s, ctx).subList(0, banner));
+            BannerView.draw(full, full.height() - 2 - banner, bannerLines(s, full.width()).subList(0, banner));
         }
         drawHints(full, s, now);
         if (s.checklist.prompting()) {
