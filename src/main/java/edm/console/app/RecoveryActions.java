@@ -49,11 +49,15 @@ final class RecoveryActions implements RecoveryControl {
 
     @Override
     public Optional<UnfinishedWorkflow> unfinished() {
-        WorkflowContext ctx = ctx();
-        Optional<Journal.Contents> journal = Journal.unfinished(ctx.stateDir());
+        // Every few seconds: only the journal file is read while there is nothing unfinished.
+        java.nio.file.Path stateDir = config.resolve(config.deploy.stateDir);
+        Optional<Journal.Contents> journal = Journal.unfinished(stateDir);
         if (journal.isEmpty()) {
-            return Optional.empty();
+            // Killed between taking the lock and its first step: nothing changed, but D would fail on the lock.
+            return WorkflowLock.read(stateDir.resolve("workflow.lock")).filter(WorkflowLock.Holder::stale)
+                    .map(h -> UnfinishedWorkflow.lockOnly(h.what(), h.since(), h.user() + "@" + h.host() + ", pid " + h.pid()));
         }
+        WorkflowContext ctx = ctx();
         Optional<WorkflowLock.Holder> holder = WorkflowLock.read(ctx.lockFile());
         if (holder.filter(RecoveryActions::ours).isPresent()) {
             return Optional.empty(); // this console's own deploy: its progress is in the flash line
@@ -68,13 +72,13 @@ final class RecoveryActions implements RecoveryControl {
                 return Optional.of(new UnfinishedWorkflow(j.workflow(), x.plan().service(), x.plan().image(), x.lastStep(),
                         x.lastPhase(), j.last().time(), who, alive, List.of(
                         Messages.t("workflow.recover.old", RecoveryText.describe(x.oldContainer())).strip(),
-                        Messages.t("workflow.recover.new", RecoveryText.describe(x.newContainer())).strip())));
+                        Messages.t("workflow.recover.new", RecoveryText.describe(x.newContainer())).strip()), true));
             }
         } catch (RuntimeException e) {
             // The engine does not answer: the journal alone still says what was cut, and where.
             return Optional.of(new UnfinishedWorkflow(j.workflow(), j.data().getOrDefault("service", "?"),
                     j.data().getOrDefault("image", "?"), j.last().step(), j.last().phase(), j.last().time(), who, alive,
-                    List.of(Messages.t("banner.containersUnknown", e.getMessage()))));
+                    List.of(Messages.t("banner.containersUnknown", e.getMessage())), true));
         }
         return Optional.empty();
     }
@@ -105,6 +109,15 @@ final class RecoveryActions implements RecoveryControl {
 
     private String recover(boolean resume, Consumer<String> progress) {
         WorkflowContext ctx = ctx();
+        if (!resume && Journal.unfinished(ctx.stateDir()).isEmpty()) {
+            Optional<WorkflowLock.Holder> dead = WorkflowLock.read(ctx.lockFile()).filter(WorkflowLock.Holder::stale);
+            if (dead.isPresent()) {
+                breakStaleLock(ctx);
+                String text = Messages.t("banner.lockReleased", dead.get().what());
+                timeline.action(Instant.now(), dead.get().what(), text, false);
+                return text;
+            }
+        }
         Recovery recovery = new Recovery(ctx);
         Recovery.Unfinished u = recovery.find().orElseThrow(() -> new WorkflowException(Messages.t("workflow.recover.none")));
         breakStaleLock(ctx);

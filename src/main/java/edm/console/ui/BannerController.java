@@ -81,10 +81,12 @@ final class BannerController {
         UnfinishedWorkflow u = state.unfinished;
         switch (a.get()) {
             case RESUME_WORKFLOW, ROLL_BACK_WORKFLOW -> {
-                if (u == null || u.holderAlive()) {
+                if (u == null || u.holderAlive() || !u.journaled() && a.get() == Action.RESUME_WORKFLOW) {
                     return false;
                 }
-                state.confirm = new UiState.Confirm(a.get(), "", ctx.messages().get("banner.target", u.workflow(), u.service(), u.image()));
+                state.confirm = new UiState.Confirm(a.get(), "", u.journaled()
+                        ? ctx.messages().get("banner.target", u.workflow(), u.service(), u.image())
+                        : ctx.messages().get("banner.lockTarget", u.workflow()));
                 return true;
             }
             case DISMISS_BANNER -> {
@@ -113,6 +115,11 @@ final class BannerController {
         UnfinishedWorkflow u = state.unfinished;
         if (u == null || u.holderAlive()) {
             return false;
+        }
+        if (!u.journaled()) {
+            flash.accept(ctx.messages().get("banner.releaseFirst", u.workflow(),
+                    ctx.keys().keyFor(Scope.BANNER, Action.ROLL_BACK_WORKFLOW)), Style.WARNING);
+            return true;
         }
         flash.accept(ctx.messages().get("banner.finishFirst", u.workflow(), ctx.keys().keyFor(Scope.BANNER, Action.RESUME_WORKFLOW),
                 ctx.keys().keyFor(Scope.BANNER, Action.ROLL_BACK_WORKFLOW)), Style.WARNING);

@@ -27,7 +27,12 @@ final class BannerView {
         UnfinishedWorkflow u = s.unfinished;
         if (u != null) {
             String when = ctx.format().dateTime(u.at());
-            if (u.holderAlive()) {
+            if (!u.journaled()) {
+                String release = ctx.keys().keyFor(Scope.BANNER, Action.ROLL_BACK_WORKFLOW);
+                out.add(StyledText.of(m.get("banner.staleLock", u.workflow(), u.holder(), when), Style.WARNING));
+                out.add(StyledText.of("  " + (release.isEmpty() ? m.get("banner.readOnly")
+                        : "[" + release + "] " + m.get("banner.releaseLock")), Style.WARNING));
+            } else if (u.holderAlive()) {
                 out.add(StyledText.of(m.get("banner.running", u.workflow(), u.service(), u.image(), u.step(), u.phase(), when,
                         u.holder()), Style.WARNING));
             } else {

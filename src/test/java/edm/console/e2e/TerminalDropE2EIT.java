@@ -198,6 +198,11 @@ class TerminalDropE2EIT {
         TmuxSession s = console("cut-" + key);
         long pid = s.panePid();
         deployFromTheTui(s, target);
+        // Its first step journaled (on a busy machine the pre-flight alone can take seconds), then 2 s on.
+        long journaled = System.nanoTime() + SCREEN.toNanos();
+        while (Journal.unfinished(ctx.stateDir()).isEmpty() && System.nanoTime() < journaled) {
+            Thread.sleep(100);
+        }
         Thread.sleep(2000);
         assertEquals(0, Command.run("kill", "-9", String.valueOf(pid)).exitCode());
         awaitExit(pid);

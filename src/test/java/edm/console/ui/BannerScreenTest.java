@@ -26,7 +26,7 @@ class BannerScreenTest {
     static final UnfinishedWorkflow CUT = new UnfinishedWorkflow("deploy-backend-20261129-095801", "backend", "edm-backend:v1.1",
             "start-new", "begin", STOPPED, "ubuntu@edm-prod, pid 4242", false,
             List.of("old container: edm-backend-prod-old-20261129-095801 (edm-backend:v1.0), stopped, health -",
-                    "new container: edm-backend-prod (edm-backend:v1.1), stopped, health -"));
+                    "new container: edm-backend-prod (edm-backend:v1.1), stopped, health -"), true);
     static final UnattendedResult AWAY = new UnattendedResult("deploy", "edm-backend-prod v1.1", true,
             "deploy of backend v1.1 done; the service is healthy.", "ubuntu", "edm-prod", Instant.parse("2026-11-29T09:40:00Z"),
             Instant.parse("2026-11-29T09:40:41Z"), Instant.parse("2026-11-29T09:40:02Z"));
@@ -137,13 +137,31 @@ class BannerScreenTest {
     @Test
     void aWorkflowAnotherConsoleIsFinishingOffersNoKeys() throws Exception {
         UnfinishedWorkflow live = new UnfinishedWorkflow(CUT.workflow(), CUT.service(), CUT.image(), "health", "begin", STOPPED,
-                "ubuntu@edm-prod, pid 4242", true, CUT.containers());
+                "ubuntu@edm-prod, pid 4242", true, CUT.containers(), true);
         FakeRecovery r = new FakeRecovery(live, List.of());
         try (ScreenHarness h = open(Locale.ENGLISH, false, r)) {
             assertTrue(shows(h, "is being finished by another console (ubuntu@edm-prod, pid 4242): step 'health'"), h.text());
             assertFalse(shows(h, "[U]"), h.text());
             h.app.apply(key('U'));
             assertFalse(shows(h, "Resume the"), h.text());
+        }
+    }
+
+    @Test
+    void aLockLeftBeforeTheFirstStepIsReleasedFromTheBanner() throws Exception {
+        FakeRecovery r = new FakeRecovery(UnfinishedWorkflow.lockOnly("deploy backend v1.1", STOPPED, "ubuntu@edm-prod, pid 4242"),
+                List.of());
+        try (ScreenHarness h = open(Locale.ENGLISH, false, r)) {
+            assertTrue(shows(h, "A lock is left by a console that is gone: deploy backend v1.1, ubuntu@edm-prod, pid 4242, since"
+                    + " 2026-11-29 09:58:07. It stopped before its first step: nothing was changed."), h.text());
+            assertTrue(shows(h, "[X] release the lock (nothing to undo)"), h.text());
+            h.app.apply(key('D'));
+            assertTrue(shows(h, "press X to release it"), h.text());
+            h.app.apply(key('U'));
+            assertFalse(shows(h, "Resume the"), "nothing to resume");
+            h.app.apply(key('X'), key('y'));
+            DeployKeysScreenTest.await(r.calls, 1);
+            assertEquals(List.of("rollback"), r.calls);
         }
     }
 
