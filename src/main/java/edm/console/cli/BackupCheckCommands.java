@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,8 +26,6 @@ final class BackupCheckCommands {
 
     @Command(name = "verify", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
     static final class Verify implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
         @Parameters(arity = "0..1", paramLabel = "ID", descriptionKey = "opt.backup.id")
         String id;
         @Option(names = "--key", paramLabel = "FILE", descriptionKey = "opt.backup.key")
@@ -38,7 +35,7 @@ final class BackupCheckCommands {
 
         @Override
         public Integer call() {
-            try (BackupCli cli = BackupCli.open(options, spec)) {
+            try (BackupCli cli = BackupCli.open(spec)) {
                 if (cli == null) {
                     return BackupCli.CONFIG;
                 }
@@ -74,9 +71,7 @@ final class BackupCheckCommands {
     }
 
     @Command(name = "restore-drill", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-    static final class RestoreDrillCommand implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
+    static final class RestoreDrillCommand implements Callable<Integer>, ChangeCommand {
         @Parameters(arity = "0..1", paramLabel = "ID", descriptionKey = "opt.backup.id")
         String id;
         @Option(names = "--key", paramLabel = "FILE", descriptionKey = "opt.backup.key")
@@ -86,7 +81,7 @@ final class BackupCheckCommands {
 
         @Override
         public Integer call() {
-            try (BackupCli cli = BackupCli.open(options, spec)) {
+            try (BackupCli cli = BackupCli.open(spec)) {
                 if (cli == null) {
                     return BackupCli.CONFIG;
                 }
@@ -114,9 +109,7 @@ final class BackupCheckCommands {
     }
 
     @Command(name = "restore", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-    static final class Restore implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
+    static final class Restore implements Callable<Integer>, ChangeCommand {
         @Parameters(arity = "1", paramLabel = "ID", descriptionKey = "opt.backup.id")
         String id;
         @Option(names = "--live", required = true, descriptionKey = "opt.backup.live")
@@ -130,12 +123,8 @@ final class BackupCheckCommands {
 
         @Override
         public Integer call() {
-            try (BackupCli cli = BackupCli.open(options, spec)) {
+            try (BackupCli cli = BackupCli.open(spec)) {
                 if (cli == null) {
-                    return BackupCli.CONFIG;
-                }
-                if (cli.config.readOnly) {
-                    cli.err.println(Messages.t("backup.readOnly"));
                     return BackupCli.CONFIG;
                 }
                 return cli.run(cancel -> {

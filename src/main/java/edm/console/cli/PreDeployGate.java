@@ -8,6 +8,7 @@ import edm.console.checklist.RecentReport;
 import edm.console.config.ConsoleConfig;
 import edm.console.core.Clock;
 import edm.console.i18n.Messages;
+import edm.console.i18n.OutputCharset;
 import edm.console.text.TerminalSafe;
 import edm.console.workflow.WorkflowAudit;
 import edm.console.workflow.WorkflowContext;
@@ -52,7 +53,7 @@ final class PreDeployGate {
             run.runAllAutomatic();
             return;
         }
-        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(OutputCharset.of(System.getenv())).dumb(true).build()) {
             new ChecklistPrompter(LineReaderBuilder.builder().terminal(terminal).build()).walk(run);
         } catch (IOException e) {
             err.println(Messages.t("workflow.checklist.noTerminal", e.getMessage()));
