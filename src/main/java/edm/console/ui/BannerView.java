@@ -48,7 +48,9 @@ final class BannerView {
         int from = Math.max(0, results.size() - MAX_RESULTS);
         for (int i = from; i < results.size(); i++) {
             UnattendedResult r = results.get(i);
-            String line = m.get("banner.unattended", ctx.format().dateTime(r.terminalLostAt()), r.what(), r.subject(),
+            String whatKey = "banner.what." + r.what().replace(' ', '_');
+            String line = m.get("banner.unattended", ctx.format().dateTime(r.terminalLostAt()),
+                    m.has(whatKey) ? m.get(whatKey) : r.what(), r.subject(),
                     r.user(), ctx.format().dateTime(r.finished()), r.result());
             if (i == from) {
                 String dismiss = keys(ctx, Action.DISMISS_BANNER);

@@ -196,7 +196,7 @@ class BannerScreenTest {
         try (ScreenHarness h = open(LanguageResolver.SIMPLIFIED_CHINESE, false, r)) {
             assertTrue(shows(h, "未完成的deploy-backend-20261129-095801：backend -> edm-backend:v1.1，停在步骤 'start-new'（begin）"), h.text());
             assertTrue(shows(h, "[U] 继续未完成的工作流  [X] 回滚未完成的工作流"), h.text());
-            assertTrue(shows(h, "[O] 知道了（关闭）  终端断开期间（断开于 2026-11-29 09:40:02）"), h.text());
+            assertTrue(shows(h, "[O] 知道了（关闭）  终端断开期间（断开于 2026-11-29 09:40:02）：部署 edm-backend-prod v1.1，由 ubuntu 发起"), h.text());
             h.app.apply(key('U'));
             assertTrue(shows(h, "继续backend 的deploy-backend-20261129-095801（edm-backend:v1.1）？"), h.text());
             h.app.apply(new UiEvent.Key(new KeyStroke(KeyType.Escape)));
