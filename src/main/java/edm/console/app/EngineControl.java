@@ -5,17 +5,19 @@ import edm.console.docker.ContainerGateway;
 import edm.console.live.ContainerMonitor;
 import edm.console.live.Timeline;
 import edm.console.ui.ContainerControl;
+import java.util.function.ToIntFunction;
 
 /** The UI's view of the engine: container actions, each followed by a prompt re-list. */
 final class EngineControl implements ContainerControl {
     private final ContainerGateway gateway;
-    private final int stopGraceSeconds;
+    /** Stop grace by container name (services[].stopSeconds). */
+    private final ToIntFunction<String> stopSeconds;
     private final Timeline timeline;
     private volatile ContainerMonitor monitor;
 
-    EngineControl(ContainerGateway gateway, int stopGraceSeconds, Timeline timeline) {
+    EngineControl(ContainerGateway gateway, ToIntFunction<String> stopSecondsByName, Timeline timeline) {
         this.gateway = gateway;
-        this.stopGraceSeconds = stopGraceSeconds;
+        this.stopSeconds = stopSecondsByName;
         this.timeline = timeline;
     }
 
@@ -35,12 +37,12 @@ final class EngineControl implements ContainerControl {
 
     @Override
     public void stop(String id) {
-        recorded("stop", id, () -> gateway.stop(id, stopGraceSeconds));
+        recorded("stop", id, () -> gateway.stop(id, stopSeconds.applyAsInt(gateway.nameOf(id))));
     }
 
     @Override
     public void restart(String id) {
-        recorded("restart", id, () -> gateway.restart(id, stopGraceSeconds));
+        recorded("restart", id, () -> gateway.restart(id, stopSeconds.applyAsInt(gateway.nameOf(id))));
     }
 
     /** Runs an action and records it, with its outcome, on the incident timeline. */

@@ -45,8 +45,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * waits for it too. What finished while the terminal was away is written for the next console's banner.
  */
 final class TuiLauncher {
-    /** Stop grace period for stop/restart from the dashboard (Docker's default). */
-    private static final int STOP_GRACE_SECONDS = 10;
     /**
      * How long the exit waits for started work at most. Every step has its own, shorter timeout (engine
      * calls, the health gate, the stop grace); this only bounds a backup of a very large database.
@@ -123,7 +121,7 @@ final class TuiLauncher {
                 config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
         Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
                 problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
-        EngineControl control = new EngineControl(gateway, STOP_GRACE_SECONDS, alerting.timelineModel());
+        EngineControl control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel());
         noteUnfinishedWorkflow(config, alerting.timelineModel());
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
         appRef[0] = app;

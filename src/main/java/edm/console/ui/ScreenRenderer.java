@@ -140,7 +140,7 @@ public final class ScreenRenderer {
                     ContainersPanel.draw(inner, snap, ctx.stackNames(), s.selectedIndex(), s.scroll, active, now, m, ctx.format());
                 }
                 case RESOURCES -> LinesView.draw(inner, resourceLines(s, inner.width()), 0);
-                case LOGS -> LogsView.draw(inner, s.logs, logsAvailable, m, ctx.format());
+                case LOGS -> LogsView.draw(inner, s.logs, logsAvailable, now, m, ctx.format());
                 case HEALTH -> HealthView.drawHealth(inner, s, ctx, now);
                 case ALERTS -> HealthView.drawAlerts(inner, s, ctx, now, active);
                 case BACKUPS -> LinesView.draw(inner, edm.console.ui.panels.BackupLines.render(s.alerts.backups,
@@ -153,7 +153,10 @@ public final class ScreenRenderer {
         Messages m = ctx.messages();
         if (p == Panel.CONTAINERS && s.containers != null) {
             long running = s.containers.containers().stream().filter(ContainerInfo::running).count();
-            return m.get("panel.containers.count", m.get(p.titleKey), running, s.containers.containers().size());
+            // Rows kept from before the engine went away or silent are what it said last, not what is.
+            String key = s.containers.engine().connected() || s.containers.containers().isEmpty()
+                    ? "panel.containers.count" : "panel.containers.lastKnown";
+            return m.get(key, m.get(p.titleKey), running, s.containers.containers().size());
         }
         if (p == Panel.LOGS) {
             return LogsView.title(s.logs, m);
@@ -262,6 +265,9 @@ public final class ScreenRenderer {
             engine = m.get("status.engineConnecting", e == null ? "" : e.endpoint());
         } else if (e.connected()) {
             engine = m.get("status.engine", e.endpoint(), e.apiVersion());
+        } else if (e.notAnswering()) {
+            engine = m.get("status.engineSilent", e.endpoint());
+            engineStyle = Style.CRITICAL;
         } else {
             engine = m.get("status.engineDown", e.endpoint());
             engineStyle = Style.CRITICAL;
