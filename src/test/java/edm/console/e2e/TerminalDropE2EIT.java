@@ -68,6 +68,27 @@ class TerminalDropE2EIT {
         work = Files.createDirectories(installation.projectRoot.resolve("target").resolve("e2e-drop"));
         gateway = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(30));
         ctx = Workflows.context(sandbox.config(), gateway, Map.of("USER", "drop-it"), List.of());
+        leaveNoCutDeploy();
+    }
+
+    /**
+     * A cut deploy left by an earlier, failed run (the sandbox may have been rebuilt since, so its
+     * containers are gone) would rightly make D refuse: roll it back, or file its journal when nothing is left.
+     */
+    private static void leaveNoCutDeploy() {
+        java.util.Optional<Journal.Contents> j = Journal.unfinished(ctx.stateDir());
+        if (j.isEmpty()) {
+            return;
+        }
+        WorkflowLock.read(ctx.lockFile()).filter(WorkflowLock.Holder::stale).ifPresent(h -> WorkflowLock.breakStale(ctx.lockFile(), h));
+        try {
+            new Recovery(ctx).rollBack(WorkflowProgress.NONE);
+        } catch (RuntimeException e) {
+            // nothing to roll back to
+        }
+        if (Journal.unfinished(ctx.stateDir()).isPresent()) {
+            Journal.reopen(ctx.stateDir(), j.get().workflow()).finish();
+        }
     }
 
     @AfterAll
@@ -199,10 +220,7 @@ class TerminalDropE2EIT {
             cutAndRecover(key);
         } finally {
             // A failed run must not leave the next test a cut deploy (its D would be refused, rightly).
-            if (Journal.unfinished(ctx.stateDir()).isPresent()) {
-                WorkflowLock.read(ctx.lockFile()).filter(WorkflowLock.Holder::stale).ifPresent(h -> WorkflowLock.breakStale(ctx.lockFile(), h));
-                new Recovery(ctx).rollBack(WorkflowProgress.NONE);
-            }
+            leaveNoCutDeploy();
         }
     }
 
