@@ -101,7 +101,8 @@ final class TuiLauncher {
         TuiApp[] appRef = new TuiApp[1];
         Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
                 problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
-        EngineControl control = new EngineControl(gateway, STOP_GRACE_SECONDS, alerting.timelineModel());
+        EngineControl control = new EngineControl(gateway, STOP_GRACE_SECONDS, alerting.timelineModel(),
+                config.resolve(config.deploy.stateDir).resolve(edm.console.workflow.WorkflowLock.FILE));
         noteUnfinishedWorkflow(config, alerting.timelineModel());
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
         appRef[0] = app;

@@ -92,7 +92,8 @@ final class WorkflowActions implements WorkflowControl {
     private String finish(String service, DeployRun.Outcome o) {
         Release r = o.release();
         String text = o.ok() ? Messages.t("workflow.result.ok", r.kind(), service, r.tag())
-                : Messages.t(o.rolledBack() ? "workflow.result.rolledBack" : "workflow.result.failed", service, o.failedStep(), o.message());
+                : Messages.t(o.rolledBack() ? "workflow.result.rolledBack" : "workflow.result.failed", service, o.failedStep(), o.message(),
+                        o.restoredImage());
         timeline.action(Instant.now(), service, text, !o.ok());
         if (!o.ok()) {
             throw new WorkflowException(text);

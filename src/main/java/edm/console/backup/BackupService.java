@@ -26,6 +26,8 @@ public final class BackupService {
     }
 
     public BackupRecord backup(BackupKind kind, BackupProgress progress, Cancellation cancel) {
+        // A backup killed earlier (kill -9) left its partial file; never one of a backup still running elsewhere.
+        StalePartials.remove(env.dir(kind), StalePartials.PROCESSES);
         return kind == BackupKind.DATABASE ? DatabaseBackup.run(env, progress, cancel) : FilesBackup.run(env, progress, cancel);
     }
 

@@ -42,6 +42,10 @@ public final class RollbackCommand implements Callable<Integer> {
                 return WorkflowCli.CONFIG;
             }
             return cli.run(cancelled -> {
+                Integer refused = list ? null : cli.refuseIfOccupied(true);
+                if (refused != null) {
+                    return refused;
+                }
                 List<Release> good = cli.ctx.history().goodReleases(service);
                 cli.out.println(Messages.t("workflow.rollback.list", service));
                 for (int i = 0; i < good.size(); i++) {
@@ -63,8 +67,9 @@ public final class RollbackCommand implements Callable<Integer> {
                 try {
                     prepared = wf.prepareRollback(target, to.get());
                 } catch (WorkflowLock.HeldException e) {
-                    if (!cli.offerBreak(e)) {
-                        return WorkflowCli.FAILED;
+                    Integer code = cli.breakOrRefuse(e);
+                    if (code != null) {
+                        return code;
                     }
                     prepared = wf.prepareRollback(target, to.get());
                 }

@@ -47,6 +47,8 @@ public final class ShellCommand implements Callable<Integer> {
         // Without a console (piped input) a dumb terminal is what is wanted: no warning about it.
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(System.console() == null ? Boolean.TRUE : null).build()) {
             LineReader reader = reader(terminal, spec.root(), loaded, historyFile());
+            // Commands run from the shell prompt through the shell's reader: two readers on one terminal lose input.
+            LineInput.use(LineInput.of(reader));
             try {
                 return new ShellLoop(reader, this::dispatch).run();
             } finally {

@@ -18,10 +18,25 @@ import java.util.function.BooleanSupplier;
  * one gets its name back, starts, and must pass the health gate again.
  */
 public final class DeployRun {
-    /** How it ended: the recorded release, and when it failed, the step, the reason and the captured output. */
-    public record Outcome(Release release, String failedStep, String message, List<String> output, boolean rolledBack) {
+    /**
+     * How it ended: the recorded release, and when it failed, the step, the reason and the captured output.
+     *
+     * @param rolledBack    the old container is back under the service's name, running and through the health gate
+     * @param restoredImage what the service runs after a roll back (the old container's image), else null
+     */
+    public record Outcome(Release release, String failedStep, String message, List<String> output, boolean rolledBack,
+                          String restoredImage) {
+        public Outcome(Release release, String failedStep, String message, List<String> output, boolean rolledBack) {
+            this(release, failedStep, message, output, rolledBack, null);
+        }
+
         public boolean ok() {
             return release.good();
+        }
+
+        /** A roll back that was asked for (recovery of a cut workflow) and succeeded: nothing failed. */
+        public boolean rolledBackAsAsked() {
+            return rolledBack && failedStep == null;
         }
     }
 
@@ -46,7 +61,7 @@ public final class DeployRun {
 
     /** Recovery: continues from the journal's data. */
     static DeployRun recovered(WorkflowContext ctx, Journal.Contents j, WorkflowProgress progress) {
-        DeployRun r = new DeployRun(ctx, DeployPlan.fromJournal(j.data()), Journal.reopen(ctx.stateDir(), j.workflow()), progress, () -> false);
+        DeployRun r = new DeployRun(ctx, DeployPlan.fromJournal(j.data()), Journal.reopen(ctx.stateDir(), ctx.operator(), j.workflow()), progress, () -> false);
         r.data.putAll(j.data());
         r.changed = true;
         r.backupId = j.data().get("backupId");
@@ -102,8 +117,12 @@ public final class DeployRun {
         Instant started = Instant.now();
         try {
             rollBack();
-            return finish(started, Release.ROLLED_BACK, data.getOrDefault("lastStep", ""), WorkflowText.t("workflow.recover.rolledBack"),
-                    List.of(), true);
+            // Nothing failed now: the roll back was the operator's choice (the release keeps why, for the history).
+            Release r = release(started, Release.ROLLED_BACK, WorkflowText.t("workflow.recover.rolledBack"));
+            ctx.history().record(r);
+            WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
+            journal.finish();
+            return new Outcome(r, null, null, List.of(), true, plan.oldImage());
         } catch (RuntimeException e) {
             Release r = release(started, Release.FAILED, e.getMessage());
             WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
@@ -279,7 +298,7 @@ public final class DeployRun {
         ctx.history().record(r);
         WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
         journal.finish();
-        return new Outcome(r, step, message, out, rolledBack);
+        return new Outcome(r, step, message, out, rolledBack, rolledBack ? plan.oldImage() : null);
     }
 
     private Release release(Instant started, String result, String message) {
