@@ -178,10 +178,15 @@ final class TuiLauncher {
         return Duration.ofMillis(Math.max(100, Math.round(s * 1000)));
     }
 
-    /** A deploy a crash left half-done goes on the timeline at start, with the command that recovers it. */
+    /**
+     * A deploy a crash left half-done goes on the timeline at start, with the command that recovers it; one
+     * that is running (another operator's, its process alive) is not "unfinished" and is not sent to recovery.
+     */
     static void noteUnfinishedWorkflow(ConsoleConfig config, edm.console.live.Timeline timeline) {
         try {
-            edm.console.workflow.Journal.unfinished(config.resolve(config.deploy.stateDir)).ifPresent(j ->
+            edm.console.workflow.Occupant.find(config.resolve(config.deploy.stateDir))
+                    .filter(o -> o.state() == edm.console.workflow.Occupant.State.CUT)
+                    .flatMap(edm.console.workflow.Occupant::journal).ifPresent(j ->
                     timeline.action(java.time.Instant.now(), j.data().getOrDefault("service", "?"),
                             edm.console.i18n.Messages.t("workflow.recover.notice", j.workflow(), j.last().step()), true));
         } catch (RuntimeException e) {

@@ -122,7 +122,7 @@ public final class DeployRun {
             ctx.history().record(r);
             WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
             journal.finish();
-            return new Outcome(r, null, null, List.of(), true, plan.oldImage());
+            return new Outcome(r, null, null, List.of(), true, restoredName());
         } catch (RuntimeException e) {
             Release r = release(started, Release.FAILED, e.getMessage());
             WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
@@ -298,7 +298,32 @@ public final class DeployRun {
         ctx.history().record(r);
         WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
         journal.finish();
-        return new Outcome(r, step, message, out, rolledBack, rolledBack ? plan.oldImage() : null);
+        return new Outcome(r, step, message, out, rolledBack, rolledBack ? restoredName() : null);
+    }
+
+    /**
+     * What the service runs after a roll back, as an operator names it: the old container's image reference,
+     * or, when the engine knows that image only by id, the tag the release history recorded for it.
+     */
+    private String restoredName() {
+        String ref = plan.oldImage();
+        if (ref != null && !ref.startsWith("sha256:")) {
+            return ref;
+        }
+        String image = plan.image();
+        String repository = image != null && !image.startsWith("sha256:") && image.contains(":") ? image.substring(0, image.lastIndexOf(':'))
+                : null;
+        List<Release> all = ctx.history().all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Release r = all.get(i);
+            if (plan.service().equals(r.service()) && plan.oldImageId() != null && plan.oldImageId().equals(r.imageId()) && r.tag() != null) {
+                if (r.image() != null && !r.image().startsWith("sha256:")) {
+                    return r.image();
+                }
+                return repository != null ? repository + ":" + r.tag() : r.tag() + " (" + DeployPlan.shortId(r.imageId()) + ")";
+            }
+        }
+        return ref == null ? "?" : DeployPlan.shortId(ref);
     }
 
     private Release release(Instant started, String result, String message) {
