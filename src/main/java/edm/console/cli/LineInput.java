@@ -1,5 +1,6 @@
 package edm.console.cli;
 
+import edm.console.text.TerminalSafe;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,13 +46,23 @@ public final class LineInput {
         shared = in;
     }
 
-    /** Lines from a stream through one buffered reader; the prompt goes to the command's output. */
+    /** Standard input through one buffered reader; piped answers are echoed so that the transcript reads like a session. */
     static LineInput of(InputStream in) {
+        return of(in, System.console() == null);
+    }
+
+    /** Lines from a stream through one buffered reader; the prompt goes to the command's output. */
+    static LineInput of(InputStream in, boolean echo) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         return new LineInput((out, prompt) -> {
             out.print(prompt);
             out.flush();
-            return reader.readLine();
+            String line = reader.readLine();
+            if (echo) {
+                out.println(line == null ? "" : TerminalSafe.clean(line));
+                out.flush();
+            }
+            return line;
         });
     }
 
