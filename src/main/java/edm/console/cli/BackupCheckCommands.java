@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +22,6 @@ final class BackupCheckCommands {
 
     @Command(name = "verify", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
     static final class Verify implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
         @Parameters(arity = "0..1", paramLabel = "ID", descriptionKey = "opt.backup.id")
         String id;
         @Option(names = "--key", paramLabel = "FILE", descriptionKey = "opt.backup.key")
@@ -34,7 +31,7 @@ final class BackupCheckCommands {
 
         @Override
         public Integer call() {
-            try (BackupCli cli = BackupCli.open(options, spec)) {
+            try (BackupCli cli = BackupCli.open(spec)) {
                 if (cli == null) {
                     return BackupCli.CONFIG;
                 }
@@ -70,9 +67,7 @@ final class BackupCheckCommands {
     }
 
     @Command(name = "restore-drill", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-    static final class RestoreDrillCommand implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
+    static final class RestoreDrillCommand implements Callable<Integer>, ChangeCommand {
         @Parameters(arity = "0..1", paramLabel = "ID", descriptionKey = "opt.backup.id")
         String id;
         @Option(names = "--key", paramLabel = "FILE", descriptionKey = "opt.backup.key")
@@ -82,7 +77,7 @@ final class BackupCheckCommands {
 
         @Override
         public Integer call() {
-            try (BackupCli cli = BackupCli.open(options, spec)) {
+            try (BackupCli cli = BackupCli.open(spec)) {
                 if (cli == null) {
                     return BackupCli.CONFIG;
                 }
@@ -110,9 +105,7 @@ final class BackupCheckCommands {
     }
 
     @Command(name = "restore", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-    static final class Restore implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
+    static final class Restore implements Callable<Integer>, ChangeCommand {
         @Parameters(arity = "1", paramLabel = "ID", descriptionKey = "opt.backup.id")
         String id;
         @Option(names = "--live", required = true, descriptionKey = "opt.backup.live")
@@ -126,12 +119,8 @@ final class BackupCheckCommands {
 
         @Override
         public Integer call() {
-            try (BackupCli cli = BackupCli.open(options, spec)) {
+            try (BackupCli cli = BackupCli.open(spec)) {
                 if (cli == null) {
-                    return BackupCli.CONFIG;
-                }
-                if (cli.config.readOnly) {
-                    cli.err.println(Messages.t("backup.readOnly"));
                     return BackupCli.CONFIG;
                 }
                 return cli.run(cancel -> {

@@ -7,15 +7,13 @@ import edm.console.backup.BackupProgress;
 import edm.console.backup.BackupService;
 import edm.console.backup.Cancellation;
 import edm.console.config.ConsoleConfig;
-import edm.console.config.LoadedConfig;
 import edm.console.core.Clock;
-import edm.console.docker.ContainerGateway;
-import edm.console.docker.DockerClients;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What every backup command shares: config → {@link BackupService}, progress lines, Ctrl-C as a clean
@@ -32,34 +30,23 @@ final class BackupCli implements AutoCloseable {
     final PrintWriter out;
     final PrintWriter err;
     final ConsoleConfig config;
-    private ContainerGateway gateway;
+    private final CliContext cli;
 
-    private BackupCli(PrintWriter out, PrintWriter err, ConsoleConfig config) {
-        this.out = out;
-        this.err = err;
-        this.config = config;
+    private BackupCli(CliContext cli) {
+        this.cli = cli;
+        this.out = cli.out;
+        this.err = cli.err;
+        this.config = cli.config();
     }
 
-    /** Null (after printing the problems) when the config cannot be used. */
-    static BackupCli open(GlobalOptions options, picocli.CommandLine.Model.CommandSpec spec) {
-        LoadedConfig loaded = ConfigSelection.load(options);
-        PrintWriter err = spec.commandLine().getErr();
-        if (!ConfigSelection.usable(loaded, err)) {
-            return null;
-        }
-        return new BackupCli(spec.commandLine().getOut(), err, loaded.config());
+    /** Null (after printing why) when the config cannot be used or the command is refused as read-only. */
+    static BackupCli open(CommandSpec spec) {
+        CliContext cli = CliContext.open(spec);
+        return cli == null ? null : new BackupCli(cli);
     }
 
     BackupService service() {
-        return new BackupService(BackupEnvironment.from(config, this::gateway, Clock.SYSTEM));
-    }
-
-    private ContainerGateway gateway() {
-        if (gateway == null) {
-            gateway = new ContainerGateway(DockerClients.resolveEndpoint(config.docker.endpoint),
-                    Duration.ofSeconds(config.docker.timeoutSeconds));
-        }
-        return gateway;
+        return new BackupService(BackupEnvironment.from(config, cli::gateway, Clock.SYSTEM));
     }
 
     /** Progress: one line at most every 2 s (rewritten in place on a terminal), bytes and elapsed time. */
@@ -121,8 +108,6 @@ final class BackupCli implements AutoCloseable {
 
     @Override
     public void close() {
-        if (gateway != null) {
-            gateway.close();
-        }
+        cli.close();
     }
 }

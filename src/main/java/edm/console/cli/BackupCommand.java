@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,19 +22,25 @@ import picocli.CommandLine.Spec;
         subcommands = {BackupCommand.Db.class, BackupCommand.Files.class, BackupCommand.All.class, BackupCommand.ListBackups.class,
                 BackupCommand.Status.class, BackupCheckCommands.Verify.class, BackupCommand.Prune.class,
                 BackupCheckCommands.RestoreDrillCommand.class, BackupCheckCommands.Restore.class, BackupCommand.Keygen.class})
-public final class BackupCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+public final class BackupCommand extends CommandGroup {
+    /** Takes backups of the given kinds in order; stops at the first failure. */
+    abstract static class Take implements Callable<Integer>, ChangeCommand {
+        private final List<BackupKind> kinds;
+        @Spec
+        CommandSpec spec;
 
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 2;
+        Take(BackupKind... kinds) {
+            this.kinds = List.of(kinds);
+        }
+
+        @Override
+        public Integer call() {
+            return take(spec, kinds);
+        }
     }
 
-    /** Takes backups of the given kinds in order; stops at the first failure. */
-    static int take(GlobalOptions options, CommandSpec spec, List<BackupKind> kinds) {
-        try (BackupCli cli = BackupCli.open(options, spec)) {
+    static int take(CommandSpec spec, List<BackupKind> kinds) {
+        try (BackupCli cli = BackupCli.open(spec)) {
             if (cli == null) {
                 return BackupCli.CONFIG;
             }
@@ -59,54 +64,34 @@ public final class BackupCommand implements Callable<Integer> {
     }
 
     @Command(name = "db", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-    static final class Db implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            return take(options, spec, List.of(BackupKind.DATABASE));
+    static final class Db extends Take {
+        Db() {
+            super(BackupKind.DATABASE);
         }
     }
 
     @Command(name = "files", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-    static final class Files implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            return take(options, spec, List.of(BackupKind.FILES));
+    static final class Files extends Take {
+        Files() {
+            super(BackupKind.FILES);
         }
     }
 
     @Command(name = "all", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-    static final class All implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            return take(options, spec, List.of(BackupKind.DATABASE, BackupKind.FILES));
+    static final class All extends Take {
+        All() {
+            super(BackupKind.DATABASE, BackupKind.FILES);
         }
     }
 
     @Command(name = "list", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
     static final class ListBackups implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            try (BackupCli cli = BackupCli.open(options, spec)) {
+            try (BackupCli cli = BackupCli.open(spec)) {
                 if (cli == null) {
                     return BackupCli.CONFIG;
                 }
@@ -133,14 +118,12 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Command(name = "status", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
     static final class Status implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            try (BackupCli cli = BackupCli.open(options, spec)) {
+            try (BackupCli cli = BackupCli.open(spec)) {
                 if (cli == null) {
                     return BackupCli.CONFIG;
                 }
@@ -172,22 +155,21 @@ public final class BackupCommand implements Callable<Integer> {
     }
 
     @Command(name = "prune", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-    static final class Prune implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
+    static final class Prune implements Callable<Integer>, ChangeCommand {
         @Option(names = "--dry-run", descriptionKey = "opt.backup.dryRun")
         boolean dryRun;
         @Spec
         CommandSpec spec;
 
         @Override
+        public boolean changes() {
+            return !dryRun;
+        }
+
+        @Override
         public Integer call() {
-            try (BackupCli cli = BackupCli.open(options, spec)) {
+            try (BackupCli cli = BackupCli.open(spec)) {
                 if (cli == null) {
-                    return BackupCli.CONFIG;
-                }
-                if (cli.config.readOnly && !dryRun) {
-                    cli.err.println(Messages.t("backup.readOnly"));
                     return BackupCli.CONFIG;
                 }
                 return cli.run(cancel -> {

@@ -1,6 +1,5 @@
 package edm.console.cli;
 
-import edm.console.config.LoadedConfig;
 import edm.console.core.Clock;
 import edm.console.core.ProbeStatus;
 import edm.console.i18n.Messages;
@@ -8,7 +7,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,8 +19,6 @@ import picocli.CommandLine.Spec;
 public final class CheckCommand implements Callable<Integer> {
     public static final int COULD_NOT_RUN = 3;
 
-    @Mixin
-    GlobalOptions options;
     @Option(names = "--json", descriptionKey = "opt.json")
     boolean json;
     @Option(names = {"-q", "--quiet"}, descriptionKey = "opt.quiet")
@@ -32,13 +28,14 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        LoadedConfig loaded = ConfigSelection.load(options);
-        if (!ConfigSelection.usable(loaded, err)) {
-            return COULD_NOT_RUN;
+        try (CliContext cli = CliContext.open(spec)) {
+            return cli == null ? COULD_NOT_RUN : check(cli);
         }
-        SnapshotCollector.Report report = SnapshotCollector.collect(loaded.config(), Clock.SYSTEM);
+    }
+
+    private int check(CliContext cli) throws Exception {
+        PrintWriter out = cli.out;
+        SnapshotCollector.Report report = SnapshotCollector.collect(cli.config(), Clock.SYSTEM);
         ProbeStatus worst = report.worst();
         if (json) {
             out.println(ProbeReport.JSON.writeValueAsString(ProbeReport.json(report.probes(), worst)));

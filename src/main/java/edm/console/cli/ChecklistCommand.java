@@ -10,6 +10,7 @@ import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
 import edm.console.core.Clock;
 import edm.console.i18n.Messages;
+import edm.console.i18n.OutputCharset;
 import edm.console.text.TerminalSafe;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,26 +28,18 @@ import picocli.CommandLine.Spec;
 /** {@code edm-console checklist list|run NAME|show REPORT}: SPEC-006's checklists in line mode. */
 @Command(name = "checklist", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true,
         subcommands = {ChecklistCommand.ListCommand.class, ChecklistCommand.RunCommand.class, ChecklistCommand.ShowCommand.class})
-public final class ChecklistCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
-
+public final class ChecklistCommand extends CommandGroup {
     /** Loads the config and the checklists; prints the problems and returns null when either is unusable. */
-    static Setup setup(GlobalOptions options, PrintWriter err) {
-        LoadedConfig loaded = ConfigSelection.load(options);
-        if (!ConfigSelection.usable(loaded, err)) {
-            return null;
+    static Setup setup(CommandSpec spec) {
+        try (CliContext cli = CliContext.open(spec)) {
+            if (cli == null) {
+                return null;
+            }
+            LoadedConfig loaded = cli.loaded();
+            Checklists.Loaded lists = Checklists.load(loaded.source());
+            lists.loaded().problems().forEach(p -> cli.err.println(p.toString()));
+            return new Setup(loaded.config(), lists, loaded);
         }
-        Checklists.Loaded lists = Checklists.load(loaded.source());
-        lists.loaded().problems().forEach(p -> err.println(p.toString()));
-        err.flush();
-        return new Setup(loaded.config(), lists, loaded);
     }
 
     record Setup(ConsoleConfig config, Checklists.Loaded lists, LoadedConfig loaded) {
@@ -55,15 +47,13 @@ public final class ChecklistCommand implements Callable<Integer> {
 
     @Command(name = "list", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
     static final class ListCommand implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Setup s = setup(options, spec.commandLine().getErr());
+            Setup s = setup(spec);
             if (s == null) {
                 return CheckCommand.COULD_NOT_RUN;
             }
@@ -80,8 +70,6 @@ public final class ChecklistCommand implements Callable<Integer> {
 
     @Command(name = "run", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
     static final class RunCommand implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
         @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "param.checklist")
         String name;
         @Spec
@@ -90,7 +78,7 @@ public final class ChecklistCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
-            Setup s = setup(options, err);
+            Setup s = setup(spec);
             if (s == null) {
                 return CheckCommand.COULD_NOT_RUN;
             }
@@ -133,8 +121,6 @@ public final class ChecklistCommand implements Callable<Integer> {
 
     @Command(name = "show", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
     static final class ShowCommand implements Callable<Integer> {
-        @Mixin
-        GlobalOptions options;
         @Parameters(index = "0", arity = "0..1", paramLabel = "REPORT", descriptionKey = "param.report")
         String report;
         @Spec
@@ -142,12 +128,12 @@ public final class ChecklistCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            LoadedConfig loaded = ConfigSelection.load(options);
-            if (!ConfigSelection.usable(loaded, err)) {
-                return CheckCommand.COULD_NOT_RUN;
+            try (CliContext cli = CliContext.open(spec)) {
+                return cli == null ? CheckCommand.COULD_NOT_RUN : show(cli.out, cli.err, cli.loaded());
             }
+        }
+
+        private int show(PrintWriter out, PrintWriter err, LoadedConfig loaded) throws IOException {
             if (report == null) {
                 List<Path> all = Checklists.reports(loaded.config());
                 if (all.isEmpty()) {

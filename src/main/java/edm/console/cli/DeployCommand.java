@@ -10,7 +10,6 @@ import edm.console.workflow.Workflows;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,9 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code edm-console deploy --recover [--resume|--roll-back]} for a deploy a crash left unfinished.
  */
 @Command(name = "deploy", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-public final class DeployCommand implements Callable<Integer> {
-    @Mixin
-    GlobalOptions options;
+public final class DeployCommand implements Callable<Integer>, ChangeCommand {
     @Spec
     CommandSpec spec;
     @Parameters(index = "0", arity = "0..1", paramLabel = "SERVICE", descriptionKey = "arg.deploy.service")
@@ -53,7 +50,7 @@ public final class DeployCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(Messages.t("workflow.deploy.usage"));
             return WorkflowCli.CONFIG;
         }
-        try (WorkflowCli cli = WorkflowCli.open(options, spec)) {
+        try (WorkflowCli cli = WorkflowCli.open(spec)) {
             if (cli == null) {
                 return WorkflowCli.CONFIG;
             }
@@ -67,7 +64,7 @@ public final class DeployCommand implements Callable<Integer> {
         if (refused != null) {
             return refused;
         }
-        if (!PreDeployGate.pass(cli.config, ConfigSelection.load(options).source(), cli.ctx, service, !yes && System.console() != null,
+        if (!PreDeployGate.pass(cli.config, cli.loaded.source(), cli.ctx, service, !yes && System.console() != null,
                 checklistOverride, cli.out, cli.err)) {
             return WorkflowCli.FAILED;
         }
@@ -93,7 +90,7 @@ public final class DeployCommand implements Callable<Integer> {
         int code = cli.report(prepared.run(cli.progress(), cancelled));
         if (code == WorkflowCli.OK) {
             // SPEC-006 上线后验证: the post-deploy checklist after the health gate, saved as a report.
-            PreDeployGate.postDeploy(cli.config, ConfigSelection.load(options).source(), !yes && System.console() != null,
+            PreDeployGate.postDeploy(cli.config, cli.loaded.source(), !yes && System.console() != null,
                     cli.out, cli.err);
         }
         return code;

@@ -1,22 +1,98 @@
 package edm.console.cli;
 
+import edm.console.i18n.Messages;
+import edm.console.sandbox.SandboxProject;
 import java.nio.file.Path;
+import java.util.Objects;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** Options every command accepts (picocli mixin). Descriptions come from the cli bundle. */
+/**
+ * The options every command accepts, declared once on the root command (a picocli mixin) with
+ * {@link ScopeType#INHERIT}: picocli copies them onto every subcommand, and each copy sets the value
+ * here, so {@code --sandbox check}, {@code check --sandbox} and {@code backup --sandbox db} mean the
+ * same. Commands read them with {@link #of(CommandSpec)}.
+ *
+ * <p>Given more than once (in different positions): the same value again is harmless; two different
+ * values ({@code --config A check --config B}) are a usage error, because an operations tool must not
+ * guess which stack was meant; so are {@code --sandbox} and a {@code --config} naming another file.
+ * Descriptions come from the cli bundle.
+ */
 public final class GlobalOptions {
-    @Option(names = "--config", paramLabel = "FILE", descriptionKey = "opt.config")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     public Path config;
-
-    @Option(names = "--sandbox", descriptionKey = "opt.sandbox")
     public boolean sandbox;
-
-    @Option(names = "--theme", paramLabel = "NAME", descriptionKey = "opt.theme")
     public String theme;
-
-    @Option(names = "--read-only", descriptionKey = "opt.readOnly")
     public boolean readOnly;
-
-    @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "opt.lang")
     public String lang;
+
+    /** What the options select, for comparing positions (tests) and for saying it back. */
+    public record Selection(Path config, boolean sandbox, String theme, boolean readOnly, String lang) {
+    }
+
+    /** The options of the command line {@code spec} belongs to; defaults when its root declares none. */
+    public static GlobalOptions of(CommandSpec spec) {
+        for (CommandSpec mixin : spec.root().mixins().values()) {
+            if (mixin.userObject() instanceof GlobalOptions o) {
+                return o;
+            }
+        }
+        return new GlobalOptions();
+    }
+
+    public Selection selection() {
+        return new Selection(config, sandbox, theme, readOnly, lang);
+    }
+
+    @Option(names = "--config", paramLabel = "FILE", descriptionKey = "opt.config", scope = ScopeType.INHERIT)
+    void config(Path value) {
+        config = once("--config", config == null ? null : normal(config), normal(value), config, value);
+        notBothSandboxAndConfig();
+    }
+
+    @Option(names = "--sandbox", descriptionKey = "opt.sandbox", scope = ScopeType.INHERIT)
+    void sandbox(boolean value) {
+        sandbox |= value;
+        notBothSandboxAndConfig();
+    }
+
+    @Option(names = "--theme", paramLabel = "NAME", descriptionKey = "opt.theme", scope = ScopeType.INHERIT)
+    void theme(String value) {
+        theme = once("--theme", theme, value, theme, value);
+    }
+
+    @Option(names = "--read-only", descriptionKey = "opt.readOnly", scope = ScopeType.INHERIT)
+    void readOnly(boolean value) {
+        readOnly |= value;
+    }
+
+    @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "opt.lang", scope = ScopeType.INHERIT)
+    void lang(String value) {
+        lang = once("--lang", lang, value, lang, value);
+    }
+
+    /** --sandbox with --config naming another file: the operator meant one of two stacks, and we do not guess which. */
+    private void notBothSandboxAndConfig() {
+        if (sandbox && config != null && !normal(config).equals(normal(SandboxProject.fromEnvironment().configFile()))) {
+            throw new ParameterException(mixee.commandLine(), Messages.t("cli.sandboxAndConfig", config));
+        }
+    }
+
+    private static Path normal(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    /** The new value, unless an earlier position gave a different one. */
+    private <T> T once(String option, Object earlierKey, Object newKey, T earlier, T value) {
+        if (earlier != null && !Objects.equals(earlierKey, newKey)) {
+            throw new ParameterException(mixee.commandLine(),
+                    Messages.t("cli.optionTwice", option, earlier, value));
+        }
+        return value;
+    }
 }

@@ -1,11 +1,8 @@
 package edm.console.cli;
 
 import edm.console.config.ConsoleConfig;
-import edm.console.config.LoadedConfig;
 import edm.console.text.DurationText;
 import edm.console.core.Clock;
-import edm.console.docker.ContainerGateway;
-import edm.console.docker.DockerClients;
 import edm.console.i18n.Messages;
 import edm.console.live.GatewayLogApi;
 import edm.console.logs.LogFilter;
@@ -25,7 +22,6 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,8 +34,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "logs", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
 public final class LogsCommand implements Callable<Integer> {
-    @Mixin
-    GlobalOptions options;
     @Parameters(arity = "1..*", paramLabel = "SOURCE", descriptionKey = "param.logSource")
     List<String> sources;
     @Option(names = {"-f", "--follow"}, descriptionKey = "opt.follow")
@@ -57,13 +51,15 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        LoadedConfig loaded = ConfigSelection.load(options);
-        if (!ConfigSelection.usable(loaded, err)) {
-            return 2;
+        try (CliContext cli = CliContext.open(spec)) {
+            return cli == null ? 2 : logs(cli);
         }
-        ConsoleConfig config = loaded.config();
+    }
+
+    private int logs(CliContext cli) throws InterruptedException {
+        PrintWriter out = cli.out;
+        PrintWriter err = cli.err;
+        ConsoleConfig config = cli.config();
         Duration back;
         LogLevel min;
         Pattern pattern;
@@ -85,33 +81,25 @@ public final class LogsCommand implements Callable<Integer> {
         LogWindow window = new LogWindow(back == null ? null : Clock.SYSTEM.now().minus(back), lines, follow);
         List<LogSourceSpec> specs = sources.stream().map(s -> resolve(config, s)).toList();
         boolean needsEngine = specs.stream().anyMatch(s -> s.kind() == LogSourceSpec.Kind.CONTAINER);
-        ContainerGateway gateway = needsEngine ? new ContainerGateway(DockerClients.resolveEndpoint(config.docker.endpoint),
-                Duration.ofSeconds(config.docker.timeoutSeconds)) : null;
-        try {
-            LogSessions factory = new LogSessions(gateway == null ? null : new GatewayLogApi(gateway), config.projectPath(),
-                    config.logs.files, config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
-            LogMetrics metrics = new LogMetrics(Clock.SYSTEM);
-            List<LogSource> readers = specs.stream().map(s -> factory.source(s, window, metrics)).toList();
-            ZoneId zone = ZoneId.systemDefault();
-            java.util.concurrent.atomic.AtomicInteger notices = new java.util.concurrent.atomic.AtomicInteger();
-            LogFilter filter = new LogFilter(pattern, pattern == null ? LogFilter.MatchMode.ALL : LogFilter.MatchMode.ONLY_MATCHING, min);
-            new MergedRead(readers, filter, l -> {
-                out.println(LogFormat.plain(l, true, zone));
-                if (follow) {
-                    out.flush();
-                }
-            }, l -> {
-                notices.incrementAndGet();
-                err.println(Messages.t("cli.logs.notice", l.source(), l.text()));
-                err.flush();
-            }).run();
-            out.flush();
-            return notices.get() > 0 ? 1 : 0; // 1: a source was missing or unreadable (said on stderr)
-        } finally {
-            if (gateway != null) {
-                gateway.close();
+        LogSessions factory = new LogSessions(needsEngine ? new GatewayLogApi(cli.gateway()) : null, config.projectPath(),
+                config.logs.files, config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
+        LogMetrics metrics = new LogMetrics(Clock.SYSTEM);
+        List<LogSource> readers = specs.stream().map(s -> factory.source(s, window, metrics)).toList();
+        ZoneId zone = ZoneId.systemDefault();
+        java.util.concurrent.atomic.AtomicInteger notices = new java.util.concurrent.atomic.AtomicInteger();
+        LogFilter filter = new LogFilter(pattern, pattern == null ? LogFilter.MatchMode.ALL : LogFilter.MatchMode.ONLY_MATCHING, min);
+        new MergedRead(readers, filter, l -> {
+            out.println(LogFormat.plain(l, true, zone));
+            if (follow) {
+                out.flush();
             }
-        }
+        }, l -> {
+            notices.incrementAndGet();
+            err.println(Messages.t("cli.logs.notice", l.source(), l.text()));
+            err.flush();
+        }).run();
+        out.flush();
+        return notices.get() > 0 ? 1 : 0; // 1: a source was missing or unreadable (said on stderr)
     }
 
     /** A service name means its container; a configured glob, or anything path-like, means files. */

@@ -8,6 +8,7 @@ import edm.console.checklist.RecentReport;
 import edm.console.config.ConsoleConfig;
 import edm.console.core.Clock;
 import edm.console.i18n.Messages;
+import edm.console.i18n.OutputCharset;
 import edm.console.text.TerminalSafe;
 import edm.console.workflow.WorkflowAudit;
 import edm.console.workflow.WorkflowContext;

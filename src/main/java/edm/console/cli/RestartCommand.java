@@ -8,7 +8,6 @@ import edm.console.workflow.Workflows;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,9 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code edm-console restart SERVICE|--all [--yes]}: restarts with a health gate after each service, stack in dependency order. */
 @Command(name = "restart", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-public final class RestartCommand implements Callable<Integer> {
-    @Mixin
-    GlobalOptions options;
+public final class RestartCommand implements Callable<Integer>, ChangeCommand {
     @Spec
     CommandSpec spec;
     @Parameters(index = "0", arity = "0..1", paramLabel = "SERVICE", descriptionKey = "arg.deploy.service")
@@ -34,7 +31,7 @@ public final class RestartCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(Messages.t("workflow.restart.usage"));
             return WorkflowCli.CONFIG;
         }
-        try (WorkflowCli cli = WorkflowCli.open(options, spec)) {
+        try (WorkflowCli cli = WorkflowCli.open(spec)) {
             if (cli == null) {
                 return WorkflowCli.CONFIG;
             }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,9 +20,7 @@ import picocli.CommandLine.Spec;
  * history. Without TAG: the newest good release older than the current one, after showing the list.
  */
 @Command(name = "rollback", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-public final class RollbackCommand implements Callable<Integer> {
-    @Mixin
-    GlobalOptions options;
+public final class RollbackCommand implements Callable<Integer>, ChangeCommand {
     @Spec
     CommandSpec spec;
     @Parameters(index = "0", paramLabel = "SERVICE", descriptionKey = "arg.deploy.service")
@@ -36,8 +33,13 @@ public final class RollbackCommand implements Callable<Integer> {
     boolean list;
 
     @Override
+    public boolean changes() {
+        return !list;
+    }
+
+    @Override
     public Integer call() {
-        try (WorkflowCli cli = WorkflowCli.open(options, spec)) {
+        try (WorkflowCli cli = WorkflowCli.open(spec)) {
             if (cli == null) {
                 return WorkflowCli.CONFIG;
             }

@@ -2,8 +2,8 @@ package edm.console.cli;
 
 import edm.console.sandbox.Sandbox;
 import edm.console.sandbox.SandboxResult;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,63 +12,55 @@ import picocli.CommandLine.Spec;
 /** {@code edm-console sandbox up|down|status}: a safe EDM-shaped stack on the local engine. */
 @Command(name = "sandbox", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true,
         subcommands = {SandboxCommand.Up.class, SandboxCommand.Down.class, SandboxCommand.Status.class})
-public final class SandboxCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 2;
-    }
-
+public final class SandboxCommand extends CommandGroup {
     @Command(name = "up", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-    static final class Up implements Callable<Integer> {
+    static final class Up extends Run implements ChangeCommand {
         @Option(names = "--rebuild", descriptionKey = "opt.rebuild")
         boolean rebuild;
-        @Spec
-        CommandSpec spec;
 
         @Override
-        public Integer call() {
-            return report(spec, new Sandbox(Sandbox.Options.defaults().withRebuild(rebuild)).up(line(spec)));
+        SandboxResult run(Consumer<String> line) {
+            return new Sandbox(Sandbox.Options.defaults().withRebuild(rebuild)).up(line);
         }
     }
 
     @Command(name = "down", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-    static final class Down implements Callable<Integer> {
+    static final class Down extends Run implements ChangeCommand {
         @Option(names = "--purge", descriptionKey = "opt.purge")
         boolean purge;
-        @Spec
-        CommandSpec spec;
 
         @Override
-        public Integer call() {
-            return report(spec, new Sandbox(Sandbox.Options.defaults()).down(purge, line(spec)));
+        SandboxResult run(Consumer<String> line) {
+            return new Sandbox(Sandbox.Options.defaults()).down(purge, line);
         }
     }
 
     @Command(name = "status", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
-    static final class Status implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Status extends Run {
         @Override
-        public Integer call() {
-            return report(spec, new Sandbox(Sandbox.Options.defaults()).status(line(spec)));
+        SandboxResult run(Consumer<String> line) {
+            return new Sandbox(Sandbox.Options.defaults()).status(line);
         }
     }
 
-    private static java.util.function.Consumer<String> line(CommandSpec spec) {
-        PrintWriter out = spec.commandLine().getOut();
-        return s -> {
-            out.println(s);
-            out.flush();
-        };
-    }
+    /** One sandbox action, its progress lines printed as they come; read-only refuses up and down. */
+    abstract static class Run implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
 
-    private static int report(CommandSpec spec, SandboxResult r) {
-        spec.commandLine().getOut().flush();
-        return r.exitCode();
+        abstract SandboxResult run(Consumer<String> line);
+
+        @Override
+        public Integer call() {
+            try (CliContext cli = CliContext.of(spec)) {
+                if (cli.refusedAsReadOnly()) {
+                    return CliContext.CONFIG;
+                }
+                return run(s -> {
+                    cli.out.println(s);
+                    cli.out.flush();
+                }).exitCode();
+            }
+        }
     }
 }

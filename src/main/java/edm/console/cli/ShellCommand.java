@@ -7,6 +7,7 @@ import edm.console.config.LoadedConfig;
 import edm.console.core.ContainerInfo;
 import edm.console.core.ImageRef;
 import edm.console.i18n.Messages;
+import edm.console.i18n.OutputCharset;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -36,16 +36,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "shell", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
 public final class ShellCommand implements Callable<Integer> {
-    @Mixin
-    GlobalOptions options;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        LoadedConfig loaded = ConfigSelection.load(options);
+        LoadedConfig loaded = CliContext.of(spec).loaded();
         // Without a console (piped input) a dumb terminal is what is wanted: no warning about it.
-        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(System.console() == null ? Boolean.TRUE : null).build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(OutputCharset.of(System.getenv()))
+                .dumb(System.console() == null ? Boolean.TRUE : null).build()) {
             LineReader reader = reader(terminal, spec.root(), loaded, historyFile());
             // Commands run from the shell prompt through the shell's reader: two readers on one terminal lose input.
             LineInput.use(LineInput.of(reader));
@@ -57,7 +56,7 @@ public final class ShellCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs one shell line as `edm-console ARGS` (with this shell's --config / --sandbox), returning its exit code. */
+    /** Runs one shell line as `edm-console ARGS` (with this shell's global options), returning its exit code. */
     public int dispatch(List<String> args, PrintWriter out, PrintWriter err) {
         if (!args.isEmpty() && "shell".equals(args.get(0))) {
             err.println(Messages.t("shell.notHere"));
@@ -67,33 +66,36 @@ public final class ShellCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(spec.root().userObject().getClass());
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(withGlobalOptions(cl, args).toArray(String[]::new));
+        return cl.execute(withGlobalOptions(args).toArray(String[]::new));
     }
 
-    /** Adds the shell's own --config / --sandbox to a line whose command takes them and does not set them itself. */
-    private List<String> withGlobalOptions(CommandLine cl, List<String> args) {
-        List<String> full = new ArrayList<>(args);
-        if (args.contains("--config") || args.contains("--sandbox") || (options.config == null && !options.sandbox)) {
-            return full;
+    /**
+     * The shell's own global options before the line, each unless the line gives it itself (a line's
+     * {@code --config} also replaces the shell's {@code --sandbox}); a read-only shell stays read-only.
+     */
+    private List<String> withGlobalOptions(List<String> args) {
+        GlobalOptions o = GlobalOptions.of(spec);
+        List<String> full = new ArrayList<>();
+        if (o.config != null && !gives(args, "--config")) {
+            full.addAll(List.of("--config", o.config.toString()));
+        } else if (o.sandbox && !gives(args, "--config") && !gives(args, "--sandbox")) {
+            full.add("--sandbox");
         }
-        CommandSpec leaf;
-        try {
-            CommandLine.ParseResult pr = new CommandLine(spec.root().userObject().getClass()).parseArgs(args.toArray(String[]::new));
-            while (pr.hasSubcommand()) {
-                pr = pr.subcommand();
-            }
-            leaf = pr.commandSpec();
-        } catch (CommandLine.ParameterException e) {
-            return full; // picocli will report the mistake when the line runs
+        if (o.theme != null && !gives(args, "--theme")) {
+            full.addAll(List.of("--theme", o.theme));
         }
-        if (leaf.findOption("--config") != null) {
-            if (options.config != null) {
-                full.addAll(List.of("--config", options.config.toString()));
-            } else {
-                full.add("--sandbox");
-            }
+        if (o.lang != null && !gives(args, "--lang")) {
+            full.addAll(List.of("--lang", o.lang));
         }
+        if (o.readOnly && !gives(args, "--read-only")) {
+            full.add("--read-only");
+        }
+        full.addAll(args);
         return full;
+    }
+
+    private static boolean gives(List<String> args, String option) {
+        return args.stream().anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
     }
 
     static LineReader reader(Terminal terminal, CommandSpec root, LoadedConfig loaded, Path history) {

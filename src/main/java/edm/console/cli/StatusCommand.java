@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,8 +26,6 @@ import picocli.CommandLine.Spec;
 /** {@code edm-console status}: a one-screen snapshot of containers, resources, health and alert conditions. */
 @Command(name = "status", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
 public final class StatusCommand implements Callable<Integer> {
-    @Mixin
-    GlobalOptions options;
     @Option(names = "--json", descriptionKey = "opt.json")
     boolean json;
     @Spec
@@ -36,11 +33,14 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        LoadedConfig loaded = ConfigSelection.load(options);
-        if (!ConfigSelection.usable(loaded, spec.commandLine().getErr())) {
-            return CheckCommand.COULD_NOT_RUN;
+        try (CliContext cli = CliContext.open(spec)) {
+            return cli == null ? CheckCommand.COULD_NOT_RUN : status(cli);
         }
+    }
+
+    private int status(CliContext cli) throws Exception {
+        PrintWriter out = cli.out;
+        LoadedConfig loaded = cli.loaded();
         ConsoleConfig config = loaded.config();
         SnapshotCollector.Report r = SnapshotCollector.collect(config, edm.console.core.Clock.SYSTEM);
         List<String> breaches = new ArrayList<>();

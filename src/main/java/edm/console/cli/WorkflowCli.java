@@ -4,7 +4,6 @@ import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
 import edm.console.core.Secrets;
 import edm.console.docker.ContainerGateway;
-import edm.console.docker.DockerClients;
 import edm.console.i18n.Messages;
 import edm.console.workflow.DeployPlan;
 import edm.console.workflow.DeployRun;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What deploy, rollback and restart share: config and engine, read-only refusal, typed confirmations,
@@ -47,31 +47,26 @@ final class WorkflowCli implements AutoCloseable {
     final PrintWriter out;
     final PrintWriter err;
     final ConsoleConfig config;
+    final LoadedConfig loaded;
     final ContainerGateway gateway;
     final WorkflowContext ctx;
+    private final CliContext cli;
     private final long t0 = System.nanoTime();
 
-    private WorkflowCli(PrintWriter out, PrintWriter err, ConsoleConfig config) {
-        this.out = out;
-        this.err = err;
-        this.config = config;
-        this.gateway = new ContainerGateway(DockerClients.resolveEndpoint(config.docker.endpoint), Duration.ofSeconds(config.docker.timeoutSeconds));
+    private WorkflowCli(CliContext cli) {
+        this.cli = cli;
+        this.out = cli.out;
+        this.err = cli.err;
+        this.loaded = cli.loaded();
+        this.config = cli.config();
+        this.gateway = cli.gateway();
         this.ctx = Workflows.context(config, gateway, System.getenv(), extraPreflight);
     }
 
     /** Null after printing why (config unusable, read-only). */
-    static WorkflowCli open(GlobalOptions options, picocli.CommandLine.Model.CommandSpec spec) {
-        LoadedConfig loaded = ConfigSelection.load(options);
-        PrintWriter err = spec.commandLine().getErr();
-        if (!ConfigSelection.usable(loaded, err)) {
-            return null;
-        }
-        if (loaded.config().readOnly) {
-            err.println(Messages.t("workflow.readOnly"));
-            err.flush();
-            return null;
-        }
-        return new WorkflowCli(spec.commandLine().getOut(), err, loaded.config());
+    static WorkflowCli open(CommandSpec spec) {
+        CliContext cli = CliContext.open(spec);
+        return cli == null ? null : new WorkflowCli(cli);
     }
 
     /** One typed answer through the command's one reader ("" at the end of input). */
@@ -225,6 +220,6 @@ final class WorkflowCli implements AutoCloseable {
 
     @Override
     public void close() {
-        gateway.close();
+        cli.close();
     }
 }

@@ -20,6 +20,8 @@ class ShellCompleterTest {
     @Command(name = "edm-console", subcommands = {CheckCommand.class, LogsCommand.class, ChecklistCommand.class, ShellCommand.class,
             ShellCompleterTest.Deploy.class})
     static final class Root {
+        @CommandLine.Mixin
+        GlobalOptions options;
     }
 
     @Command(name = "deploy")
