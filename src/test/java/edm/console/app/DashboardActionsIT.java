@@ -136,7 +136,7 @@ class DashboardActionsIT {
                         return screenText(vt).contains("deploy backend v9.9");
                     });
                     String screenNow = screenText(vt);
-                    assertTrue(screenNow.contains("Could not restart " + name + ": Refused: another workflow is running"), screenNow);
+                    assertTrue(screenNow.contains("Could not restart " + name + ": Refused, wait for it: deploy backend v9.9 is running"), screenNow);
                     assertTrue(screenNow.contains("other-op"), screenNow);
                 }
                 assertEquals(before, startedAt(docker, id), "not restarted while the lock was held");

@@ -78,10 +78,10 @@ class DeployCrashIT {
             String text = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(second.waitFor(60, TimeUnit.SECONDS));
             assertEquals(5, second.exitValue(), "busy: " + String.join(" ", args) + "\n" + text);
-            assertTrue(text.contains("another workflow is running on this host: deploy backend " + firstTag + ", by crash-it on "), text);
-            assertTrue(text.contains("(pid " + firstPid + ", running)"), text);
-            assertTrue(text.contains("it has just finished step '" + stepName + "'"), text);
-            assertTrue(text.contains("Wait for it to finish"), text);
+            assertTrue(text.contains("Refused, wait for it: deploy backend " + firstTag + " is running, by crash-it on "), text);
+            assertTrue(text.contains("(pid " + firstPid + ")"), text);
+            assertTrue(text.contains("just finished step '" + stepName + "'"), text);
+            assertTrue(text.contains("Try again when it has finished"), text);
             assertFalse(text.contains("--recover"), "a live deploy is not to be recovered:\n" + text);
             assertFalse(text.contains("Type "), "refused before any prompt:\n" + text);
         }
