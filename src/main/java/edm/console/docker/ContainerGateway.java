@@ -238,7 +238,7 @@ public final class ContainerGateway implements AutoCloseable {
     /**
      * Streams a container's logs with Docker's timestamp in front of every line, stdout and stderr
      * kept apart: lines since {@code since} (whole seconds; null: all), at most the last {@code tail}
-     * (0 or less: all), then new ones while {@code follow}. Runs on the streaming client (no response
+     * (negative: all; 0: none), then new ones while {@code follow}. Runs on the streaming client (no response
      * timeout: a quiet container is not an error); close the result to stop.
      */
     public Closeable logs(String id, Instant since, int tail, boolean follow, LogChunks sink) {
@@ -266,8 +266,8 @@ public final class ContainerGateway implements AutoCloseable {
         if (since != null) {
             cmd = cmd.withSince((int) Math.max(0, since.getEpochSecond()));
         }
-        if (tail > 0) {
-            cmd = cmd.withTail(tail);
+        if (tail >= 0) {
+            cmd = cmd.withTail(tail); // 0: none of the history, follow from the end
         }
         try {
             return cmd.exec(cb);

@@ -14,7 +14,8 @@ public interface ContainerLogApi {
 
     /**
      * Streams a container's stdout and stderr, each line prefixed with Docker's RFC 3339 timestamp:
-     * lines since {@code since} (null: all), at most the last {@code tail} (0 or less: all), then
+     * lines since {@code since} (null: all), at most the last {@code tail} (negative: all; 0: none, that
+     * is from the end of the log), then
      * new ones while {@code follow}. Chunks arrive on a foreign thread; {@code end} is called once.
      */
     Closeable stream(String id, Instant since, int tail, boolean follow, ChunkHandler handler);

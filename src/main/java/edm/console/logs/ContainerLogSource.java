@@ -13,15 +13,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Follows the logs of whatever container carries a name, across restarts and re-creation (a deploy
  * replaces the container under the same name): when a stream ends, it watches the name and attaches
  * to the next incarnation, putting a marker line where the switch happened. Re-attaching asks for
  * lines since the last one seen and drops what it already had, so nothing is shown twice.
+ *
+ * <p>A container that writes faster than the engine or the view can take would leave the view ever
+ * further behind; {@link CatchUp} keeps it within about two seconds of now by dropping lines unread
+ * (counted) or reconnecting at the end of the log (the span skipped is counted), and {@link #status}
+ * says how far behind it is, so the view never claims to follow when it does not.
  */
 public final class ContainerLogSource implements LogSource {
     private static final Duration POLL = Duration.ofMillis(300);
+    /**
+     * Lines asked for again when re-attaching, then filtered by time: bounded work for the engine ("since"
+     * alone makes the json-file driver decode the whole log, minutes for a flooded one).
+     */
+    static final int OVERLAP = 2000;
+    private static final int ALL = -1;
+    private static final int FROM_END = 0;
 
     private final ContainerLogApi api;
     private final String name;
@@ -33,7 +47,9 @@ public final class ContainerLogSource implements LogSource {
     private volatile boolean closed;
     private volatile Closeable stream;
     private Thread thread;
-    private Instant lastSeen;
+    private volatile Instant lastSeen;
+    private final CatchUp catchUp = new CatchUp();
+    private volatile FollowStatus.Link link = FollowStatus.Link.CONNECTING;
 
     public ContainerLogSource(ContainerLogApi api, String name, LogWindow window, LogMetrics metrics, Clock clock,
                               int maxLineChars) {
@@ -72,7 +88,7 @@ public final class ContainerLogSource implements LogSource {
         }
         Instant readStart = clock.now();
         List<LogLine> backlog = new ArrayList<>();
-        readStream(current, window.since(), window.tail(), false, backlog::add);
+        readStream(current, window.since(), window.tail() > 0 ? window.tail() : ALL, false, backlog::add);
         backlog.sort(Comparator.comparing(LogLine::time));
         sink.backlog(name, backlog);
         if (!window.follow()) {
@@ -84,11 +100,12 @@ public final class ContainerLogSource implements LogSource {
         }
         while (!closed) {
             if (current.running()) {
-                readStream(current, lastSeen, 0, true, sink::line);
+                follow(current, sink);
             }
             if (closed) {
                 return;
             }
+            link = FollowStatus.Link.RECONNECTING;
             ContainerLogApi.ContainerRef next = awaitContainer(sink, current, false);
             if (next == null) {
                 return;
@@ -101,6 +118,25 @@ public final class ContainerLogSource implements LogSource {
                 Thread.sleep(POLL.toMillis()); // same incarnation, stream merely ended: do not spin
             }
             current = next;
+        }
+    }
+
+    /**
+     * Follows one incarnation until its stream ends: from the last line seen (a bounded tail filtered by
+     * time, so the engine does not read the whole log again), and whenever it falls too far behind, again
+     * from the end of the log.
+     */
+    private void follow(ContainerLogApi.ContainerRef c, LogSink sink) throws InterruptedException {
+        Instant since = lastSeen;
+        int tail = OVERLAP;
+        while (!closed && readStream(c, since, tail, true, sink::line)) {
+            link = FollowStatus.Link.RECONNECTING;
+            since = null;
+            tail = FROM_END;
+            long seen = catchUp.newestSeenNanos();
+            if (seen != LogTimestamps.NO_TIME && (lastSeen == null || nanos(lastSeen) < seen)) {
+                lastSeen = Instant.ofEpochSecond(0, seen);
+            }
         }
     }
 
@@ -125,6 +161,7 @@ public final class ContainerLogSource implements LogSource {
             if (found.isPresent() && (first || found.get().running())) {
                 return found.get();
             }
+            link = FollowStatus.Link.WAITING;
             if (!first && found.isPresent() && !toldStopped && previous != null) {
                 sink.line(own(LogLine.Origin.MARKER, Messages.t("logs.marker.stopped", name)));
                 toldStopped = true;
@@ -149,13 +186,18 @@ public final class ContainerLogSource implements LogSource {
         return null;
     }
 
-    /** Reads one stream to its end, delivering lines newer than the last one seen. */
-    private void readStream(ContainerLogApi.ContainerRef c, Instant since, int tail, boolean follow,
-                            java.util.function.Consumer<LogLine> deliver) throws InterruptedException {
+    /**
+     * Reads one stream to its end, delivering lines newer than the last one seen. While following, every
+     * line goes through the catch-up rule before it is decoded; true when the rule asks to reconnect at
+     * the end of the log.
+     */
+    private boolean readStream(ContainerLogApi.ContainerRef c, Instant since, int tail, boolean follow,
+                               Consumer<LogLine> deliver) throws InterruptedException {
         LineClassifier outCls = new LineClassifier(name, LogLine.Origin.STDOUT, true, counters, clock, ZoneId.systemDefault());
         LineClassifier errCls = new LineClassifier(name, LogLine.Origin.STDERR, true, counters, clock, ZoneId.systemDefault());
         Instant after = lastSeen;
-        java.util.function.Consumer<LogLine> fresh = l -> {
+        long afterNanos = after == null ? LogTimestamps.NO_TIME : nanos(after);
+        Consumer<LogLine> fresh = l -> {
             if (after != null && !l.time().isAfter(after)) {
                 return; // already shown before the re-attach
             }
@@ -164,16 +206,26 @@ public final class ContainerLogSource implements LogSource {
             }
             deliver.accept(l);
         };
-        LogSanitizer out = new LogSanitizer(maxLineChars, t -> fresh.accept(outCls.classify(t)));
-        LogSanitizer err = new LogSanitizer(maxLineChars, t -> fresh.accept(errCls.classify(t)));
+        Decoder out = new Decoder(new LogSanitizer(maxLineChars, t -> fresh.accept(outCls.classify(t))));
+        Decoder err = new Decoder(new LogSanitizer(maxLineChars, t -> fresh.accept(errCls.classify(t))));
         CountDownLatch done = new CountDownLatch(1);
+        AtomicBoolean behind = new AtomicBoolean();
         Object lock = new Object();
         try {
             stream = api.stream(c.id(), since, tail, follow, new ContainerLogApi.ChunkHandler() {
                 @Override
                 public void chunk(boolean stderr, byte[] data, int offset, int length) {
                     synchronized (lock) {
-                        (stderr ? err : out).feed(data, offset, length);
+                        if (behind.get()) {
+                            return; // abandoned: the source is reconnecting at the end of the log
+                        }
+                        Decoder d = stderr ? err : out;
+                        if (!follow) {
+                            d.sanitizer.feed(data, offset, length);
+                        } else if (!d.admit(data, offset, offset + length, afterNanos, nanos(clock.now()))) {
+                            behind.set(true);
+                            done.countDown();
+                        }
                     }
                 }
 
@@ -185,16 +237,88 @@ public final class ContainerLogSource implements LogSource {
         } catch (RuntimeException e) {
             deliver.accept(own(LogLine.Origin.NOTICE, Messages.t("logs.notice.engine", name, e.getMessage())));
             Thread.sleep(POLL.toMillis());
-            return;
+            return false;
+        }
+        if (follow) {
+            link = FollowStatus.Link.CONNECTED;
         }
         while (!closed && !done.await(200, TimeUnit.MILLISECONDS)) {
-            // waiting for the stream to end or for close()
+            // waiting for the stream to end, to fall behind, or for close()
         }
         closeStream();
         synchronized (lock) {
-            out.flush();
-            err.flush();
+            out.sanitizer.flush();
+            err.sanitizer.flush();
         }
+        return behind.get() && !closed;
+    }
+
+    /**
+     * One stream (stdout or stderr) while following: each line is weighed by the catch-up rule on its
+     * raw bytes before it is decoded, and a dropped line is dropped whole, also the parts of it that
+     * arrive in later chunks (the engine's frames may be split anywhere).
+     */
+    private final class Decoder {
+        final LogSanitizer sanitizer;
+        private boolean skippingLine;
+
+        Decoder(LogSanitizer sanitizer) {
+            this.sanitizer = sanitizer;
+        }
+
+        /** Feeds what is kept of {@code data[from, to)}; false when the rule asks to reconnect. */
+        boolean admit(byte[] data, int from, int to, long afterNanos, long now) {
+            int p = from;
+            while (p < to) {
+                int nl = indexOfNewline(data, p, to);
+                int stop = nl < 0 ? to : nl + 1;
+                if (skippingLine) {
+                    skippingLine = nl < 0; // the rest of a dropped line
+                } else if (!sanitizer.atLineStart()) {
+                    sanitizer.feed(data, p, stop - p); // the rest of a kept line
+                } else {
+                    long t = LogTimestamps.dockerPrefixNanos(data, p, stop - p);
+                    CatchUp.Decision d;
+                    if (t == LogTimestamps.NO_TIME) {
+                        catchUp.untimed(now);
+                        d = CatchUp.Decision.KEEP;
+                    } else if (t <= afterNanos) {
+                        d = CatchUp.Decision.DROP; // shown before the re-attach: neither new nor skipped
+                    } else {
+                        d = catchUp.line(t, now);
+                    }
+                    if (d == CatchUp.Decision.RECONNECT) {
+                        return false;
+                    }
+                    if (d == CatchUp.Decision.KEEP) {
+                        sanitizer.feed(data, p, stop - p);
+                    } else {
+                        skippingLine = nl < 0;
+                    }
+                }
+                p = stop;
+            }
+            return true;
+        }
+    }
+
+    private static int indexOfNewline(byte[] data, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (data[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long nanos(Instant t) {
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    @Override
+    public FollowStatus status(Instant now) {
+        return new FollowStatus(link, Duration.ofNanos(catchUp.lagNanos(nanos(now))), catchUp.skippedLines(),
+                Duration.ofNanos(catchUp.skippedNanos()));
     }
 
     private LogLine own(LogLine.Origin origin, String text) {

@@ -65,6 +65,11 @@ public final class LogSanitizer {
         }
     }
 
+    /** Nothing of a line begun: the next bytes start a new line (so a whole frame may be skipped unread). */
+    public boolean atLineStart() {
+        return line.length() == 0 && droppedBytes == 0 && need == 0 && !pendingCr && state == State.TEXT;
+    }
+
     /** Ends the stream: a last line without a line end is delivered, any open sequence dropped. */
     public void flush() {
         if (need > 0) {

@@ -1,6 +1,8 @@
 package edm.console.logs;
 
 import edm.console.core.Threads;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * in batches and tells the listener, which the UI uses to schedule a redraw.
  */
 public final class LogSession implements AutoCloseable {
-    /** Enough for about half a second of a very chatty source between two drains. */
-    public static final int QUEUE_CAPACITY = 65_536;
+    /**
+     * Half a second of a flood between two drains. Kept small: queued lines are heap (about 20 MB at
+     * 65,536), and a source that falls behind now catches up by itself (see {@link CatchUp}).
+     */
+    public static final int QUEUE_CAPACITY = 16_384;
 
     private final List<LogSource> sources;
     private final LogBuffer buffer;
@@ -29,6 +34,8 @@ public final class LogSession implements AutoCloseable {
     private final LogMetrics metrics;
     private final Thread pump;
     private volatile boolean closed;
+    /** The time of the newest source line in the buffer (not the console's own lines). */
+    private volatile Instant newestAppended;
 
     public LogSession(List<LogSource> sources, LogBuffer buffer, int queueCapacity, LogMetrics metrics, Runnable onChange) {
         this.sources = List.copyOf(sources);
@@ -81,6 +88,21 @@ public final class LogSession implements AutoCloseable {
         return skipped.get();
     }
 
+    /**
+     * Over all sources: connected or not, how far behind the newest line is, and everything skipped (by
+     * the sources to catch up, and here when the view could not keep up).
+     */
+    public FollowStatus status(Instant now) {
+        FollowStatus all = FollowStatus.combine(sources.stream().map(s -> s.status(now)).toList(), skipped.get());
+        Instant newest = newestAppended;
+        if (queue.isEmpty() || newest == null) {
+            return all;
+        }
+        // Lines wait for the pump: the newest line on screen is older than the sources' newest.
+        Duration waiting = Duration.between(newest, now);
+        return waiting.compareTo(all.lag()) > 0 ? new FollowStatus(all.link(), waiting, all.skippedLines(), all.skippedSpan()) : all;
+    }
+
     /** Rolling counts of every line this session's sources read (skipped ones too). */
     public LogMetrics metrics() {
         return metrics;
@@ -121,6 +143,12 @@ public final class LogSession implements AutoCloseable {
     private void flush(List<LogLine> lines) {
         if (!lines.isEmpty()) {
             buffer.appendAll(lines);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).own()) {
+                    newestAppended = lines.get(i).time();
+                    break;
+                }
+            }
             lines.clear();
         }
     }

@@ -2,11 +2,14 @@ package edm.console.ui;
 
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
+import edm.console.logs.FollowStatus;
 import edm.console.logs.LogFilter;
 import edm.console.logs.LogLevel;
 import edm.console.logs.LogLine;
 import edm.console.text.Cells;
 import edm.console.ui.panels.LogLines;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -26,7 +29,7 @@ final class LogsView {
         return m.get("panel.logs") + ": " + String.join(", ", l.specs.stream().map(s -> s.name()).toList());
     }
 
-    static void draw(Canvas inner, LogsState l, boolean available, Messages m, Format f) {
+    static void draw(Canvas inner, LogsState l, boolean available, Instant now, Messages m, Format f) {
         if (!available) {
             inner.text(1, 0, m.get("logs.view.unavailable"), Style.MUTED);
             return;
@@ -36,7 +39,7 @@ final class LogsView {
             return;
         }
         List<LogLine> view = l.view();
-        drawStatus(inner, l, view.size(), m, f);
+        drawStatus(inner, l, view.size(), l.session.status(now), m, f);
         int bodyRows = inner.height() - 1 - (l.editor != null ? 1 : 0);
         Canvas body = inner.sub(0, 1, inner.width(), Math.max(0, bodyRows));
         if (view.isEmpty()) {
@@ -61,17 +64,21 @@ final class LogsView {
         }
     }
 
-    private static void drawStatus(Canvas inner, LogsState l, int shown, Messages m, Format f) {
+    private static void drawStatus(Canvas inner, LogsState l, int shown, FollowStatus st, Messages m, Format f) {
         int col = 1;
         if (l.paused) {
             col = inner.text(col, 0, m.get("logs.view.paused", f.number(l.newWhilePaused())), Style.WARNING) + 2;
-        } else {
+        }
+        // "following" only when the stream is connected and its newest line is recent; otherwise say what is true.
+        String link = link(st, m, f);
+        if (link != null) {
+            col = inner.text(col, 0, link, Style.WARNING) + 2;
+        } else if (!l.paused) {
             col = inner.text(col, 0, m.get("logs.view.following"), Style.OK) + 2;
         }
         col = inner.text(col, 0, m.get("logs.view.lines", f.number(shown)), Style.MUTED) + 2;
-        long skipped = l.session.skipped();
-        if (skipped > 0) {
-            col = inner.text(col, 0, m.get("logs.view.skipped", f.number(skipped)), Style.WARNING) + 2;
+        if (st.skippedAny()) {
+            col = inner.text(col, 0, skipped(st, m, f), Style.WARNING) + 2;
         }
         if (l.filter.pattern() != null) {
             col = inner.text(col, 0, m.get("logs.view.search", l.searchText), Style.ACCENT) + 1;
@@ -89,6 +96,39 @@ final class LogsView {
         if (l.wrap) {
             inner.text(col, 0, m.get("logs.view.wrap"), Style.MUTED);
         }
+    }
+
+    /** What stands instead of "following": reconnecting, waiting, or how far behind; null when following. */
+    static String link(FollowStatus st, Messages m, Format f) {
+        return switch (st.link()) {
+            case CONNECTING -> m.get("logs.view.connecting");
+            case RECONNECTING -> m.get("logs.view.reconnecting");
+            case WAITING -> m.get("logs.view.waiting");
+            case CONNECTED -> st.following() ? null : m.get("logs.view.behind", age(st.lag(), m, f));
+        };
+    }
+
+    /** "skipped 120,345 lines to catch up", or the span of log time never read, or both. */
+    static String skipped(FollowStatus st, Messages m, Format f) {
+        if (st.skippedSpan().isZero()) {
+            return m.get("logs.view.skipped", f.number(st.skippedLines()));
+        }
+        if (st.skippedLines() == 0) {
+            return m.get("logs.view.skippedSpan", age(st.skippedSpan(), m, f));
+        }
+        return m.get("logs.view.skippedBoth", f.number(st.skippedLines()), age(st.skippedSpan(), m, f));
+    }
+
+    /** Seconds, with a tenth under ten ("2.4 s", "34 s"); from a minute on in the usual units ("1m 04s"). */
+    private static String age(Duration d, Messages m, Format f) {
+        long ms = d.toMillis();
+        if (ms < 10_000) {
+            return m.get("logs.view.seconds", String.format(f.locale(), "%.1f", ms / 1000.0));
+        }
+        if (ms < 60_000) {
+            return m.get("logs.view.seconds", Long.toString(ms / 1000));
+        }
+        return f.duration(d);
     }
 
     static void drawPicker(Canvas full, LogsState.Picker p, Messages m) {

@@ -126,7 +126,7 @@ public final class ScreenRenderer {
                     ContainersPanel.draw(inner, snap, ctx.stackNames(), s.selectedIndex(), s.scroll, active, now, m, ctx.format());
                 }
                 case RESOURCES -> LinesView.draw(inner, resourceLines(s, inner.width()), 0);
-                case LOGS -> LogsView.draw(inner, s.logs, logsAvailable, m, ctx.format());
+                case LOGS -> LogsView.draw(inner, s.logs, logsAvailable, now, m, ctx.format());
                 case HEALTH -> HealthView.drawHealth(inner, s, ctx, now);
                 case ALERTS -> HealthView.drawAlerts(inner, s, ctx, now, active);
                 case BACKUPS -> LinesView.draw(inner, edm.console.ui.panels.BackupLines.render(s.alerts.backups,

@@ -17,9 +17,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeContainerLogApi implements ContainerLogApi {
     private final Map<String, List<String>> history = new ConcurrentHashMap<>();
     private final Map<String, List<ChunkHandler>> followers = new ConcurrentHashMap<>();
+    private final List<Integer> followTails = new CopyOnWriteArrayList<>();
     private static final java.time.format.DateTimeFormatter STAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
-    private Instant clock = Instant.parse("2026-11-29T09:00:00Z");
+    // Just before the screen tests' fixed "now": lines are fresh, as a live container's are.
+    private Instant clock = Instant.parse("2026-11-29T09:59:59.500Z");
+
+    public FakeContainerLogApi() {
+    }
+
+    /** Lines of {@link #container} and {@link #emit} are stamped from {@code start} on, a millisecond apart. */
+    public FakeContainerLogApi(Instant start) {
+        this.clock = start;
+    }
 
     /** Adds a container whose log already holds these lines (stdout). */
     public synchronized FakeContainerLogApi container(String name, String... lines) {
@@ -40,6 +50,37 @@ public final class FakeContainerLogApi implements ContainerLogApi {
         }
     }
 
+    /** Writes a line stamped {@code at} (as an engine that stamped it then and delivers it only now). */
+    public synchronized void emitAt(String name, Instant at, String line) {
+        String framed = STAMP.format(at) + " " + line + "\n";
+        history.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(framed);
+        byte[] b = framed.getBytes(StandardCharsets.UTF_8);
+        for (ChunkHandler h : followers.getOrDefault(name, List.of())) {
+            h.chunk(false, b, 0, b.length);
+        }
+    }
+
+    /** As {@link #emitAt}, the frame split in two chunks after {@code cut} bytes (as the engine's frames may be). */
+    public synchronized void emitSplitAt(String name, Instant at, String line, int cut) {
+        String framed = STAMP.format(at) + " " + line + "\n";
+        history.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(framed);
+        byte[] b = framed.getBytes(StandardCharsets.UTF_8);
+        for (ChunkHandler h : followers.getOrDefault(name, List.of())) {
+            h.chunk(false, b, 0, cut);
+            h.chunk(false, b, cut, b.length - cut);
+        }
+    }
+
+    /** The tail of every follow stream opened so far, in order (0: from the end of the log). */
+    public List<Integer> followTails() {
+        return List.copyOf(followTails);
+    }
+
+    /** How many follow streams are open now. */
+    public int openFollowers(String name) {
+        return followers.getOrDefault(name, List.of()).size();
+    }
+
     private String stamp() {
         clock = clock.plusMillis(1);
         return STAMP.format(clock);
@@ -54,7 +95,7 @@ public final class FakeContainerLogApi implements ContainerLogApi {
     public synchronized Closeable stream(String id, Instant since, int tail, boolean follow, ChunkHandler handler) {
         String name = id.substring(3);
         List<String> lines = history.getOrDefault(name, List.of());
-        int from = tail > 0 ? Math.max(0, lines.size() - tail) : 0;
+        int from = tail >= 0 ? Math.max(0, lines.size() - tail) : 0; // negative: all; 0: none
         for (String l : lines.subList(from, lines.size())) {
             byte[] b = l.getBytes(StandardCharsets.UTF_8);
             handler.chunk(false, b, 0, b.length);
@@ -63,6 +104,7 @@ public final class FakeContainerLogApi implements ContainerLogApi {
             handler.end(null);
             return () -> { };
         }
+        followTails.add(tail);
         followers.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(handler);
         return () -> {
             followers.getOrDefault(name, List.of()).remove(handler);

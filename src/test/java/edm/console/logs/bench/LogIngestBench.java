@@ -1,6 +1,8 @@
 package edm.console.logs.bench;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -12,6 +14,8 @@ import edm.console.docker.DockerClients;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import edm.console.live.GatewayLogApi;
+import edm.console.logs.FollowStatus;
+import edm.console.logs.LogLine;
 import edm.console.logs.LogSession;
 import edm.console.logs.LogSessions;
 import edm.console.logs.LogSourceSpec;
@@ -27,11 +31,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,7 +75,10 @@ public final class LogIngestBench {
         } catch (RuntimeException ignored) {
             // not there
         }
-        String id = docker.createContainerCmd(TestImages.busybox()).withName(name)
+        // json-file as in production, rotated so that a minute of flood does not fill the disk.
+        HostConfig host = HostConfig.newHostConfig().withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE,
+                Map.of("max-size", "50m", "max-file", "2")));
+        String id = docker.createContainerCmd(TestImages.busybox()).withName(name).withHostConfig(host)
                 .withCmd("/bin/sh", "-c", "yes '" + LINE.replace("'", "") + "'").exec().getId();
         docker.startContainerCmd(id).exec();
         try (ContainerGateway gateway = new ContainerGateway(endpoint, Duration.ofSeconds(10))) {
@@ -132,6 +141,10 @@ public final class LogIngestBench {
         long lastReport = start;
         long lastCount = startCount;
         char[] keys = {'t', 't', 'w', 'w', 'v', 'v', 'v', 'v'};
+        double maxShown = 0;
+        double maxReal = 0;
+        double maxDiff = 0;
+        List<Double> lagSamples = new ArrayList<>();
         int k = 0;
         while (System.nanoTime() - start < seconds * 1_000_000_000L) {
             Thread.sleep(100);
@@ -139,25 +152,43 @@ public final class LogIngestBench {
             // One key, handled and the whole frame drawn, as the UI thread does (plus pending log redraws).
             app.apply(new UiEvent.Key(new KeyStroke(keys[k++ % keys.length], false, false)), new UiEvent.LogsChanged());
             frames.add((System.nanoTime() - t0) / 1e6);
+            Instant now = Instant.now();
+            FollowStatus st = session.status(now);
+            List<LogLine> lines = session.buffer().snapshot();
+            double real = lines.isEmpty() ? 0 : Duration.between(lines.get(lines.size() - 1).time(), now).toMillis() / 1000.0;
+            double shown = st.lag().toMillis() / 1000.0;
+            maxShown = Math.max(maxShown, shown);
+            maxReal = Math.max(maxReal, real);
+            maxDiff = Math.max(maxDiff, Math.abs(real - shown));
+            lagSamples.add(real);
             if (fullRss < 0 && session.buffer().evicted() > 0) {
                 fullRss = rssKb();
                 fullAt = System.nanoTime();
             }
             if (System.nanoTime() - lastReport >= 10_000_000_000L) {
                 long c = ingested(session);
-                System.out.printf("  t=%3ds  %,10.0f lines/s  buffer %,d lines  skipped %,d  RSS %,d KiB%n",
+                FollowStatus now10 = session.status(Instant.now());
+                System.out.printf("  t=%3ds  %,10.0f lines/s read  buffer %,d lines  skipped %,d lines + %.1f s unread"
+                                + "  newest line %.1f s old (shown as %.1f s, max %.1f s)  RSS %,d KiB%n",
                         (System.nanoTime() - start) / 1_000_000_000L, (c - lastCount) / ((System.nanoTime() - lastReport) / 1e9),
-                        session.buffer().size(), session.skipped(), rssKb());
+                        session.buffer().size(), now10.skippedLines(), now10.skippedSpan().toMillis() / 1000.0,
+                        lagSamples.get(lagSamples.size() - 1), now10.lag().toMillis() / 1000.0, maxReal, rssKb());
+                maxReal = 0;
                 lastReport = System.nanoTime();
                 lastCount = c;
             }
         }
         double secs = (System.nanoTime() - start) / 1e9;
+        FollowStatus end = session.status(Instant.now());
         long total = ingested(session) - startCount;
         Collections.sort(frames);
         long endRss = rssKb();
-        System.out.printf("  ingested %,d lines in %.1f s = %,.0f lines/s (kept %,d, skipped %,d)%n", total, secs, total / secs,
-                session.buffer().received(), session.skipped());
+        System.out.printf("  read %,d lines in %.1f s = %,.0f lines/s (kept %,d, skipped %,d; %.1f s of log skipped unread)%n",
+                total, secs, total / secs, session.buffer().received(), end.skippedLines(), end.skippedSpan().toMillis() / 1000.0);
+        List<Double> lags = new ArrayList<>(lagSamples);
+        Collections.sort(lags);
+        System.out.printf("  newest line's age: median %.2f s, p99 %.2f s, max %.2f s; header lag max %.2f s; |shown - real| max %.2f s%n",
+                lags.get(lags.size() / 2), lags.get((int) (lags.size() * 0.99)), lags.get(lags.size() - 1), maxShown, maxDiff);
         System.out.printf("  key+frame: median %.1f ms, p99 %.1f ms, max %.1f ms over %d frames%n",
                 frames.get(frames.size() / 2), frames.get((int) (frames.size() * 0.99)), frames.get(frames.size() - 1), frames.size());
         if (fullRss > 0) {
@@ -166,12 +197,14 @@ public final class LogIngestBench {
         } else {
             System.out.printf("  buffer never filled; RSS at the end %,d KiB%n", endRss);
         }
+        long closeStart = System.nanoTime();
         app.controller().closeLogs();
+        System.out.printf("  closing the log session: %.0f ms%n", (System.nanoTime() - closeStart) / 1e6);
         screen.stopScreen();
     }
 
     private static long ingested(LogSession s) {
-        return s.buffer().received() + s.skipped();
+        return s.buffer().received() + s.status(Instant.now()).skippedLines();
     }
 
     private static long rssKb() throws Exception {
