@@ -109,6 +109,8 @@ class DashboardActionsIT {
                 app.apply(key('y'));
                 awaitTrue("restarted", () -> !startedAt(docker, id).equals(firstStart) && running(docker, id));
                 assertNotEquals(firstStart, startedAt(docker, id));
+                // The restart holds the workflow lock until it has returned: the next key waits for its result line.
+                awaitScreen(app, vt, "Restarted " + name);
 
                 app.apply(key('x'), key('y'));
                 awaitTrue("stopped", () -> !running(docker, id));
@@ -121,20 +123,14 @@ class DashboardActionsIT {
                 app.apply(key('s'), key('y'));
                 awaitTrue("started again", () -> running(docker, id));
                 assertEquals(true, running(docker, id));
+                awaitScreen(app, vt, "Started " + name);
 
                 // Another operator's deploy holds the workflow lock: r is refused with the one refusal text, nothing restarts.
                 String before = startedAt(docker, id);
                 try (WorkflowLock held = WorkflowLock.acquire(lockFile, new Operator("other-op", null, Operator.current(Map.of()).host(),
                         ProcessHandle.current().pid()), "deploy backend v9.9")) {
                     app.apply(key('r'), key('y'));
-                    awaitTrue("refusal on screen", () -> {
-                        try {
-                            app.drainForTest();
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                        return screenText(vt).contains("deploy backend v9.9");
-                    });
+                    awaitScreen(app, vt, "deploy backend v9.9");
                     String screenNow = screenText(vt);
                     assertTrue(screenNow.contains("Could not restart " + name + ": Refused, wait for it: deploy backend v9.9 is running"), screenNow);
                     assertTrue(screenNow.contains("other-op"), screenNow);
@@ -144,6 +140,17 @@ class DashboardActionsIT {
         } finally {
             screen.stopScreen();
         }
+    }
+
+    private static void awaitScreen(TuiApp app, DefaultVirtualTerminal vt, String text) throws InterruptedException {
+        awaitTrue("on screen: " + text, () -> {
+            try {
+                app.drainForTest();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return screenText(vt).contains(text);
+        });
     }
 
     private static void awaitTrue(String what, BooleanSupplier cond) throws InterruptedException {
