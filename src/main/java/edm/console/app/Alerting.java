@@ -40,7 +40,7 @@ final class Alerting implements AlertControl, AutoCloseable {
     Alerting(ConsoleConfig config, Clock clock, Consumer<HealthSnapshot> publish, Consumer<String> problem) {
         this.config = config;
         this.clock = clock;
-        this.log = new AlertLog(config.resolve(config.alerts.logFile));
+        this.log = new AlertLog(config.resolve(config.alerts.logFile), config.projectPath());
         this.webhook = config.alerts.webhookUrl == null || config.alerts.webhookUrl.isBlank() ? null
                 : new WebhookNotifier(config.alerts.webhookUrl, Duration.ofSeconds(5), Duration.ofSeconds(1), problem);
         this.engine = new AlertEngine(SpecRules.from(config), clock, a -> changed(a, problem));

@@ -8,6 +8,7 @@ import edm.console.ui.ContainerControl;
 import edm.console.workflow.Operator;
 import edm.console.workflow.WorkflowLock;
 import java.nio.file.Path;
+import java.util.function.ToIntFunction;
 
 /**
  * The UI's view of the engine: container actions, each followed by a prompt re-list. Start, stop and restart
@@ -16,14 +17,15 @@ import java.nio.file.Path;
  */
 final class EngineControl implements ContainerControl {
     private final ContainerGateway gateway;
-    private final int stopGraceSeconds;
+    /** Stop grace by container name (services[].stopSeconds). */
+    private final ToIntFunction<String> stopSeconds;
     private final Timeline timeline;
     private final Path lockFile;
     private volatile ContainerMonitor monitor;
 
-    EngineControl(ContainerGateway gateway, int stopGraceSeconds, Timeline timeline, Path lockFile) {
+    EngineControl(ContainerGateway gateway, ToIntFunction<String> stopSecondsByName, Timeline timeline, Path lockFile) {
         this.gateway = gateway;
-        this.stopGraceSeconds = stopGraceSeconds;
+        this.stopSeconds = stopSecondsByName;
         this.timeline = timeline;
         this.lockFile = lockFile;
     }
@@ -44,12 +46,12 @@ final class EngineControl implements ContainerControl {
 
     @Override
     public void stop(String id) {
-        recorded("stop", id, () -> gateway.stop(id, stopGraceSeconds));
+        recorded("stop", id, () -> gateway.stop(id, stopSeconds.applyAsInt(gateway.nameOf(id))));
     }
 
     @Override
     public void restart(String id) {
-        recorded("restart", id, () -> gateway.restart(id, stopGraceSeconds));
+        recorded("restart", id, () -> gateway.restart(id, stopSeconds.applyAsInt(gateway.nameOf(id))));
     }
 
     /** Runs an action and records it, with its outcome, on the incident timeline. */

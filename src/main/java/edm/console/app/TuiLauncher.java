@@ -37,9 +37,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * console ends: normal quit, an exception, SIGTERM or SIGHUP (shutdown hook).
  */
 final class TuiLauncher {
-    /** Stop grace period for stop/restart from the dashboard (Docker's default). */
-    private static final int STOP_GRACE_SECONDS = 10;
-
     private final GlobalOptions options;
 
     TuiLauncher(GlobalOptions options) {
@@ -101,7 +98,7 @@ final class TuiLauncher {
         TuiApp[] appRef = new TuiApp[1];
         Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
                 problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
-        EngineControl control = new EngineControl(gateway, STOP_GRACE_SECONDS, alerting.timelineModel(),
+        EngineControl control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel(),
                 config.resolve(config.deploy.stateDir).resolve(edm.console.workflow.WorkflowLock.FILE));
         noteUnfinishedWorkflow(config, alerting.timelineModel());
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));

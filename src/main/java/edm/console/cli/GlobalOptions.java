@@ -3,7 +3,9 @@ package edm.console.cli;
 import edm.console.i18n.Messages;
 import edm.console.sandbox.SandboxProject;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,7 +53,7 @@ public final class GlobalOptions {
 
     @Option(names = "--config", paramLabel = "FILE", descriptionKey = "opt.config", scope = ScopeType.INHERIT)
     void config(Path value) {
-        config = once("--config", config == null ? null : normal(config), normal(value), config, value);
+        config = once("--config", config, value, GlobalOptions::normal);
         notBothSandboxAndConfig();
     }
 
@@ -63,7 +65,7 @@ public final class GlobalOptions {
 
     @Option(names = "--theme", paramLabel = "NAME", descriptionKey = "opt.theme", scope = ScopeType.INHERIT)
     void theme(String value) {
-        theme = once("--theme", theme, value, theme, value);
+        theme = once("--theme", theme, value, v -> v);
     }
 
     @Option(names = "--read-only", descriptionKey = "opt.readOnly", scope = ScopeType.INHERIT)
@@ -73,7 +75,7 @@ public final class GlobalOptions {
 
     @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "opt.lang", scope = ScopeType.INHERIT)
     void lang(String value) {
-        lang = once("--lang", lang, value, lang, value);
+        lang = once("--lang", lang, value, v -> v.trim().replace('_', '-').toLowerCase(Locale.ROOT));
     }
 
     /** --sandbox with --config naming another file: the operator meant one of two stacks, and we do not guess which. */
@@ -87,9 +89,9 @@ public final class GlobalOptions {
         return p.toAbsolutePath().normalize();
     }
 
-    /** The new value, unless an earlier position gave a different one. */
-    private <T> T once(String option, Object earlierKey, Object newKey, T earlier, T value) {
-        if (earlier != null && !Objects.equals(earlierKey, newKey)) {
+    /** The new value, unless an earlier position gave a different one ({@code same} says what counts as the same). */
+    private <T> T once(String option, T earlier, T value, Function<T, Object> same) {
+        if (earlier != null && !Objects.equals(same.apply(earlier), same.apply(value))) {
             throw new ParameterException(mixee.commandLine(),
                     Messages.t("cli.optionTwice", option, earlier, value));
         }

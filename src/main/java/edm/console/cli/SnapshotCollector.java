@@ -9,17 +9,27 @@ import edm.console.core.HostSnapshot;
 import edm.console.core.ProbeResult;
 import edm.console.core.ProbeStatus;
 import edm.console.docker.ContainerGateway;
+import edm.console.core.Threads;
 import edm.console.docker.DockerClients;
+import edm.console.docker.EngineException;
+import edm.console.docker.EngineNotAnsweringException;
 import edm.console.health.ContainerProbes;
 import edm.console.health.HealthChecker;
 import edm.console.health.HostProbes;
 import edm.console.host.HostMetrics;
+import edm.console.i18n.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Everything `check` and `status` report, gathered once: the engine's containers, host resources
@@ -37,6 +47,9 @@ public final class SnapshotCollector {
         }
     }
 
+    /** How much longer than one call's timeout the whole engine phase of a collection may take. */
+    static final Duration ENGINE_GRACE = Duration.ofSeconds(2);
+
     private SnapshotCollector() {
     }
 
@@ -48,9 +61,9 @@ public final class SnapshotCollector {
         List<ProbeResult> probes = new ArrayList<>();
         Instant now = clock.now();
         if (!containers.engine().connected()) {
-            probes.add(new ProbeResult("docker", "docker", containers.engine().endpoint(), ProbeStatus.CRITICAL, "",
-                    Duration.ZERO, now, containers.engine().error(), Map.of("up", 0.0)));
+            probes.add(ContainerProbes.engine(containers.engine(), now));
         }
+        probes.add(HostProbes.projectDir(config.projectPath(), now));
         probes.addAll(new ContainerProbes().evaluate(containers, config.containerNames(), now));
         HostSnapshot h = host.join();
         if (h != null) {
@@ -68,19 +81,59 @@ public final class SnapshotCollector {
         }
     }
 
+    /**
+     * The engine's containers, within one overall deadline of the engine timeout plus {@link #ENGINE_GRACE}
+     * on top of each call's own: an engine that answers each call just in time still cannot hold `check`
+     * for calls times the timeout. When the engine does not answer in time the snapshot says so; the
+     * calls still waiting are cut, not waited for.
+     */
     static ContainersSnapshot listContainers(ConsoleConfig config, Clock clock) {
         String endpoint = DockerClients.resolveEndpoint(config.docker.endpoint);
-        try (ContainerGateway gw = new ContainerGateway(endpoint, Duration.ofSeconds(config.docker.timeoutSeconds))) {
-            var v = gw.version();
-            List<ContainerInfo> all = new ArrayList<>();
-            for (ContainerInfo c : gw.listContainers()) {
-                all.add(config.containerNames().contains(c.name()) ? gw.enrich(c).info() : c);
+        Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
+        Instant started = clock.now();
+        ExecutorService engine = Executors.newSingleThreadExecutor(Threads.daemon("edm-check-engine"));
+        ContainerGateway gw = new ContainerGateway(endpoint, timeout);
+        Future<ContainersSnapshot> read = engine.submit(() -> read(gw, endpoint, config, clock));
+        try {
+            return read.get(timeout.plus(ENGINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return notAnswering(endpoint, Duration.between(started, clock.now()), clock);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            EngineNotAnsweringException silent = EngineException.notAnswering(cause);
+            if (silent != null) {
+                return notAnswering(endpoint, silent.waited(), clock);
             }
-            return new ContainersSnapshot(EngineStatus.up(endpoint, v.apiVersion(), v.engineVersion(), clock.now()),
-                    ContainerGateway.sortForDisplay(all, config.containerNames()), Map.of(), clock.now());
-        } catch (RuntimeException e) {
-            return new ContainersSnapshot(EngineStatus.down(endpoint, e.getMessage(), clock.now(), null), List.of(), Map.of(),
-                    null);
+            return down(endpoint, cause.getMessage(), clock);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return down(endpoint, "interrupted", clock);
+        } finally {
+            // Interrupting the reader closes its socket; a silent engine must not hold the command up.
+            engine.shutdownNow();
+            gw.close();
         }
+    }
+
+    private static ContainersSnapshot read(ContainerGateway gw, String endpoint, ConsoleConfig config, Clock clock) {
+        var v = gw.version();
+        List<ContainerInfo> all = new ArrayList<>();
+        for (ContainerInfo c : gw.listContainers()) {
+            all.add(config.containerNames().contains(c.name()) ? gw.enrich(c).info() : c);
+        }
+        return new ContainersSnapshot(EngineStatus.up(endpoint, v.apiVersion(), v.engineVersion(), clock.now()),
+                ContainerGateway.sortForDisplay(all, config.containerNames()), Map.of(), clock.now());
+    }
+
+    /** The engine did not answer a call that waited {@code waited}. */
+    private static ContainersSnapshot notAnswering(String endpoint, Duration waited, Clock clock) {
+        Instant now = clock.now();
+        return new ContainersSnapshot(EngineStatus.notAnswering(endpoint,
+                Messages.t("health.engine.notAnswering", waited.toSeconds()), now.minus(waited), now, null),
+                List.of(), Map.of(), null);
+    }
+
+    private static ContainersSnapshot down(String endpoint, String reason, Clock clock) {
+        return new ContainersSnapshot(EngineStatus.down(endpoint, reason, clock.now(), null), List.of(), Map.of(), null);
     }
 }

@@ -83,7 +83,9 @@ public final class StatusCommand implements Callable<Integer> {
                     c.ports().stream().filter(PortMapping::published).map(PortMapping::display).collect(Collectors.joining(",")));
         }
         if (!r.containers().engine().connected()) {
-            out.println(Messages.t("engine.down", r.containers().engine().endpoint(), r.containers().engine().error()));
+            var engine = r.containers().engine();
+            out.println(engine.notAnswering() ? Messages.t("engine.silentNow", engine.endpoint(), engine.error())
+                    : Messages.t("engine.down", engine.endpoint(), engine.error()));
         } else {
             t.lines(Terminal.width()).forEach(out::println);
         }

@@ -14,6 +14,7 @@ import edm.console.i18n.Messages;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -40,13 +41,24 @@ public final class ConfigCommands {
     private ConfigCommands() {
     }
 
-    /** One line per problem, then a summary; exit 0 when valid, 2 when not. */
+    /**
+     * One line per problem (the file's and the host's, such as a missing project directory), then a
+     * summary; exit 0 when there are none, 2 when there are. A file that sets nothing is a warning line
+     * rather than "config OK", so that nobody believes their settings were read.
+     */
     public static Output check(LoadedConfig loaded) {
         List<String> lines = new ArrayList<>();
-        if (!loaded.valid()) {
-            loaded.problems().forEach(p -> lines.add(p.toString()));
-            lines.add(Messages.t("config.check.problems", loaded.problems().size(), where(loaded)));
+        List<ConfigProblem> errors = new ArrayList<>(loaded.problems());
+        errors.addAll(loaded.hostProblems());
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(ConfigProblem::line));
+            errors.forEach(p -> lines.add(p.toString()));
+            lines.add(Messages.t("config.check.problems", errors.size(), where(loaded)));
             return new Output(lines, EXIT_INVALID);
+        }
+        if (!loaded.warnings().isEmpty()) {
+            loaded.warnings().forEach(w -> lines.add(w.toString()));
+            return new Output(lines, EXIT_OK);
         }
         lines.add(loaded.source()
                 .map(p -> Messages.t("config.check.ok", p))
@@ -66,6 +78,8 @@ public final class ConfigCommands {
                 .map(p -> Messages.t("config.show.source", p))
                 .orElseGet(() -> Messages.t("config.show.defaults", searched(loaded))));
         lines.add("# " + Messages.t("config.show.masked", Secrets.MASK));
+        loaded.warnings().forEach(w -> lines.add("# " + w));
+        loaded.hostProblems().forEach(p -> lines.add("# " + p));
         if (!loaded.valid()) {
             lines.add("# " + Messages.t("config.show.invalid", loaded.problems().size()));
             loaded.problems().forEach(p -> lines.add("#   " + p));

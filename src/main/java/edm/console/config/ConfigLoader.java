@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,9 @@ public final class ConfigLoader {
                 return loadFile(p, searched);
             }
         }
-        return new LoadedConfig(new ConsoleConfig(), Optional.empty(), List.of(), searched);
+        ConsoleConfig defaults = new ConsoleConfig();
+        return new LoadedConfig(defaults, Optional.empty(), List.of(), searched, List.of(),
+                hostProblems(defaults, new ProblemList(null, Map.of())));
     }
 
     /** Loads one given file (for {@code config check FILE} and tests). */
@@ -106,7 +109,38 @@ public final class ConfigLoader {
             config = bind(usable);
             new ConfigValidator(problems).validate(config);
         }
-        return new LoadedConfig(config, Optional.of(file), problems.sorted(), searched);
+        List<ConfigProblem> warnings = new ArrayList<>();
+        if (tree.setsNothing()) {
+            ProblemList w = new ProblemList(file, tree.lines());
+            w.addAt(0, "", "setsNothing");
+            warnings.addAll(w.sorted());
+        }
+        // Without a readable tree the config is all defaults: their project dir is not what the file meant.
+        List<ConfigProblem> host = tree.root() != null
+                ? hostProblems(config, new ProblemList(file, tree.lines())) : List.of();
+        return new LoadedConfig(config, Optional.of(file), problems.sorted(), searched, warnings, host);
+    }
+
+    /**
+     * The project directory must exist: everything the console reads and writes lives there, and a typo
+     * in it would otherwise show an empty, "healthy" project. A relative path is already a problem.
+     */
+    private static List<ConfigProblem> hostProblems(ConsoleConfig config, ProblemList out) {
+        Path dir;
+        try {
+            dir = Path.of(config.projectDir);
+        } catch (InvalidPathException e) {
+            return List.of();
+        }
+        if (!dir.isAbsolute()) {
+            return List.of();
+        }
+        if (!Files.exists(dir)) {
+            out.add("projectDir", "projectDirMissing", config.projectDir);
+        } else if (!Files.isDirectory(dir)) {
+            out.add("projectDir", "projectDirNotDirectory", config.projectDir);
+        }
+        return out.sorted();
     }
 
     /** Merges the checked tree over the defaults; the checker guarantees it fits the model. */

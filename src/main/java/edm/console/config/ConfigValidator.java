@@ -29,6 +29,7 @@ final class ConfigValidator {
             "([a-zA-Z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-]+[a-z0-9]+)*(/[a-z0-9]+([._-]+[a-z0-9]+)*)*");
     private static final Set<String> THEMES = Set.of("dark", "light", "high-contrast");
     private static final Set<String> LANGUAGES = Set.of("auto", "en", "zh-CN");
+    static final int MAX_STOP_SECONDS = 3600;
 
     private final ProblemList problems;
 
@@ -46,6 +47,7 @@ final class ConfigValidator {
         notBlank("envFile", c.envFile);
         docker(c.docker);
         services(c);
+        stopSeconds("deploy.stopGraceSeconds", c.deploy.stopGraceSeconds);
         thresholds(c.thresholds);
         positive("refresh.hostSeconds", c.refresh.hostSeconds);
         positive("refresh.statsSeconds", c.refresh.statsSeconds);
@@ -102,6 +104,16 @@ final class ConfigValidator {
             if (!s.healthUrl.isBlank()) {
                 httpUrl(at + ".healthUrl", s.healthUrl);
             }
+            if (s.stopSeconds != null) {
+                stopSeconds(at + ".stopSeconds", s.stopSeconds);
+            }
+        }
+    }
+
+    /** A docker stop grace: 0 (SIGKILL at once) up to an hour; beyond that a typo is likelier than intent. */
+    private void stopSeconds(String key, int seconds) {
+        if (seconds < 0 || seconds > MAX_STOP_SECONDS) {
+            problems.add(key, "stopSeconds", String.valueOf(seconds), String.valueOf(MAX_STOP_SECONDS));
         }
     }
 

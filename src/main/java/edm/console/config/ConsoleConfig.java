@@ -1,5 +1,6 @@
 package edm.console.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,17 @@ public class ConsoleConfig {
         return services.stream().map(this::containerName).toList();
     }
 
+    /** The stop grace of a service: its own stopSeconds, else deploy.stopGraceSeconds. */
+    public int stopSeconds(ServiceConfig s) {
+        return s.stopSeconds != null ? s.stopSeconds : deploy.stopGraceSeconds;
+    }
+
+    /** The stop grace of a container by name: its service's, else deploy.stopGraceSeconds (containers outside the stack). */
+    public int stopSecondsOfContainer(String containerName) {
+        return services.stream().filter(s -> containerName(s).equals(containerName)).findFirst()
+                .map(this::stopSeconds).orElse(deploy.stopGraceSeconds);
+    }
+
     public static class DockerSettings {
         /** Empty: $DOCKER_HOST, else unix:///var/run/docker.sock. */
         public String endpoint = "";
@@ -76,6 +88,12 @@ public class ConsoleConfig {
         public String healthUrl = "";
         /** Build context for deploys, relative to projectDir. */
         public String buildContext = "";
+        /**
+         * Grace period of docker stop (SIGTERM, then SIGKILL after this many seconds) when the console stops,
+         * restarts or deploys this service; null: {@link DeploySettings#stopGraceSeconds} (10, Docker's own).
+         */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public Integer stopSeconds;
 
         public ServiceConfig() {
         }
@@ -201,7 +219,10 @@ public class ConsoleConfig {
         public int healthTimeoutSeconds = 60;
         /** Lock, journal and release history, relative to projectDir unless absolute. */
         public String stateDir = "state/deploy";
-        /** Grace period of docker stop for the old container. */
+        /**
+         * Grace period of docker stop for services without their own {@code stopSeconds}: SIGTERM, then
+         * SIGKILL after this many seconds. SPEC-006 names none; 10 is Docker's default.
+         */
         public int stopGraceSeconds = 10;
         /** Pre-flight refuses a deploy with less free space than this in the project dir. */
         public int minFreeMegabytes = 1024;

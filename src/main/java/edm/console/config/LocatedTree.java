@@ -13,10 +13,14 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import edm.console.i18n.Messages;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,10 +29,17 @@ import java.util.Map;
  * keys, which Jackson would silently resolve to the last one.
  */
 final class LocatedTree {
+    /**
+     * The largest file read. A real config is a few KiB; the limit is far above that and far below what
+     * would strain the console's small heap (a 50 MB file used to end in OutOfMemoryError).
+     */
+    static final int MAX_BYTES = 1024 * 1024;
+
     private final Path file;
     private final Map<String, Integer> lines = new HashMap<>();
     private final ProblemList problems;
     private JsonNode root;
+    private boolean setsNothing;
 
     private LocatedTree(Path file) {
         this.file = file;
@@ -50,7 +61,7 @@ final class LocatedTree {
     }
 
     static boolean isJson(Path file) {
-        return file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
     Path file() {
@@ -71,12 +82,26 @@ final class LocatedTree {
         return problems;
     }
 
+    /**
+     * True when the file parsed but holds no setting at all: 0 bytes, only whitespace or comments, an
+     * empty mapping ({@code {}}) or a null document. Valid, but nobody should believe the file was read.
+     */
+    boolean setsNothing() {
+        return setsNothing;
+    }
+
     private void read() {
         String text;
         try {
+            byte[] bytes = readAtMost(file, MAX_BYTES);
+            if (bytes == null) {
+                // Before parsing: a huge file would fill the heap (or keep the YAML scanner busy for minutes).
+                problems.addAt(0, "", "fileTooLarge", sizeOf(file), mib(MAX_BYTES));
+                return;
+            }
             // Decoded up front so that a non-UTF-8 file gets its own message rather than a parser error.
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
             problems.addAt(0, "", "notUtf8");
             return;
         } catch (IOException e) {
@@ -84,6 +109,30 @@ final class LocatedTree {
             return;
         }
         parseText(text);
+    }
+
+    /** The file's bytes, or null when it holds more than {@code max} (a FIFO or /dev/zero included: never read past max). */
+    private static byte[] readAtMost(Path file, int max) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(max + 1);
+            return bytes.length > max ? null : bytes;
+        }
+    }
+
+    /** The size for the message: exact for a regular file, else "more than" the limit. */
+    private static String sizeOf(Path file) {
+        try {
+            if (Files.isRegularFile(file)) {
+                return mib(Files.size(file));
+            }
+        } catch (IOException e) {
+            // fall through: the limit is all that is known
+        }
+        return "> " + mib(MAX_BYTES);
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
     private void parseText(String text) {
@@ -94,9 +143,14 @@ final class LocatedTree {
         try (JsonParser parser = factory.createParser(text)) {
             lines.put("", 1);
             JsonToken first = parser.nextToken();
-            if (first == null) {
-                // An empty file (or only comments) is a valid config: all defaults.
+            if (first == null || first == JsonToken.VALUE_NULL && parser.nextToken() == null) {
+                // An empty file (only comments, or a null document) is a valid config: all defaults.
                 root = JsonNodeFactory.instance.objectNode();
+                setsNothing = true;
+                return;
+            }
+            if (first == JsonToken.VALUE_NULL) {
+                problems.addAt(line(parser), "", "moreDocuments");
                 return;
             }
             if (first != JsonToken.START_OBJECT) {
@@ -104,6 +158,7 @@ final class LocatedTree {
                 return;
             }
             root = readValue(parser, "");
+            setsNothing = root.isEmpty() && problems.isEmpty();
             if (parser.nextToken() != null) {
                 // A second YAML document ("---") would be silently ignored by the binding.
                 problems.addAt(line(parser), "", "moreDocuments");

@@ -29,6 +29,11 @@ public record ContainerDetail(
         healthLog = List.copyOf(healthLog);
     }
 
+    public ContainerDetail withSummary(ContainerInfo newSummary) {
+        return new ContainerDetail(newSummary, imageId, command, restartPolicy, networks, mounts, maskedEnv, healthFailingStreak,
+                healthLog, pid, oomKilled, exitCode, finishedAt);
+    }
+
     public record NetworkAttachment(String network, String ipAddress, List<String> aliases) {
         public NetworkAttachment {
             aliases = List.copyOf(aliases);

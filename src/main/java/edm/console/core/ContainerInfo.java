@@ -42,6 +42,11 @@ public record ContainerInfo(
         return ImageRef.parse(image).tag();
     }
 
+    /** The same container showing another image reference (its tag rather than the id the engine listed). */
+    public ContainerInfo withImage(String newImage) {
+        return new ContainerInfo(id, name, newImage, status, health, createdAt, startedAt, restartCount, ports, labels);
+    }
+
     public ContainerInfo withHealthAndRestarts(HealthStatus newHealth, Instant newStartedAt, int newRestartCount) {
         return new ContainerInfo(id, name, image, status, newHealth, createdAt, newStartedAt, newRestartCount, ports, labels);
     }

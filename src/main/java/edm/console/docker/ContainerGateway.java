@@ -14,6 +14,8 @@ import edm.console.core.ContainerInfo;
 import edm.console.core.ContainerStatus;
 import edm.console.core.EngineEvent;
 import edm.console.core.HealthStatus;
+import edm.console.core.ImageRef;
+import edm.console.core.NaturalOrder;
 import edm.console.core.PortMapping;
 import java.io.Closeable;
 import java.io.IOException;
@@ -52,6 +54,16 @@ public final class ContainerGateway implements AutoCloseable {
         return endpoint;
     }
 
+    /** How long one request may wait for the engine's answer. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The cheapest question the engine answers (GET /_ping): is it there and answering? */
+    public void ping() {
+        call("ping", () -> requests.pingCmd().exec());
+    }
+
     /** The engine's versions, as far as the console cares. */
     public record EngineVersion(String apiVersion, String engineVersion) {
     }
@@ -66,7 +78,9 @@ public final class ContainerGateway implements AutoCloseable {
         List<Container> raw = call("list containers", () -> requests.listContainersCmd().withShowAll(true).exec());
         List<ContainerInfo> out = new ArrayList<>(raw.size());
         for (Container c : raw) {
-            out.add(ContainerMapper.fromList(c));
+            ContainerInfo info = ContainerMapper.fromList(c);
+            // Created by id (or its tag has moved on): the engine lists the id; show the image's tag instead.
+            out.add(ImageRef.isId(info.image()) ? info.withImage(ImageNames.readable(requests, info.image(), c.getImageId())) : info);
         }
         return out;
     }
@@ -87,7 +101,9 @@ public final class ContainerGateway implements AutoCloseable {
     }
 
     public ContainerDetail inspect(String idOrName) {
-        return ContainerMapper.toDetail(inspectRaw(idOrName));
+        ContainerDetail d = ContainerMapper.toDetail(inspectRaw(idOrName));
+        ContainerInfo s = d.summary();
+        return ImageRef.isId(s.image()) ? d.withSummary(s.withImage(ImageNames.readable(requests, s.image(), d.imageId()))) : d;
     }
 
     private InspectContainerResponse inspectRaw(String idOrName) {
@@ -162,7 +178,7 @@ public final class ContainerGateway implements AutoCloseable {
             Statistics s = result.get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
             return CpuMemorySample.from(s);
         } catch (TimeoutException e) {
-            throw new EngineException("stats " + id + ": no answer within " + timeout.toSeconds() + " s", e);
+            throw EngineException.of("stats " + id, new EngineNotAnsweringException(timeout, e));
         } catch (ExecutionException e) {
             throw EngineException.of("stats " + id, e.getCause());
         } catch (InterruptedException e) {
@@ -307,13 +323,13 @@ public final class ContainerGateway implements AutoCloseable {
         }
     }
 
-    /** Containers sorted: configured (EDM) names first in config order, then the rest by name. */
+    /** Containers sorted: configured (EDM) names first in config order, then the rest in natural order (peer-2 before peer-10). */
     public static List<ContainerInfo> sortForDisplay(List<ContainerInfo> all, List<String> preferredNames) {
         Comparator<ContainerInfo> byPreference = Comparator.comparingInt(c -> {
             int i = preferredNames.indexOf(c.name());
             return i < 0 ? Integer.MAX_VALUE : i;
         });
-        return all.stream().sorted(byPreference.thenComparing(ContainerInfo::name)).toList();
+        return all.stream().sorted(byPreference.thenComparing(ContainerInfo::name, NaturalOrder.INSTANCE)).toList();
     }
 
     @Override

@@ -63,8 +63,8 @@ public final class DeployOps {
                 && !cfg.getHealthcheck().getTest().isEmpty() && !"NONE".equals(cfg.getHealthcheck().getTest().get(0));
         String name = r.getName() == null ? idOrName : r.getName().replaceFirst("^/", "");
         long exit = s == null || s.getExitCodeLong() == null ? 0 : s.getExitCodeLong();
-        return Optional.of(new State(r.getId(), name, r.getImageId(), cfg == null ? "" : cfg.getImage(), running, hc, health, exit,
-                out, hostPorts(r.getHostConfig())));
+        String ref = ImageNames.readable(client, cfg == null || cfg.getImage() == null ? "" : cfg.getImage(), r.getImageId());
+        return Optional.of(new State(r.getId(), name, r.getImageId(), ref, running, hc, health, exit, out, hostPorts(r.getHostConfig())));
     }
 
     private static List<String> hostPorts(HostConfig h) {

@@ -9,7 +9,9 @@ import java.time.Duration;
 /**
  * Builds docker-java clients for one engine endpoint. Two kinds, because the transport's response
  * timeout applies to every read: {@link #requests} fails any call that hangs longer than the timeout;
- * {@link #streams} has no response timeout, for event and log streams that are legitimately silent for long.
+ * {@link #streams} has no response timeout, for event and log streams that are legitimately silent for long,
+ * but its requests still must be answered (headers) within the connect timeout. Both hold their
+ * deadlines on unix sockets too, where the socket itself ignores them ({@link DeadlineHttpClient}).
  */
 public final class DockerClients {
     public static final String DEFAULT_ENDPOINT = "unix:///var/run/docker.sock";
@@ -46,6 +48,7 @@ public final class DockerClients {
         if (responseTimeout != null) {
             http.responseTimeout(responseTimeout);
         }
-        return DockerClientImpl.getInstance(config, http.build());
+        Duration answer = responseTimeout != null ? responseTimeout : connectTimeout;
+        return DockerClientImpl.getInstance(config, new DeadlineHttpClient(http.build(), answer, responseTimeout));
     }
 }

@@ -17,8 +17,22 @@ public final class EngineException extends RuntimeException {
         return new EngineException(what + ": " + reason(cause), cause);
     }
 
+    /** The engine's silence when that is why the call failed (a deadline passed), else null. */
+    public static EngineNotAnsweringException notAnswering(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof EngineNotAnsweringException n) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     /** The most telling message in the cause chain, on one line. */
     static String reason(Throwable t) {
+        EngineNotAnsweringException silent = notAnswering(t);
+        if (silent != null) {
+            return silent.getMessage();
+        }
         Throwable root = t;
         for (Throwable c = t; c != null; c = c.getCause()) {
             root = c;

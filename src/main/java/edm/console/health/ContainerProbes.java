@@ -3,6 +3,7 @@ package edm.console.health;
 import edm.console.core.ContainerInfo;
 import edm.console.core.ContainerStatus;
 import edm.console.core.ContainersSnapshot;
+import edm.console.core.EngineStatus;
 import edm.console.core.HealthStatus;
 import edm.console.core.ProbeResult;
 import edm.console.core.ProbeStatus;
@@ -38,12 +39,22 @@ public final class ContainerProbes {
         oomKilled.add(containerName);
     }
 
+    /** The engine itself as a probe: critical when it cannot be reached or does not answer. */
+    public static ProbeResult engine(EngineStatus e, Instant now) {
+        String why = e.notAnswering() ? HealthText.t("health.engine.notAnswering", e.silentSeconds(now)) : e.error();
+        return new ProbeResult("docker", "docker", e.endpoint(), e.connected() ? ProbeStatus.OK : ProbeStatus.CRITICAL, "",
+                Duration.ZERO, now, e.connected() ? "" : why, Map.of("up", e.connected() ? 1.0 : 0.0));
+    }
+
     public synchronized List<ProbeResult> evaluate(ContainersSnapshot snap, List<String> stackNames, Instant now) {
         List<ProbeResult> out = new ArrayList<>();
         if (!snap.engine().connected()) {
+            // What the engine said last is not what it is now: every state it could not tell is unknown.
+            String why = snap.engine().notAnswering()
+                    ? HealthText.t("health.container.engineSilent", snap.engine().silentSeconds(now))
+                    : HealthText.t("health.container.engineDown", snap.engine().error());
             for (String name : stackNames) {
-                out.add(result(name, ProbeStatus.UNKNOWN, "", HealthText.t("health.container.engineDown", snap.engine().error()),
-                        Map.of(), now));
+                out.add(result(name, ProbeStatus.UNKNOWN, "", why, Map.of(), now));
             }
             return out;
         }

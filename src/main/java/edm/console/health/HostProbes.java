@@ -4,7 +4,10 @@ import edm.console.config.ConsoleConfig;
 import edm.console.core.HostSnapshot;
 import edm.console.core.ProbeResult;
 import edm.console.core.ProbeStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +15,12 @@ import java.util.Map;
 /**
  * Host resources as probes: every filesystem against the disk threshold (SPEC-006: 85 %), memory
  * (90 %), swap (warning above 80 %) and load (warning above thresholds.loadPerCpu runnable tasks per CPU). Within five
- * points of a threshold is a warning, past it critical.
+ * points of a threshold is a warning, past it critical. And the project directory, which must exist.
  */
 public final class HostProbes {
+    /** Id and kind of the project directory probe. */
+    public static final String PROJECT_DIR = "project";
+
     private HostProbes() {
     }
 
@@ -48,6 +54,23 @@ public final class HostProbes {
                     Map.of("loadPerCpu", perCpu)));
         }
         return out;
+    }
+
+    /**
+     * The project directory exists (and is a directory): everything the console reads and writes lives
+     * there, so a missing one is CRITICAL, named with the fix, not a quietly empty project.
+     */
+    public static ProbeResult projectDir(Path dir, Instant now) {
+        String error = "";
+        if (!Files.exists(dir)) {
+            error = HealthText.t("health.project.missing");
+        } else if (!Files.isDirectory(dir)) {
+            error = HealthText.t("health.project.notDirectory");
+        }
+        boolean ok = error.isEmpty();
+        return new ProbeResult(PROJECT_DIR, PROJECT_DIR, dir.toString(), ok ? ProbeStatus.OK : ProbeStatus.CRITICAL,
+                ok ? HealthText.t("health.project.present") : "", Duration.ZERO, now, error,
+                Map.of("exists", ok ? 1.0 : 0.0));
     }
 
     static ProbeStatus level(double value, double threshold) {

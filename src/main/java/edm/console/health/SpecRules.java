@@ -21,6 +21,7 @@ public final class SpecRules {
     public static final String DISK = "disk";
     public static final String MEMORY = "memory";
     public static final String BACKUP_OVERDUE = "backup-overdue";
+    public static final String PROJECT_DIR = "project-dir";
 
     private static final Set<String> SERVICE_KINDS = Set.of("http", "container", "postgres", "redis");
 
@@ -64,6 +65,10 @@ public final class SpecRules {
         rules.add(new AlertRule(BACKUP_OVERDUE, Severity.WARNING, Duration.ZERO, r ->
                 "backup".equals(r.kind()) && r.metric("overdue", 0) > 0.5
                         ? Optional.of(r.target() + ": " + r.error()) : Optional.empty()));
+        // Not in SPEC-006's list, but nothing else works without it: at once, no hold time.
+        rules.add(new AlertRule(PROJECT_DIR, Severity.CRITICAL, Duration.ZERO, r ->
+                HostProbes.PROJECT_DIR.equals(r.kind()) && r.metric("exists", 1) < 0.5
+                        ? Optional.of(HealthText.t("alert.projectDir", r.target(), r.error())) : Optional.empty()));
         return rules;
     }
 }

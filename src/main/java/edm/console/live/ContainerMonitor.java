@@ -10,6 +10,7 @@ import edm.console.core.EngineEvent;
 import edm.console.core.EngineStatus;
 import edm.console.docker.CgroupStats;
 import edm.console.docker.ContainerGateway;
+import edm.console.docker.EngineException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -33,10 +34,18 @@ import java.util.function.Consumer;
  * When the engine is unreachable or the stream drops, it reconnects with back-off and re-lists, so
  * nothing that happened meanwhile is missed. All engine calls run on one thread, so refreshes never
  * overlap; stats sampling runs on a second one so a slow engine cannot delay the list.
+ * <p>
+ * A hung engine (SIGSTOPed, deadlocked) keeps its socket and its event stream open and simply goes
+ * quiet, so silence on the stream proves nothing: a heartbeat on a third thread asks the engine for a
+ * ping every {@link #heartbeatEvery heartbeat interval}. When a request goes unanswered for the timeout
+ * the list is marked stale ("not answering", with the last data kept and its time), and the monitor
+ * keeps asking every second until the engine answers again.
  */
 public final class ContainerMonitor implements AutoCloseable {
     private static final Duration DEBOUNCE = Duration.ofMillis(120);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+    /** Between attempts at a silent engine: each attempt itself already waits the full timeout. */
+    private static final Duration SILENT_RETRY = Duration.ofSeconds(1);
 
     private final ContainerGateway gateway;
     private final List<String> preferredNames;
@@ -47,6 +56,7 @@ public final class ContainerMonitor implements AutoCloseable {
     private final CgroupStats cgroups;
     private final ScheduledExecutorService engineThread;
     private final ScheduledExecutorService statsThread;
+    private final ScheduledExecutorService heartbeatThread;
 
     /** Inspect results that are still valid; dropped for a container when an event says it changed. */
     private final Map<String, ContainerGateway.Inspected> inspected = new ConcurrentHashMap<>();
@@ -55,8 +65,14 @@ public final class ContainerMonitor implements AutoCloseable {
 
     private volatile ContainersSnapshot current;
     private volatile Closeable eventStream;
+    /** Identifies the event stream in use; the end of any other (one we closed) is not an outage. */
+    private volatile Object streamToken;
     private volatile boolean closed;
     private final AtomicBoolean relistQueued = new AtomicBoolean();
+    private final AtomicBoolean retryQueued = new AtomicBoolean();
+    /** Guards {@link #epoch}: a re-list publishes only if nobody marked the engine down since it began. */
+    private final Object stateLock = new Object();
+    private long epoch;
     private Duration backoff = Duration.ofSeconds(1);
 
     public ContainerMonitor(ContainerGateway gateway, List<String> preferredNames, Duration statsEvery,
@@ -70,6 +86,7 @@ public final class ContainerMonitor implements AutoCloseable {
         this.cgroups = localEngine ? new CgroupStats() : null;
         this.engineThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-engine"));
         this.statsThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-stats"));
+        this.heartbeatThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-engine-heartbeat"));
         this.current = ContainersSnapshot.initial(EngineStatus.connecting(gateway.endpoint(), clock.now()));
     }
 
@@ -84,6 +101,30 @@ public final class ContainerMonitor implements AutoCloseable {
         engineThread.scheduleWithFixedDelay(this::safetyRelist, relistMs, relistMs, TimeUnit.MILLISECONDS);
         long statsMs = statsEvery.toMillis();
         statsThread.scheduleWithFixedDelay(this::sampleStats, 500, statsMs, TimeUnit.MILLISECONDS);
+        long beatMs = heartbeatEvery(gateway.timeout()).toMillis();
+        heartbeatThread.scheduleWithFixedDelay(this::heartbeat, beatMs, beatMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Half the timeout, between 1 and 5 s: a hang is noticed within the interval plus the timeout, well
+     * inside twice the timeout, for the price of one tiny request every few seconds.
+     */
+    static Duration heartbeatEvery(Duration timeout) {
+        long ms = Math.max(1000, Math.min(5000, timeout.toMillis() / 2));
+        return Duration.ofMillis(ms);
+    }
+
+    private void heartbeat() {
+        if (closed || !current.engine().connected()) {
+            return;
+        }
+        long seen = epoch();
+        Instant asked = clock.now();
+        try {
+            gateway.ping();
+        } catch (RuntimeException e) {
+            markDown(seen, e, asked);
+        }
     }
 
     /** Asks for a prompt re-list, e.g. right after the console itself changed a container. */
@@ -94,35 +135,67 @@ public final class ContainerMonitor implements AutoCloseable {
     }
 
     private void connect() {
+        retryQueued.set(false);
         if (closed) {
             return;
         }
         Instant since = current.listedAt();
+        long seen = epoch();
+        Instant asked = clock.now();
         try {
             var version = gateway.version();
             closeEventStream();
             // Subscribing before listing: an event between the two only causes one extra re-list.
-            eventStream = gateway.subscribeEvents(since, this::onEvent, this::onStreamEnd);
+            Object token = new Object();
+            streamToken = token;
+            eventStream = gateway.subscribeEvents(since, this::onEvent, reason -> onStreamEnd(token, reason));
             EngineStatus up = EngineStatus.up(gateway.endpoint(), version.apiVersion(), version.engineVersion(), clock.now());
             backoff = Duration.ofSeconds(1);
             inspected.clear();
-            relist(up);
+            relist(up, seen);
         } catch (RuntimeException e) {
-            markDown(e.getMessage());
+            markDown(seen, e, asked);
         }
     }
 
-    private void markDown(String reason) {
-        if (closed) {
-            return;
+    private long epoch() {
+        synchronized (stateLock) {
+            return epoch;
+        }
+    }
+
+    /**
+     * The engine failed a request that began at {@code asked}. Unless someone already marked it down
+     * since {@code seen} (then a retry is already queued), the list goes stale and a reconnect is queued:
+     * after a second for a silent engine, with back-off for one that refuses.
+     */
+    private void markDown(long seen, RuntimeException failure, Instant asked) {
+        boolean silent = EngineException.notAnswering(failure) != null;
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        Duration delay;
+        synchronized (stateLock) {
+            if (closed || epoch != seen) {
+                return;
+            }
+            epoch++;
+            Instant now = clock.now();
+            EngineStatus was = current.engine();
+            if (silent) {
+                delay = SILENT_RETRY;
+                Instant silentSince = was.notAnswering() ? was.silentSince() : asked;
+                publish(new ContainersSnapshot(EngineStatus.notAnswering(gateway.endpoint(), reason, silentSince, now,
+                        now.plus(delay)), current.containers(), Map.of(), current.listedAt()));
+            } else {
+                delay = backoff;
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                publish(new ContainersSnapshot(EngineStatus.down(gateway.endpoint(), reason, now, now.plus(delay)),
+                        current.containers(), Map.of(), current.listedAt()));
+            }
         }
         closeEventStream();
-        Instant now = clock.now();
-        Instant retry = now.plus(backoff);
-        publish(new ContainersSnapshot(EngineStatus.down(gateway.endpoint(), reason, now, retry),
-                current.containers(), Map.of(), current.listedAt()));
-        engineThread.schedule(this::connect, backoff.toMillis(), TimeUnit.MILLISECONDS);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        if (retryQueued.compareAndSet(false, true)) {
+            engineThread.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private volatile Consumer<EngineEvent> eventListener = e -> { };
@@ -144,14 +217,18 @@ public final class ContainerMonitor implements AutoCloseable {
         }
     }
 
-    private void onStreamEnd(Throwable reason) {
-        if (closed) {
+    private void onStreamEnd(Object token, Throwable reason) {
+        if (closed || token != streamToken) {
+            // Closed by us (reconnecting or quitting): not news about the engine.
             return;
         }
-        String why = reason == null || reason.getMessage() == null ? "event stream ended" : reason.getMessage();
+        RuntimeException why = reason instanceof RuntimeException r && r.getMessage() != null ? r
+                : new IllegalStateException(reason == null || reason.getMessage() == null ? "event stream ended" : reason.getMessage(), reason);
+        long seen = epoch();
+        Instant asked = clock.now();
         engineThread.execute(() -> {
             if (current.engine().connected()) {
-                markDown(why);
+                markDown(seen, why, asked);
             }
         });
     }
@@ -167,18 +244,20 @@ public final class ContainerMonitor implements AutoCloseable {
         engineThread.schedule(() -> {
             relistQueued.set(false);
             if (current.engine().connected()) {
-                relist(current.engine());
+                relist(current.engine(), epoch());
             }
         }, DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void safetyRelist() {
         if (current.engine().connected()) {
-            relist(current.engine());
+            relist(current.engine(), epoch());
         }
     }
 
-    private void relist(EngineStatus engine) {
+    /** Lists (and inspects what is new); publishes only while the engine was not marked down since {@code seen}. */
+    private void relist(EngineStatus engine, long seen) {
+        Instant asked = clock.now();
         try {
             List<ContainerInfo> listed = gateway.listContainers();
             Set<String> ids = new HashSet<>();
@@ -189,14 +268,23 @@ public final class ContainerMonitor implements AutoCloseable {
             if (listed.stream().anyMatch(c -> !inspected.containsKey(c.id()))) {
                 // Names and states first: inspecting every new container (30 at start-up) takes a while,
                 // and the operator should not wait for restart counts to see what is there.
-                publish(new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(
+                publishIfCurrent(seen, new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(
                         listed.stream().map(this::withCachedInspect).toList(), preferredNames), snapshotStats(listed), clock.now()));
             }
+            asked = clock.now();
             List<ContainerInfo> merged = listed.stream().map(this::withInspect).toList();
-            publish(new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(merged, preferredNames),
+            publishIfCurrent(seen, new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(merged, preferredNames),
                     snapshotStats(merged), clock.now()));
         } catch (RuntimeException e) {
-            markDown(e.getMessage());
+            markDown(seen, e, asked);
+        }
+    }
+
+    private void publishIfCurrent(long seen, ContainersSnapshot snapshot) {
+        synchronized (stateLock) {
+            if (epoch == seen) {
+                publish(snapshot);
+            }
         }
     }
 
@@ -214,6 +302,10 @@ public final class ContainerMonitor implements AutoCloseable {
                 cached = gateway.enrich(listed);
                 inspected.put(listed.id(), cached);
             } catch (RuntimeException e) {
+                if (EngineException.notAnswering(e) != null) {
+                    // A silent engine will not answer the next inspect either: one timeout, not one per container.
+                    throw e;
+                }
                 // Vanished between list and inspect: show what the list said; the next event re-lists.
                 return listed;
             }
@@ -241,6 +333,10 @@ public final class ContainerMonitor implements AutoCloseable {
                 sampleOne(c);
             } catch (RuntimeException e) {
                 stats.remove(c.id());
+                if (EngineException.notAnswering(e) != null) {
+                    // The heartbeat marks the engine silent; asking the other containers would only wait again.
+                    return;
+                }
             }
         }
         ContainersSnapshot now = current;
@@ -293,6 +389,7 @@ public final class ContainerMonitor implements AutoCloseable {
     private void closeEventStream() {
         Closeable s = eventStream;
         eventStream = null;
+        streamToken = null;
         if (s != null) {
             try {
                 s.close();
@@ -308,6 +405,7 @@ public final class ContainerMonitor implements AutoCloseable {
         closeEventStream();
         engineThread.shutdownNow();
         statsThread.shutdownNow();
+        heartbeatThread.shutdownNow();
     }
 
     private record Sample(long cpuNanos, Instant at) {

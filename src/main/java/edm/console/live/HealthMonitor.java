@@ -74,7 +74,12 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     public void onHost(HostSnapshot h) {
-        thread.execute(() -> accept(HostProbes.evaluate(h, config.thresholds), null));
+        thread.execute(() -> {
+            List<ProbeResult> results = new ArrayList<>(HostProbes.evaluate(h, config.thresholds));
+            // With every host sample: a project dir deleted (or restored) while the console runs shows at once.
+            results.add(HostProbes.projectDir(config.projectPath(), clock.now()));
+            accept(results, null);
+        });
     }
 
     private void probeNetwork() {

@@ -1,6 +1,7 @@
 package edm.console.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
+import edm.console.docker.ContainerGateway;
 import edm.console.docker.DockerClients;
 import edm.console.i18n.Messages;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -54,23 +56,38 @@ public final class Sandbox {
         return project;
     }
 
-    /** Builds missing images, prepares the project dir, creates/starts what is missing, waits for health. Idempotent. */
+    /**
+     * Builds missing images, prepares the project dir, creates/starts what is missing, waits for health,
+     * then seeds the database unless it holds the current seed ({@link SandboxSeed}). Idempotent.
+     */
     public SandboxResult up(Consumer<String> out) {
         return run(out, client -> {
+            Set<String> imageIds;
             try (DockerClient buildClient = DockerClients.requests(endpoint, SandboxImages.BUILD_TIMEOUT)) {
-                new SandboxImages(client, buildClient, out).withEndpoint(endpoint).ensure(options.rebuild());
+                SandboxImages images = new SandboxImages(client, buildClient, out).withEndpoint(endpoint);
+                images.ensure(options.rebuild());
+                imageIds = images.currentIds();
             }
             SandboxCredentials creds = project.prepare();
             out.accept(Messages.t("sandbox.progress.projectDir", project.dir()));
             SandboxStack stack = new SandboxStack(client, project, out);
             boolean changed = stack.ensureNetwork();
             for (SandboxService s : SandboxSpec.SERVICES) {
-                changed |= stack.ensureContainer(s, creds);
+                changed |= stack.ensureContainer(s, creds, imageIds);
             }
             if (!changed) {
                 out.accept(Messages.t("sandbox.progress.unchanged"));
             }
-            return waitHealthy(stack, out);
+            SandboxResult health = waitHealthy(stack, out);
+            if (health != SandboxResult.OK) {
+                return health;
+            }
+            try (ContainerGateway gateway = new ContainerGateway(endpoint, options.requestTimeout())) {
+                new SandboxSeed(gateway, out).ensure();
+            }
+            out.accept(Messages.t("sandbox.progress.healthy", SandboxSpec.SERVICES.size(),
+                    "http://127.0.0.1:" + SandboxSpec.NGINX_PORT + "/", project.configFile()));
+            return SandboxResult.OK;
         });
     }
 
@@ -127,8 +144,6 @@ public final class Sandbox {
         }
         List<SandboxContainerState> bad = states.stream().filter(s -> !s.healthy()).toList();
         if (bad.isEmpty()) {
-            out.accept(Messages.t("sandbox.progress.healthy", states.size(),
-                    "http://127.0.0.1:" + SandboxSpec.NGINX_PORT + "/", project.configFile()));
             return SandboxResult.OK;
         }
         for (SandboxContainerState s : bad) {

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,6 +76,19 @@ public final class SandboxImages {
     boolean upToDate(ImageRecipe recipe) {
         Map<String, String> labels = labels(recipe.image());
         return labels != null && recipe.fingerprint().equals(labels.get(SandboxSpec.LABEL_RECIPE));
+    }
+
+    /** The ids of the images that the sandbox's tags name now (tags that do not exist are left out). */
+    Set<String> currentIds() {
+        Set<String> ids = new HashSet<>();
+        for (ImageRecipe recipe : ImageRecipe.all()) {
+            try {
+                ids.add(client.inspectImageCmd(recipe.image()).exec().getId());
+            } catch (NotFoundException e) {
+                // not built: nothing can run it
+            }
+        }
+        return ids;
     }
 
     /** Builds each missing image; with {@code rebuild} all of them (the base image too). */

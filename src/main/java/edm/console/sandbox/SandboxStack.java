@@ -14,16 +14,20 @@ import com.github.dockerjava.api.model.Volume;
 import edm.console.core.ContainerStatus;
 import edm.console.core.HealthStatus;
 import edm.console.core.PortMapping;
+import edm.console.docker.ImageNames;
 import edm.console.i18n.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The sandbox's network and containers on the engine. Touches only objects labelled {@link SandboxSpec#LABEL}. */
 final class SandboxStack {
+    /** Grace of the stop before a stale container is made again (less than the client's request timeout). */
+    static final int RECREATE_STOP_SECONDS = 10;
     private final DockerClient client;
     private final SandboxProject project;
     private final Consumer<String> progress;
@@ -61,8 +65,16 @@ final class SandboxStack {
         return true;
     }
 
-    /** Creates the container when missing, starts it when stopped; leaves a running one alone. @return true if changed */
-    boolean ensureContainer(SandboxService s, SandboxCredentials creds) {
+    /**
+     * Creates the container when missing, starts it when stopped; leaves a running one alone, unless it runs
+     * an image that is no longer any sandbox tag's (its recipe changed and the image was rebuilt): that one is
+     * made again from the current image, so that a changed recipe reaches the running stack. A container a
+     * deploy moved to another sandbox version still runs a tagged image and is left alone.
+     *
+     * @param currentImageIds ids of the images the sandbox tags name now; empty: do not check
+     * @return true if changed
+     */
+    boolean ensureContainer(SandboxService s, SandboxCredentials creds, Set<String> currentImageIds) {
         Optional<InspectContainerResponse> existing = inspect(s.containerName());
         if (existing.isPresent()) {
             InspectContainerResponse c = existing.get();
@@ -73,6 +85,16 @@ final class SandboxStack {
             String dir = labels.getOrDefault(SandboxSpec.LABEL_DIR, "");
             if (!dir.equals(project.dir().toString())) {
                 throw new SandboxException("sandbox.error.otherDir", s.containerName(), dir, project.dir());
+            }
+            if (!currentImageIds.isEmpty() && c.getImageId() != null && !currentImageIds.contains(c.getImageId())) {
+                if (Boolean.TRUE.equals(c.getState().getRunning())) {
+                    // A clean stop first: PostgreSQL shuts down without needing crash recovery.
+                    client.stopContainerCmd(c.getId()).withTimeout(RECREATE_STOP_SECONDS).exec();
+                }
+                client.removeContainerCmd(c.getId()).withForce(true).exec();
+                create(s, creds);
+                progress.accept(Messages.t("sandbox.progress.recreated", s.containerName(), s.image()));
+                return true;
             }
             if (Boolean.TRUE.equals(c.getState().getRunning())) {
                 return false;
@@ -147,7 +169,7 @@ final class SandboxStack {
         return out;
     }
 
-    private static SandboxContainerState state(SandboxService s, InspectContainerResponse c) {
+    private SandboxContainerState state(SandboxService s, InspectContainerResponse c) {
         var st = c.getState();
         HealthStatus health = st.getHealth() == null ? HealthStatus.NONE : HealthStatus.parse(st.getHealth().getStatus());
         String lastOutput = "";
@@ -170,7 +192,9 @@ final class SandboxStack {
                 }
             }
         });
-        return new SandboxContainerState(s.name(), s.containerName(), true, c.getConfig().getImage(),
+        // The tag, also for a container a deploy created by image id.
+        String image = ImageNames.readable(client, c.getConfig().getImage() == null ? "" : c.getConfig().getImage(), c.getImageId());
+        return new SandboxContainerState(s.name(), s.containerName(), true, image,
                 ContainerStatus.parse(st.getStatus()), health, ports, lastOutput);
     }
 

@@ -139,7 +139,10 @@ public final class ScreenRenderer {
         Messages m = ctx.messages();
         if (p == Panel.CONTAINERS && s.containers != null) {
             long running = s.containers.containers().stream().filter(ContainerInfo::running).count();
-            return m.get("panel.containers.count", m.get(p.titleKey), running, s.containers.containers().size());
+            // Rows kept from before the engine went away or silent are what it said last, not what is.
+            String key = s.containers.engine().connected() || s.containers.containers().isEmpty()
+                    ? "panel.containers.count" : "panel.containers.lastKnown";
+            return m.get(key, m.get(p.titleKey), running, s.containers.containers().size());
         }
         if (p == Panel.LOGS) {
             return LogsView.title(s.logs, m);
@@ -248,6 +251,9 @@ public final class ScreenRenderer {
             engine = m.get("status.engineConnecting", e == null ? "" : e.endpoint());
         } else if (e.connected()) {
             engine = m.get("status.engine", e.endpoint(), e.apiVersion());
+        } else if (e.notAnswering()) {
+            engine = m.get("status.engineSilent", e.endpoint());
+            engineStyle = Style.CRITICAL;
         } else {
             engine = m.get("status.engineDown", e.endpoint());
             engineStyle = Style.CRITICAL;

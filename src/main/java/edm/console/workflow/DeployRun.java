@@ -195,9 +195,18 @@ public final class DeployRun {
         if (existing.isPresent()) {
             return existing.get().id();
         }
-        String image = data.getOrDefault("newImageId", plan.image());
-        String id = ctx.engine().createLike(plan.oldId(), plan.tempName(), plan.newImageId() != null ? plan.newImageId() : image);
+        // From the reference (edm-backend:v1.1), so that the engine records it and every list shows the tag;
+        // the id fixed in pre-flight (or by the build) is then checked, so the tag cannot have moved meanwhile.
+        String expected = data.getOrDefault("newImageId", plan.newImageId());
+        String id = ctx.engine().createLike(plan.oldId(), plan.tempName(), plan.image());
         data.put("newId", id);
+        String got = ctx.engine().state(id).map(DeployOps.State::imageId).orElse("");
+        if (expected != null && !expected.equals(got)) {
+            ctx.engine().remove(id);
+            data.remove("newId");
+            throw new WorkflowException(WorkflowText.t("workflow.deploy.imageMoved", plan.image(), DeployPlan.shortId(expected),
+                    DeployPlan.shortId(got)));
+        }
         return id;
     }
 
@@ -206,7 +215,7 @@ public final class DeployRun {
         DeployOps.State old = ctx.engine().state(plan.oldId())
                 .orElseThrow(() -> new WorkflowException(WorkflowText.t("workflow.deploy.oldGone", plan.oldId())));
         if (old.running()) {
-            ctx.engine().stop(old.id(), ctx.stopGraceSeconds());
+            ctx.engine().stop(old.id(), ctx.stopSeconds(plan.service()));
         }
     }
 
@@ -272,7 +281,7 @@ public final class DeployRun {
         }
         if (newId != null && ctx.engine().state(newId).isPresent()) {
             if (plan.reuseId() != null) {
-                ctx.engine().stop(newId, ctx.stopGraceSeconds());
+                ctx.engine().stop(newId, ctx.stopSeconds(plan.service()));
                 if (!ctx.engine().state(newId).get().name().equals(plan.reuseName())) {
                     ctx.engine().rename(newId, plan.reuseName());
                 }

@@ -84,7 +84,10 @@ public final class DeployWorkflow {
                     }
                 }
             }
-            DeployPlan plan = plan("rollback", t, to.tag(), to.imageId(), to.imageId(), old,
+            // By its tag when the tag still names that very image (the container then shows it), else by id.
+            String image = to.image() != null && !to.image().isBlank()
+                    && ctx.engine().imageId(to.image()).filter(to.imageId()::equals).isPresent() ? to.image() : to.imageId();
+            DeployPlan plan = plan("rollback", t, to.tag(), image, to.imageId(), old,
                     kept == null ? null : kept.id(), kept == null ? null : kept.name(), null, true);
             checkCommon(plan, old);
             return new Prepared(ctx, plan, lock);
@@ -109,7 +112,7 @@ public final class DeployWorkflow {
 
     private DeployPlan plan(String kind, Target t, String tag, String image, String newImageId, DeployOps.State old, String reuseId,
                             String reuseName, Path buildCtx, boolean skipBackup) {
-        String stamp = LocalDateTime.now().format(STAMP);
+        String stamp = uniqueStamp(t.container());
         List<String> steps = new ArrayList<>(STEPS);
         if (skipBackup) {
             steps.remove("backup");
@@ -123,6 +126,17 @@ public final class DeployWorkflow {
         return new DeployPlan(kind, t.service(), t.container(), tag, image, newImageId, old.id(), old.imageRef(), old.imageId(),
                 t.container() + "-new-" + stamp, t.container() + "-old-" + stamp, reuseId, reuseName, buildCtx, skipBackup,
                 t.healthUrl() == null ? "" : t.healthUrl(), List.copyOf(steps));
+    }
+
+    /** A second deploy or rollback within the same second must not collide with the container the first one kept. */
+    private String uniqueStamp(String container) {
+        String base = LocalDateTime.now().format(STAMP);
+        List<String> names = ctx.engine().containerNames();
+        String stamp = base;
+        for (int i = 2; names.contains(container + "-old-" + stamp) || names.contains(container + "-new-" + stamp); i++) {
+            stamp = base + "-" + i;
+        }
+        return stamp;
     }
 
     private void checkCommon(DeployPlan plan, DeployOps.State old) {

@@ -33,7 +33,7 @@ public final class RestartWorkflow {
                 progress.step(step, WorkflowProgress.Phase.BEGIN, Duration.ZERO, t.container());
                 DeployOps.State s = ctx.engine().state(t.container())
                         .orElseThrow(() -> new WorkflowException(WorkflowText.t("workflow.preflight.noContainer", t.container(), t.service())));
-                ctx.engine().restart(s.id(), ctx.stopGraceSeconds());
+                ctx.engine().restart(s.id(), ctx.stopSeconds(t.service()));
                 gate.await(s.id(), t.healthUrl(), progress);
                 progress.step(step, WorkflowProgress.Phase.END, Duration.between(t0, Instant.now()), "");
                 done.add(t.service());

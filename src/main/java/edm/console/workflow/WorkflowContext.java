@@ -13,8 +13,26 @@ import java.util.function.Consumer;
  * @param pauseAfter test hook: a step name after which the workflow stops dead (simulates a crash); null normally
  */
 public record WorkflowContext(WorkflowEngine engine, Path projectDir, Path stateDir, Operator operator, Duration healthTimeout,
-                              int stopGraceSeconds, long minFreeBytes, int keepPrevious, UrlCheck urlCheck, Verifier verifier,
+                              StopGrace stopGrace, long minFreeBytes, int keepPrevious, UrlCheck urlCheck, Verifier verifier,
                               BackupStep backup, List<PreflightCheck> preflight, String pauseAfter) {
+    /** The same stop grace for every service. */
+    public WorkflowContext(WorkflowEngine engine, Path projectDir, Path stateDir, Operator operator, Duration healthTimeout,
+                           int stopGraceSeconds, long minFreeBytes, int keepPrevious, UrlCheck urlCheck, Verifier verifier,
+                           BackupStep backup, List<PreflightCheck> preflight, String pauseAfter) {
+        this(engine, projectDir, stateDir, operator, healthTimeout, StopGrace.uniform(stopGraceSeconds), minFreeBytes, keepPrevious,
+                urlCheck, verifier, backup, preflight, pauseAfter);
+    }
+
+    /** The grace of docker stop for this service's container (services[].stopSeconds, else the default). */
+    public int stopSeconds(String service) {
+        return stopGrace.seconds(service);
+    }
+
+    /** The grace for services without their own stopSeconds (deploy.stopGraceSeconds). */
+    public int stopGraceSeconds() {
+        return stopGrace.defaultSeconds();
+    }
+
     /** A health URL's state: empty when it answers well, else the problem. */
     @FunctionalInterface
     public interface UrlCheck {
@@ -42,7 +60,7 @@ public record WorkflowContext(WorkflowEngine engine, Path projectDir, Path state
     }
 
     public WorkflowContext withPreflight(List<PreflightCheck> checks) {
-        return new WorkflowContext(engine, projectDir, stateDir, operator, healthTimeout, stopGraceSeconds, minFreeBytes, keepPrevious,
+        return new WorkflowContext(engine, projectDir, stateDir, operator, healthTimeout, stopGrace, minFreeBytes, keepPrevious,
                 urlCheck, verifier, backup, checks, pauseAfter);
     }
 }

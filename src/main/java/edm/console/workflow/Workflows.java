@@ -46,7 +46,7 @@ public final class Workflows {
         WorkflowContext.BackupStep backup = progress -> new BackupService(BackupEnvironment.from(config, () -> gateway, Clock.SYSTEM))
                 .backup(BackupKind.DATABASE, (step, bytes, elapsed) -> { }, Cancellation.none()).id();
         return new WorkflowContext(new GatewayEngine(gateway), config.projectPath(), config.resolve(d.stateDir), Operator.current(env),
-                Duration.ofSeconds(d.healthTimeoutSeconds), d.stopGraceSeconds, d.minFreeMegabytes * 1024L * 1024L, d.keepPrevious,
+                Duration.ofSeconds(d.healthTimeoutSeconds), StopGrace.of(config), d.minFreeMegabytes * 1024L * 1024L, d.keepPrevious,
                 urls, verifier, backup, List.copyOf(preflight), env.get(PAUSE_ENV));
     }
 

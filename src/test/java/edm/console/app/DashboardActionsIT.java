@@ -90,7 +90,7 @@ class DashboardActionsIT {
                 Clock.SYSTEM, new ConsoleConfig().thresholds, Set.of(name), "test");
         MonitorProbe probe = new MonitorProbe();
         try (ContainerGateway gw = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(10))) {
-            EngineControl control = new EngineControl(gw, 5, new edm.console.live.Timeline(100), lockFile);
+            EngineControl control = new EngineControl(gw, name -> 5, new edm.console.live.Timeline(100), lockFile);
             TuiApp app = new TuiApp(screen, ctx, control);
             try (ContainerMonitor monitor = new ContainerMonitor(gw, List.of(name), Duration.ofSeconds(5),
                     Duration.ofMinutes(10), true, Clock.SYSTEM, s -> {

@@ -61,6 +61,10 @@ class CheckCommandIT {
         Run warn = run("check", "--lang", "en", "--config", slow.toString());
         assertEquals(1, warn.code(), warn.out());
         assertTrue(warn.out().contains("WARNING"), warn.out());
+        // Before the command, the options select the same config (they used to be ignored there).
+        Run warnFirst = run("--lang", "en", "--config", slow.toString(), "check");
+        assertEquals(1, warnFirst.code(), warnFirst.out() + warnFirst.err());
+        assertTrue(warnFirst.out().contains("WARNING") && warnFirst.out().contains("edm-backend-sandbox"), warnFirst.out());
 
         Path bad = dir.resolve("bad.yml");
         Files.writeString(bad, "thresholds:\n  diskPercnt: 80\n");

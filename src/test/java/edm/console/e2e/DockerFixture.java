@@ -77,7 +77,7 @@ final class DockerFixture {
         started.clear();
     }
 
-    private static Path staticBusybox() {
+    static Path staticBusybox() {
         for (String p : List.of("/bin/busybox", "/usr/bin/busybox")) {
             Path path = Path.of(p);
             // A FROM scratch image can only run a statically linked busybox (ldd says so by failing).

@@ -134,6 +134,42 @@ class DashboardScreenTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en    | Docker engine at unix:///var/run/docker.sock not answering for 12 s; data from 09:59:48 | NOT ANSWERING"
+            + " | Containers (last known: 4 running / 6)",
+        "zh-CN | Docker 引擎 unix:///var/run/docker.sock 已 12 秒无响应；数据截至 09:59:48 | 无响应"
+            + " | 容器（上次已知：运行 4 / 共 6）"})
+    void aSilentEngineMarksTheListStaleWithItsAgeAndTheRowsStayMuted(String lang, String banner, String status,
+                                                                    String title) throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 40, Locale.forLanguageTag(lang), false)) {
+            var listedAt = ScreenHarness.NOW.minusSeconds(12);
+            ContainersSnapshot silent = new ContainersSnapshot(EngineStatus.notAnswering("unix:///var/run/docker.sock",
+                    "ping: Docker engine not answering (3 s)", listedAt, ScreenHarness.NOW.minusSeconds(9),
+                    ScreenHarness.NOW.plusSeconds(1)), ScreenHarness.edmStack(), Map.of(), listedAt);
+            h.app.apply(new UiEvent.Containers(silent), new UiEvent.Host(ScreenHarness.host(50, 40)));
+            String screen = h.text();
+            assertTrue(screen.contains(banner), screen);
+            assertTrue(screen.contains(title), screen);
+            assertTrue(h.lines().get(39).contains(status), "status bar: " + h.lines().get(39));
+            assertTrue(screen.contains("edm-backend-prod"), "the last known rows stay\n" + screen);
+            assertFalse(screen.contains("Connecting"), screen);
+        }
+    }
+
+    @Test
+    void aConsoleStartedDuringAHangSaysNotAnsweringInsteadOfConnecting() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 40, Locale.ENGLISH, false)) {
+            ContainersSnapshot silent = new ContainersSnapshot(EngineStatus.notAnswering("unix:///var/run/docker.sock",
+                    "version: Docker engine not answering (3 s)", ScreenHarness.NOW.minusSeconds(3), ScreenHarness.NOW,
+                    ScreenHarness.NOW.plusSeconds(1)), List.of(), Map.of(), null);
+            h.app.apply(new UiEvent.Containers(silent));
+            String screen = h.text();
+            assertTrue(screen.contains("not answering for 3 s; no data yet"), screen);
+            assertFalse(screen.contains("Connecting"), screen);
+        }
+    }
+
     @Test
     void hostileContainerNameCannotReachTheTerminalRaw() throws Exception {
         try (ScreenHarness h = new ScreenHarness(120, 40, Locale.ENGLISH, false)) {

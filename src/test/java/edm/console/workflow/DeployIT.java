@@ -10,6 +10,7 @@ import edm.console.backup.AuditLog;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.DeployOps;
 import edm.console.sandbox.SandboxSpec;
+import edm.console.sandbox.SandboxStatusTable;
 import edm.console.testsupport.DockerEngine;
 import edm.console.testsupport.RequiresSandbox;
 import edm.console.testsupport.SandboxFixture;
@@ -144,6 +145,15 @@ class DeployIT {
                 && last.contains("10.0.0.9") && last.contains("backup skipped"), last);
         // The previous container is kept, stopped, for instant rollback.
         assertTrue(gateway.listContainers().stream().anyMatch(c -> c.name().startsWith(backend.container() + "-old-")));
+        // People read the tag, not sha256:...: the engine itself recorded it (the list, status and sandbox status read it).
+        assertEquals("edm-backend:v1.1", DockerEngine.client().inspectContainerCmd(backend.container()).exec().getConfig().getImage());
+        assertEquals("edm-backend:v1.1", gateway.listContainers().stream().filter(c -> c.name().equals(backend.container()))
+                .findFirst().orElseThrow().image());
+        assertEquals("edm-backend:v1.1", gateway.deployOps().state(backend.container()).orElseThrow().imageRef());
+        assertTrue(SandboxStatusTable.render(SandboxFixture.sandbox().status()).stream()
+                .anyMatch(l -> l.startsWith(backend.container() + " ") && l.contains(" edm-backend:v1.1 ")), "sandbox status");
+        assertTrue(last.contains("edm-backend:v1.0 (") && last.contains("-> edm-backend:v1.1 ("), last);
+        assertFalse(last.contains("sha256:"), last);
     }
 
     @Test

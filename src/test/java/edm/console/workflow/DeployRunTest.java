@@ -96,6 +96,46 @@ class DeployRunTest {
     }
 
     @Test
+    void theNewContainerIsCreatedFromTheTagSoTheEngineRecordsIt() {
+        DeployRun.Outcome o = deploy("v1.1", true);
+        assertTrue(o.ok(), o.message());
+        assertEquals(List.of("edm-backend:v1.1"), engine.createdFrom, "not the image id: lists would show sha256:...");
+        assertEquals("edm-backend:v1.1", o.release().image());
+        assertEquals("sha256:v11", o.release().imageId(), "the id is kept as the detail");
+    }
+
+    @Test
+    void aTagThatMovedAfterPreflightIsRefusedAtCreateAndNothingChanges() {
+        String oldId = engine.byName("edm-backend-prod").id;
+        DeployWorkflow.Prepared p = new DeployWorkflow(ctx()).prepareDeploy(target, new DeployWorkflow.Request("v1.1", false, true, false));
+        engine.images.put("edm-backend:v1.1", "sha256:other");
+        DeployRun.Outcome o = p.run(WorkflowProgress.NONE, () -> false);
+        assertFalse(o.ok());
+        assertTrue(o.message().contains("edm-backend:v1.1") && o.message().contains("v11") && o.message().contains("other"), o.message());
+        assertTrue(engine.byName("edm-backend-prod").running, "the old one was never stopped");
+        assertEquals(oldId, engine.byName("edm-backend-prod").id);
+        assertTrue(engine.calls.stream().anyMatch(c -> c.startsWith("remove edm-backend-prod-new-")), engine.calls.toString());
+        assertFalse(engine.calls.contains("stop edm-backend-prod"), engine.calls.toString());
+    }
+
+    @Test
+    void aRollbackCreatesFromTheReleaseTagWhileItStillNamesThatImage() {
+        Release v11 = new Release("r1", "deploy", "backend", "v1.1", "edm-backend:v1.1", "sha256:v11", "edm-backend-prod", "bob",
+                java.time.Instant.EPOCH, Release.OK, 0, null, null);
+        DeployRun.Outcome o = new DeployWorkflow(ctx()).prepareRollback(target, v11).run(WorkflowProgress.NONE, () -> false);
+        assertTrue(o.ok(), o.message());
+        assertEquals(List.of("edm-backend:v1.1"), engine.createdFrom);
+
+        // v1.1 re-tagged to another build since: the recorded image is only reachable by its id.
+        setUp();
+        engine.images.put("edm-backend:v1.1", "sha256:rebuilt");
+        engine.images.put("edm-backend:v1.1-old", "sha256:v11");
+        o = new DeployWorkflow(ctx()).prepareRollback(target, v11).run(WorkflowProgress.NONE, () -> false);
+        assertTrue(o.ok(), o.message());
+        assertEquals(List.of("sha256:v11"), engine.createdFrom, "never the moved tag: that is another image");
+    }
+
+    @Test
     void preflightRefusesBeforeAnyChange() {
         DeployWorkflow wf = new DeployWorkflow(ctx());
         assertThrows(WorkflowException.class, () -> wf.prepareDeploy(target, new DeployWorkflow.Request("latest", false, true, false)));

@@ -23,6 +23,8 @@ final class FakeEngine implements WorkflowEngine {
     final Map<String, C> containers = new LinkedHashMap<>();
     final Map<String, String> images = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
+    /** Every stop and restart with the grace it was given: "stop NAME SECONDS". */
+    final List<String> graces = new ArrayList<>();
     /** Images whose containers become unhealthy when started. */
     final List<String> brokenImages = new ArrayList<>();
     RuntimeException failCreate;
@@ -36,7 +38,10 @@ final class FakeEngine implements WorkflowEngine {
         c.running = running;
         c.health = running ? "healthy" : "";
         containers.put(c.id, c);
-        images.putIfAbsent(image, "sha256:" + image.hashCode());
+        if (!image.startsWith("sha256:")) {
+            // A new tag gets an id; an id is its own.
+            images.putIfAbsent(image, "sha256:" + image.hashCode());
+        }
         return c;
     }
 
@@ -51,6 +56,9 @@ final class FakeEngine implements WorkflowEngine {
     C byName(String name) {
         return find(name).orElseThrow();
     }
+
+    /** The image argument of every createLike, in order. */
+    final List<String> createdFrom = new ArrayList<>();
 
     @Override
     public Optional<DeployOps.State> state(String idOrName) {
@@ -72,8 +80,9 @@ final class FakeEngine implements WorkflowEngine {
         if (failCreate != null) {
             throw failCreate;
         }
-        String ref = images.entrySet().stream().filter(e -> e.getValue().equals(image)).map(Map.Entry::getKey).findFirst().orElse(image);
-        C c = add(newName, ref, false);
+        createdFrom.add(image);
+        // Like the engine: the container records what it was created from, a tag or an id.
+        C c = add(newName, image, false);
         c.ports = byName(from).ports;
         return c.id;
     }
@@ -102,6 +111,7 @@ final class FakeEngine implements WorkflowEngine {
     public void stop(String id, int graceSeconds) {
         C c = find(id).orElseThrow();
         calls.add("stop " + c.name);
+        graces.add("stop " + c.name + " " + graceSeconds);
         c.running = false;
     }
 
@@ -109,6 +119,7 @@ final class FakeEngine implements WorkflowEngine {
     public void restart(String id, int graceSeconds) {
         C c = find(id).orElseThrow();
         calls.add("restart " + c.name);
+        graces.add("restart " + c.name + " " + graceSeconds);
         c.running = true;
     }
 

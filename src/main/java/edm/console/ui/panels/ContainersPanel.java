@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Draws the containers table: header, one row per container (stack members first, a rule between
  * them and the others), the selected row highlighted and kept in view. When the engine is
- * unreachable the reason and the retry countdown head the panel; the last known rows stay, muted.
+ * unreachable the reason and the retry countdown head the panel, and when it does not answer, for how long
+ * and how old the rows are; the last known rows stay, muted.
  */
 public final class ContainersPanel {
     private ContainersPanel() {
@@ -36,7 +37,7 @@ public final class ContainersPanel {
         int row = 0;
         EngineStatus e = s.engine();
         if (!e.connected()) {
-            row = drawEngineBanner(c, e, now, m);
+            row = drawEngineBanner(c, e, s.listedAt(), now, m, f);
         }
         int widestName = s.containers().stream().mapToInt(ci -> edm.console.text.Cells.width(ci.name())).max().orElse(0);
         int widestImage = s.containers().stream().mapToInt(ci -> edm.console.text.Cells.width(ci.image())).max().orElse(0);
@@ -77,7 +78,16 @@ public final class ContainersPanel {
         }
     }
 
-    private static int drawEngineBanner(Canvas c, EngineStatus e, Instant now, Messages m) {
+    private static int drawEngineBanner(Canvas c, EngineStatus e, Instant listedAt, Instant now, Messages m, Format f) {
+        if (e.notAnswering()) {
+            // The rows below are what the engine said last, not what is: say how old they are.
+            String silent = listedAt == null ? m.get("engine.silentNoData", e.endpoint(), e.silentSeconds(now))
+                    : m.get("engine.silent", e.endpoint(), e.silentSeconds(now), f.clock(listedAt));
+            c.fillRow(0, Style.CRITICAL);
+            c.text(1, 0, silent, Style.CRITICAL);
+            c.text(1, 1, m.get("engine.silentRetry"), Style.WARNING);
+            return 2;
+        }
         String reason = e.error().isEmpty() ? m.get("engine.connecting", e.endpoint()) : m.get("engine.down", e.endpoint(), e.error());
         c.fillRow(0, Style.CRITICAL);
         c.text(1, 0, reason, Style.CRITICAL);

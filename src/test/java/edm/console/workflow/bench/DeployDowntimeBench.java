@@ -34,6 +34,8 @@ public final class DeployDowntimeBench {
         int requests;
         int failed;
         long longestGapMillis;
+        /** How long the deploy (or the manual sequence) itself took. */
+        long actionMillis;
 
         @Override
         public void run() {
@@ -76,7 +78,9 @@ public final class DeployDowntimeBench {
         Thread t = new Thread(p, "probe");
         t.start();
         Thread.sleep(1000);
+        long t0 = System.nanoTime();
         a.run();
+        p.actionMillis = (System.nanoTime() - t0) / 1_000_000;
         Thread.sleep(1000);
         p.stop = true;
         t.join();
@@ -90,7 +94,7 @@ public final class DeployDowntimeBench {
             WorkflowContext ctx = Workflows.context(sb.config(), gw, Map.of("USER", "bench"), List.of());
             DeployWorkflow.Target backend = Workflows.target(sb.config(), "backend");
             String[] tags = {"v1.0", "v1.1"};
-            System.out.printf("%-8s %-6s %8s %8s %12s%n", "method", "tag", "requests", "failed", "longest gap");
+            System.out.printf("%-8s %-6s %8s %8s %12s %10s%n", "method", "tag", "requests", "failed", "longest gap", "took");
             for (int i = 0; i < rounds * 2; i++) {
                 String tag = tags[i % 2];
                 Probe p = measure(() -> {
@@ -100,10 +104,12 @@ public final class DeployDowntimeBench {
                         throw new IllegalStateException("deploy failed: " + o.message());
                     }
                 });
-                System.out.printf("%-8s %-6s %8d %8d %9d ms%n", "console", tag, p.requests, p.failed, p.longestGapMillis);
+                System.out.printf("%-8s %-6s %8d %8d %9d ms %7.1f s%n", "console", tag, p.requests, p.failed, p.longestGapMillis,
+                        p.actionMillis / 1000.0);
                 String manualTag = tags[(i + 1) % 2];
                 Probe m = measure(() -> manual(gw, backend.container(), "edm-backend:" + manualTag));
-                System.out.printf("%-8s %-6s %8d %8d %9d ms%n", "manual", manualTag, m.requests, m.failed, m.longestGapMillis);
+                System.out.printf("%-8s %-6s %8d %8d %9d ms %7.1f s%n", "manual", manualTag, m.requests, m.failed, m.longestGapMillis,
+                        m.actionMillis / 1000.0);
                 // back to the tag the next console round deploys from
                 new DeployWorkflow(ctx).prepareDeploy(backend, new DeployWorkflow.Request(tag, false, true, false))
                         .run(WorkflowProgress.NONE, () -> false);

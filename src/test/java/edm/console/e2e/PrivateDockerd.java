@@ -1,0 +1,146 @@
+package edm.console.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A dockerd of the test's own (its own socket, data and exec roots, its own bridge, no iptables), so that
+ * it can be SIGSTOPed without touching the engine everyone else uses. Not {@code --bridge=none}: a
+ * dockerd started so deletes the host's docker0 (libnetwork's removeDefaultBridgeInterface), which
+ * is the shared engine's default bridge. It holds one tiny image (FROM
+ * scratch with the static busybox) and the containers the test runs in it with --network none.
+ * {@link #close()} resumes it, removes the containers and stops it.
+ */
+final class PrivateDockerd implements AutoCloseable {
+    static final String IMAGE = "edm-hung-busybox:1";
+
+    private final Path dir;
+    private final String bridge;
+    private final Process process;
+    private boolean stopped;
+
+    private PrivateDockerd(Path dir, String bridge, Process process) {
+        this.dir = dir;
+        this.bridge = bridge;
+        this.process = process;
+    }
+
+    /** Null when a private dockerd can be started here, else why not. */
+    static String unavailableReason() {
+        if (!Command.run("id", "-u").output().trim().equals("0")) {
+            return "a private dockerd needs root";
+        }
+        if (!Command.run("sh", "-c", "command -v dockerd").ok() || !Command.run("docker", "--version").ok()) {
+            return "dockerd or the docker CLI is not installed";
+        }
+        if (!Command.run("ip", "link", "show").ok()) {
+            return "the ip command (iproute2) is not installed";
+        }
+        return DockerFixture.staticBusybox() == null ? "no static busybox (apt-get install -y busybox-static)" : null;
+    }
+
+    /** Starts the daemon (in a short /tmp path: unix socket paths are limited to 108 bytes) and waits for it. */
+    static PrivateDockerd start() throws IOException {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "edm-hung-");
+        long pid = ProcessHandle.current().pid();
+        // Interface names have at most 15 bytes; the address is from a benchmarking range (RFC 2544).
+        String bridge = "edmh" + pid % 100_000;
+        Command.run("ip", "link", "add", bridge, "type", "bridge").orThrow("ip link add " + bridge);
+        Command.run("ip", "addr", "add", "198.18." + pid % 250 + ".1/24", "dev", bridge).orThrow("ip addr add");
+        Process p = new ProcessBuilder("dockerd", "--host", "unix://" + dir.resolve("docker.sock"),
+                "--data-root", dir.resolve("root").toString(), "--exec-root", dir.resolve("exec").toString(),
+                "--pidfile", dir.resolve("docker.pid").toString(), "--bridge=" + bridge, "--iptables=false",
+                "--ip6tables=false")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
+        PrivateDockerd d = new PrivateDockerd(dir, bridge, p);
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!d.docker("version").ok()) {
+            if (!p.isAlive() || System.nanoTime() > end) {
+                String log = Files.exists(dir.resolve("dockerd.log")) ? Files.readString(dir.resolve("dockerd.log")) : "";
+                d.close();
+                throw new IOException("the private dockerd did not come up:\n" + log);
+            }
+            sleep(200);
+        }
+        return d;
+    }
+
+    String endpoint() {
+        return "unix://" + dir.resolve("docker.sock");
+    }
+
+    Command docker(String... args) {
+        String[] argv = new String[args.length + 3];
+        argv[0] = "docker";
+        argv[1] = "-H";
+        argv[2] = endpoint();
+        System.arraycopy(args, 0, argv, 3, args.length);
+        return Command.run(null, Map.of(), 120, argv);
+    }
+
+    /** Builds the tiny image and runs one container of it under this name, without a network. */
+    void runContainer(String name) throws IOException {
+        Path ctx = Files.createDirectories(dir.resolve("image"));
+        Files.copy(DockerFixture.staticBusybox(), ctx.resolve("busybox"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(ctx.resolve("Dockerfile"),
+                "FROM scratch\nCOPY busybox /bin/busybox\nENTRYPOINT [\"/bin/busybox\"]\nCMD [\"sleep\", \"86400\"]\n");
+        docker("build", "-q", "-t", IMAGE, ctx.toString()).orThrow("docker build in the private engine");
+        docker("run", "-d", "--network", "none", "--name", name, IMAGE).orThrow("docker run in the private engine");
+    }
+
+    private long pid() throws IOException {
+        return Long.parseLong(Files.readString(dir.resolve("docker.pid")).trim());
+    }
+
+    /** SIGSTOP: the daemon keeps its socket (the kernel still accepts connections) and answers nothing. */
+    void freeze() throws IOException {
+        Command.run("kill", "-STOP", Long.toString(pid())).orThrow("kill -STOP dockerd");
+    }
+
+    void thaw() throws IOException {
+        Command.run("kill", "-CONT", Long.toString(pid())).orThrow("kill -CONT dockerd");
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            thaw();
+        } catch (IOException | RuntimeException e) {
+            // not started far enough to have a pid
+        }
+        if (process.isAlive()) {
+            Command ps = docker("ps", "-aq");
+            for (String id : ps.output().split("\\s+")) {
+                if (!id.isBlank()) {
+                    docker("rm", "-f", id);
+                }
+            }
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Command.run("ip", "link", "delete", bridge);
+        // The data root may hold read-only layers; what cannot go stays under /tmp.
+        Command.run("rm", "-rf", dir.toString());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
