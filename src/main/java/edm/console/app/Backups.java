@@ -2,11 +2,15 @@ package edm.console.app;
 
 import edm.console.backup.BackupEnvironment;
 import edm.console.backup.BackupKind;
+import edm.console.backup.BackupOutcome;
+import edm.console.backup.BackupProbes;
 import edm.console.backup.BackupKeys;
 import edm.console.backup.BackupRecord;
 import edm.console.backup.BackupService;
 import edm.console.backup.BackupStatus;
 import edm.console.backup.Cancellation;
+import edm.console.backup.Verification;
+import edm.console.backup.VerificationText;
 import edm.console.config.ConsoleConfig;
 import edm.console.core.Clock;
 import edm.console.core.ProbeResult;
@@ -76,24 +80,26 @@ final class Backups implements BackupControl, AutoCloseable {
         }
     }
 
-    /** An overdue kind is a critical probe, which the backup-overdue rule turns into an alert. */
+    /** The backup probes (see {@link BackupProbes}): the same findings as the panel and {@code check}. */
     static List<ProbeResult> probes(Map<BackupKind, BackupStatus> status, Instant now) {
-        List<ProbeResult> out = new ArrayList<>();
-        for (BackupStatus s : status.values()) {
-            String target = Messages.t("backups.kind." + s.kind().name().toLowerCase(Locale.ROOT));
-            String value = s.newest() == null ? Messages.t("backups.none") : Format.current().ago(s.newest().created(), now);
-            out.add(new ProbeResult("backup:" + s.kind(), "backup", target, s.overdue() ? ProbeStatus.CRITICAL : ProbeStatus.OK,
-                    value, Duration.ZERO, now, s.overdue() ? Messages.t("backups.overdue", Format.current().duration(s.maxAge())) : "",
-                    Map.of("overdue", s.overdue() ? 1.0 : 0.0)));
-        }
-        return out;
+        return BackupProbes.of(status, now);
     }
 
+    /** A backup is one action: dump, write, verify; the result says which of them held. */
     @Override
     public boolean backup(BackupKind kind) {
         return runExclusive(kind, "backups.running.backup", (svc, cancel) -> {
-            BackupRecord r = svc.backup(kind, progress(kind), cancel);
-            return Messages.t("backups.done.backup", r.id(), Format.current().bytes(r.manifest().size()));
+            BackupOutcome o = svc.backup(kind, progress(kind), cancel);
+            BackupRecord r = o.record();
+            String size = Format.current().bytes(r.manifest().size());
+            if (o.verification() == null) {
+                throw new NotVerified(Messages.t("backups.done.notVerified", r.id(), size, o.notVerified()));
+            }
+            if (!o.verification().passed()) {
+                throw new NotVerified(Messages.t("backups.done.verifyFailed", r.id(), size, o.verification().reason()));
+            }
+            return Messages.t("backups.done.backup", r.id(), size,
+                    VerificationText.checked(o.verification(), Messages.current(), Format.current()));
         });
     }
 
@@ -102,10 +108,19 @@ final class Backups implements BackupControl, AutoCloseable {
         return runExclusive(kind, "backups.running.verify", (svc, cancel) -> {
             BackupRecord r = svc.find(null, kind);
             BackupKeys.Identity key = svc.environment().identity(null);
-            List<String> problems = svc.verify(r, key, progress(kind), cancel);
-            return problems.isEmpty() ? Messages.t("backups.done.verify", r.id())
-                    : Messages.t("backups.verifyProblems", r.id(), String.join("; ", problems));
+            Verification v = svc.verify(r, key, progress(kind), cancel);
+            if (!v.passed()) {
+                throw new NotVerified(Messages.t("backups.verifyProblems", r.id(), v.reason()));
+            }
+            return Messages.t("backups.done.verify", r.id(), VerificationText.checked(v, Messages.current(), Format.current()));
         });
+    }
+
+    /** The backup was written or read, but did not pass verification: its message says why. */
+    private static final class NotVerified extends RuntimeException {
+        NotVerified(String message) {
+            super(message);
+        }
     }
 
     private interface Job {
@@ -125,6 +140,10 @@ final class Backups implements BackupControl, AutoCloseable {
                 String result = job.run(service(), cancel);
                 timeline.action(clock.now(), what, result + " (" + who + ")", false);
                 post.accept(new UiEvent.ActionDone("", result, false));
+            } catch (NotVerified e) {
+                // Written or read, but not verified: the message already says which step failed.
+                timeline.action(clock.now(), what, e.getMessage() + " (" + who + ")", true);
+                post.accept(new UiEvent.ActionDone("", e.getMessage(), true));
             } catch (RuntimeException e) {
                 String msg = Messages.t("backups.failed", what, e.getMessage());
                 timeline.action(clock.now(), what, msg + " (" + who + ")", true);
@@ -133,15 +152,43 @@ final class Backups implements BackupControl, AutoCloseable {
                 running.set(null);
                 post.accept(new UiEvent.BackupProgress(null));
                 refresh();
+                post.accept(new UiEvent.BackupFinished(kind));
             }
         });
         return true;
     }
 
+    /** The running line: the action's steps with the current one marked, and the bytes of a long step. */
     private edm.console.backup.BackupProgress progress(BackupKind kind) {
         String what = Messages.t("backups.kind." + kind.name().toLowerCase(Locale.ROOT));
-        return (step, bytes, elapsed) -> post.accept(new UiEvent.BackupProgress(Messages.t("backups.progress", what, step,
-                Format.current().bytes(bytes), Format.current().duration(elapsed))));
+        return new edm.console.backup.BackupProgress() {
+            private volatile Step current = Step.DUMP;
+
+            @Override
+            public void step(Step step) {
+                current = step;
+                post.accept(new UiEvent.BackupProgress(Messages.t("backups.steps", what, chain(step))));
+            }
+
+            @Override
+            public void update(String step, long bytes, Duration elapsed) {
+                post.accept(new UiEvent.BackupProgress(Messages.t("backups.progress", Messages.t("backups.steps", what, chain(current)),
+                        step, Format.current().bytes(bytes), Format.current().duration(elapsed))));
+            }
+        };
+    }
+
+    /** "dump → [write] → verify": every step, the current one in brackets. */
+    static String chain(edm.console.backup.BackupProgress.Step current) {
+        StringBuilder sb = new StringBuilder();
+        for (edm.console.backup.BackupProgress.Step s : edm.console.backup.BackupProgress.Step.values()) {
+            if (sb.length() > 0) {
+                sb.append(" → ");
+            }
+            String word = Messages.t("backup.step." + s.name());
+            sb.append(s == current ? "[" + word + "]" : word);
+        }
+        return sb.toString();
     }
 
     @Override

@@ -23,10 +23,11 @@ import java.util.function.Supplier;
  *
  * @param pg        null when the database is not configured (files backups still work)
  * @param recipient null when backups are not encrypted (no backups.publicKey)
+ * @param minTableShare a dump with fewer tables than this share of the live database's fails verification
  */
 public record BackupEnvironment(Path projectDir, Map<BackupKind, Path> dirs, PgTools pg, BackupKeys.Recipient recipient,
                                 List<Path> filePaths, int keepDaily, int keepWeekly, Map<BackupKind, Duration> maxAge,
-                                Path privateKey, Clock clock, ZoneId zone) {
+                                Path privateKey, Clock clock, ZoneId zone, double minTableShare) {
 
     public Path dir(BackupKind kind) {
         return dirs.get(kind);
@@ -67,7 +68,7 @@ public record BackupEnvironment(Path projectDir, Map<BackupKind, Path> dirs, PgT
         paths.add(c.resolve(c.envFile));
         Path privateKey = b.privateKey.isBlank() ? null : c.resolve(b.privateKey);
         return new BackupEnvironment(c.projectPath(), dirs, pg, recipient, paths, b.keepDaily, b.keepWeekly, maxAges(b),
-                privateKey, clock, ZoneId.systemDefault());
+                privateKey, clock, ZoneId.systemDefault(), b.verifyMinTableShare);
     }
 
     private static PgTools database(ConsoleConfig c, Map<String, String> env, Supplier<ContainerGateway> gateway) {

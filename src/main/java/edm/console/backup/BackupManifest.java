@@ -1,5 +1,6 @@
 package edm.console.backup;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -15,13 +16,14 @@ import java.util.Map;
  * @param keyFingerprint SHA-256 of the recipient public key, empty when not encrypted
  * @param source         what was backed up: the database (user@host:port/db or container/db) or the project dir
  * @param toolVersions   e.g. pg_dump's version line
- * @param verifiedAt     when verify last passed, null when never
+ * @param verification   the outcome of the last verification, null when never verified (a manifest of an older
+ *                       version with only "verifiedAt" reads as never verified: that check counted nothing)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BackupManifest(int formatVersion, String id, BackupKind kind, Instant created, long size, String sha256,
                              boolean encrypted, String keyFingerprint, String source, Map<String, String> toolVersions,
-                             Instant verifiedAt, long durationMillis, List<Part> parts, List<String> notes) {
+                             Verification verification, long durationMillis, List<Part> parts, List<String> notes) {
     public static final int FORMAT_VERSION = 1;
     public static final String SUFFIX = ".manifest.json";
 
@@ -36,9 +38,15 @@ public record BackupManifest(int formatVersion, String id, BackupKind kind, Inst
         toolVersions = toolVersions == null ? Map.of() : Map.copyOf(toolVersions);
     }
 
-    public BackupManifest withVerifiedAt(Instant at) {
+    public BackupManifest withVerification(Verification v) {
         return new BackupManifest(formatVersion, id, kind, created, size, sha256, encrypted, keyFingerprint, source,
-                toolVersions, at, durationMillis, parts, notes);
+                toolVersions, v, durationMillis, parts, notes);
+    }
+
+    /** When verification last passed; null when it never did or the last one failed. */
+    @JsonIgnore
+    public Instant verifiedAt() {
+        return verification != null && verification.passed() ? verification.at() : null;
     }
 
     public String fileName() {

@@ -24,8 +24,14 @@ public record BackupRecord(BackupManifest manifest, Path dir, String problem) {
         return manifest.created();
     }
 
+    /** True only when the last verification passed. */
     public boolean verified() {
-        return manifest.verifiedAt() != null;
+        return manifest.verification() != null && manifest.verification().passed();
+    }
+
+    /** The last verification's outcome, null when never verified. */
+    public Verification verification() {
+        return manifest.verification();
     }
 
     public Path part(String role) {

@@ -25,10 +25,15 @@ public final class BackupService {
         return env;
     }
 
-    public BackupRecord backup(BackupKind kind, BackupProgress progress, Cancellation cancel) {
-        // A backup killed earlier (kill -9) left its partial file; never one of a backup still running elsewhere.
+    /**
+     * Takes a backup and verifies it right after, as one action (steps dump → write → verify, reported to
+     * {@code progress}). A backup that fails verification is kept, with its failed record, so that the
+     * operator can see it; the caller reports the outcome. A backup killed earlier (kill -9) left its partial
+     * file: removed first, never one of a backup still running elsewhere.
+     */
+    public BackupOutcome backup(BackupKind kind, BackupProgress progress, Cancellation cancel) {
         StalePartials.remove(env.dir(kind), StalePartials.PROCESSES);
-        return kind == BackupKind.DATABASE ? DatabaseBackup.run(env, progress, cancel) : FilesBackup.run(env, progress, cancel);
+        return BackupOutcome.run(env, kind, listTool(env), progress, cancel);
     }
 
     public BackupCatalogue catalogue() {
@@ -49,8 +54,12 @@ public final class BackupService {
         return r.get();
     }
 
-    public List<String> verify(BackupRecord r, BackupKeys.Identity identity, BackupProgress progress, Cancellation cancel) {
-        return BackupVerifier.verify(env, r, identity, structureTool(), progress, cancel).details();
+    /**
+     * Verifies a backup and records the outcome in its manifest, passed or failed; returns that record.
+     * Throws only when verification cannot run (no key for an encrypted backup, cancelled, manifest not writable).
+     */
+    public Verification verify(BackupRecord r, BackupKeys.Identity identity, BackupProgress progress, Cancellation cancel) {
+        return BackupVerifier.verify(env, r, identity, listTool(env), progress, cancel);
     }
 
     public RestoreDrill.Result restoreDrill(BackupRecord r, BackupKeys.Identity identity, BackupProgress progress, Cancellation cancel) {
@@ -81,15 +90,19 @@ public final class BackupService {
     }
 
     /**
-     * pg_restore --list runs on the host: it reads only the table of contents and stops, which docker
-     * exec's stdin cannot cope with (see ContainerExec). Without a host pg_restore the dump's header is
-     * checked instead, and the report says so.
+     * Where pg_restore --list reads a dump's table of contents: on the host when it has pg_restore (it
+     * reads only the table of contents and stops), else in the database container (which then drains the
+     * rest of its input, see {@link PgTools#listContents}). Null when neither: verify then fails, since it
+     * cannot count what the dump holds.
      */
-    private PgTools structureTool() {
+    static PgTools listTool(BackupEnvironment env) {
         if (env.pg() != null && env.pg().runner() instanceof HostPgRunner) {
             return env.pg();
         }
-        return onPath("pg_restore") ? new PgTools(new HostPgRunner(), new DbTarget(null, 0, "", "", "")) : null;
+        if (onPath("pg_restore")) {
+            return new PgTools(new HostPgRunner(), new DbTarget(null, 0, "", "", ""));
+        }
+        return env.pg();
     }
 
     static boolean onPath(String tool) {

@@ -1,7 +1,12 @@
 package edm.console.backup;
 
+import edm.console.core.ProbeStatus;
+import edm.console.i18n.Format;
+import edm.console.i18n.Messages;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +33,50 @@ public record BackupStatus(BackupKind kind, BackupRecord newest, Duration age, i
 
     public Instant verifiedAt() {
         return newest == null ? null : newest.manifest().verifiedAt();
+    }
+
+    /** The newest backup's verification record, null when there is none or it was never verified. */
+    public Verification verification() {
+        return newest == null ? null : newest.verification();
+    }
+
+    /** Something about this kind's backups that the operator must know, with how bad it is. */
+    public record Finding(ProbeStatus status, String text) {
+    }
+
+    /**
+     * What is wrong, worst first; empty when the newest backup is fresh, verified and encrypted. The
+     * Backups panel, {@code backup status} and {@code check} all show these, so they agree.
+     */
+    public List<Finding> findings(Messages m, Format f) {
+        List<Finding> out = new ArrayList<>();
+        if (newest == null) {
+            out.add(new Finding(ProbeStatus.CRITICAL, m.get("backups.finding.none")));
+            return out;
+        }
+        if (overdue) {
+            out.add(new Finding(ProbeStatus.CRITICAL, m.get("backups.overdue", f.duration(maxAge))));
+        }
+        Verification v = newest.verification();
+        if (v == null) {
+            out.add(new Finding(ProbeStatus.WARNING, m.get("backups.finding.unverified", newest.id())));
+        } else if (!v.passed()) {
+            out.add(new Finding(ProbeStatus.CRITICAL, m.get("backups.finding.verifyFailed", newest.id(), v.reason())));
+        }
+        if (!newest.manifest().encrypted()) {
+            out.add(new Finding(ProbeStatus.WARNING, m.get("backups.finding.unencrypted", newest.id())));
+        }
+        out.sort(Comparator.comparing(x -> x.status() == ProbeStatus.CRITICAL ? 0 : 1));
+        return out;
+    }
+
+    /** The worst of {@link #findings}: OK when there are none. */
+    public ProbeStatus worst() {
+        ProbeStatus w = ProbeStatus.OK;
+        for (Finding x : findings(Messages.current(), Format.current())) {
+            w = w.worse(x.status());
+        }
+        return w;
     }
 
     public long newestSize() {

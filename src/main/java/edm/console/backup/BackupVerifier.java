@@ -1,5 +1,6 @@
 package edm.console.backup;
 
+import edm.console.i18n.Messages;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,36 +18,91 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * Verifies a backup in one streaming pass per part: size, SHA-256 against the manifest, decryption
  * (every chunk authenticated), and a structural check — pg_restore --list reads the dump's table of
- * contents, the globals are pg_dumpall SQL, the archive lists to its end. On success the manifest gets
- * verifiedAt (rewritten atomically). Failures are one line naming the part and what is wrong.
+ * contents (its entries and tables are counted and compared with the live database, see
+ * {@link TableRule}), the globals are pg_dumpall SQL, the archive lists to its end and holds entries.
+ * <p>
+ * The outcome, passed or failed, becomes the backup's one {@link Verification} record in its manifest
+ * (rewritten atomically). Nothing is recorded when verification cannot start (no private key for an
+ * encrypted backup) or is cancelled: no outcome, no record.
  */
 final class BackupVerifier {
-    /** What was checked, for the report: one line per part. */
-    record Verified(BackupRecord record, List<String> details) {
+    /** What one part's check found. */
+    private record PartCheck(String detail, long entries, Integer tables) {
     }
 
     private BackupVerifier() {
     }
 
-    static Verified verify(BackupEnvironment env, BackupRecord r, BackupKeys.Identity identity, PgTools listTool,
-                           BackupProgress progress, Cancellation cancel) {
+    static Verification verify(BackupEnvironment env, BackupRecord r, BackupKeys.Identity identity, PgTools listTool,
+                               BackupProgress progress, Cancellation cancel) {
         if (r.manifest().encrypted() && identity == null) {
             throw new BackupException("backup.verify.needKey", r.id());
         }
-        List<String> details = new ArrayList<>();
-        for (BackupManifest.Part part : r.manifest().parts()) {
-            details.add(part.file() + ": " + verifyPart(r, part, identity, listTool, progress, cancel));
+        if (r.manifest().encrypted() && !r.manifest().keyFingerprint().isEmpty() && !r.manifest().keyFingerprint().equals(identity.fingerprint())) {
+            // The wrong key says nothing about the backup: no record, the operator gives the right one.
+            throw new BackupException("backup.crypto.wrongKey", BackupKeys.shortFingerprint(r.manifest().keyFingerprint()),
+                    BackupKeys.shortFingerprint(identity.fingerprint()));
         }
-        BackupManifest updated = r.manifest().withVerifiedAt(env.clock().now());
+        Verification v = check(env, r, identity, listTool, progress, cancel);
         try {
-            BackupJson.writeManifest(r.dir(), updated);
+            BackupJson.writeManifest(r.dir(), r.manifest().withVerification(v));
         } catch (IOException e) {
             throw new BackupException(e, "backup.error.write", BackupException.describe(e));
         }
-        return new Verified(new BackupRecord(updated, r.dir(), null), details);
+        return v;
     }
 
-    private static String verifyPart(BackupRecord r, BackupManifest.Part part, BackupKeys.Identity identity, PgTools listTool,
+    private static Verification check(BackupEnvironment env, BackupRecord r, BackupKeys.Identity identity, PgTools listTool,
+                                      BackupProgress progress, Cancellation cancel) {
+        List<String> details = new ArrayList<>();
+        long entries = 0;
+        Integer tables = null;
+        long bytes = 0;
+        try {
+            for (BackupManifest.Part part : r.manifest().parts()) {
+                PartCheck c = verifyPart(r, part, identity, listTool, progress, cancel);
+                details.add(part.file() + ": " + c.detail());
+                bytes += part.size();
+                if (!"globals".equals(part.role())) {
+                    entries += c.entries();
+                }
+                if (c.tables() != null) {
+                    tables = c.tables();
+                }
+            }
+        } catch (BackupCancelledException e) {
+            throw e;
+        } catch (BackupException e) {
+            return Verification.failed(env.clock().now(), entries, tables, null, bytes, e.getMessage(), details);
+        }
+        if (r.manifest().parts().isEmpty()) {
+            return Verification.failed(env.clock().now(), 0, null, null, 0, Messages.t("backup.verify.noParts"), details);
+        }
+        if (r.kind() == BackupKind.FILES) {
+            return entries == 0
+                    ? Verification.failed(env.clock().now(), 0, null, null, bytes, Messages.t("backup.verify.emptyArchive"), details)
+                    : Verification.passed(env.clock().now(), entries, null, null, bytes, details, List.of());
+        }
+        if (tables == null) {
+            return Verification.failed(env.clock().now(), entries, null, null, bytes, Messages.t("backup.verify.notCounted"), details);
+        }
+        List<String> notes = new ArrayList<>();
+        Integer live = null;
+        if (env.pg() == null) {
+            notes.add(Messages.t("backup.verify.liveUnknown", Messages.t("backup.error.noDatabase")));
+        } else {
+            try {
+                live = env.pg().liveTableCount();
+            } catch (BackupException e) {
+                notes.add(Messages.t("backup.verify.liveUnknown", e.getMessage()));
+            }
+        }
+        String problem = TableRule.problem(entries, tables, live, env.minTableShare());
+        return problem == null ? Verification.passed(env.clock().now(), entries, tables, live, bytes, details, notes)
+                : Verification.failed(env.clock().now(), entries, tables, live, bytes, problem, details);
+    }
+
+    private static PartCheck verifyPart(BackupRecord r, BackupManifest.Part part, BackupKeys.Identity identity, PgTools listTool,
                                      BackupProgress progress, Cancellation cancel) {
         Path file = r.dir().resolve(part.file());
         long size;
@@ -59,7 +115,7 @@ final class BackupVerifier {
             throw new BackupException("backup.verify.size", part.file(), size, part.size());
         }
         MessageDigest sha = MeasuringOutputStream.newSha256();
-        String structure;
+        PartCheck structure;
         try (InputStream raw = new ProgressInput(new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 256 * 1024), sha),
                 "verify " + part.role(), progress, cancel)) {
             try {
@@ -94,7 +150,7 @@ final class BackupVerifier {
         }
     }
 
-    private static String structure(BackupManifest.Part part, InputStream plain, PgTools listTool, Cancellation cancel) throws IOException {
+    private static PartCheck structure(BackupManifest.Part part, InputStream plain, PgTools listTool, Cancellation cancel) throws IOException {
         switch (part.role()) {
             case "dump" -> {
                 if (listTool == null) {
@@ -102,17 +158,18 @@ final class BackupVerifier {
                     if (!"PGDMP".equals(new String(head, StandardCharsets.US_ASCII))) {
                         throw new BackupException("backup.verify.structure", part.file(), "not a pg_dump custom-format archive");
                     }
-                    return "PGDMP header (install postgresql-client for pg_restore --list)";
+                    return new PartCheck("PGDMP header only", 0, null);
                 }
-                int entries = listTool.listContents(plain, part.plainSize(), cancel);
-                return "pg_restore --list: " + entries + " entries";
+                PgTools.Contents toc = listTool.listContents(plain, part.plainSize(), cancel);
+                return new PartCheck("pg_restore --list: " + toc.entries() + " entries, " + toc.tables() + " tables", toc.entries(),
+                        toc.tables());
             }
             case "globals" -> {
                 String head = new String(plain.readNBytes(4096), StandardCharsets.UTF_8);
                 if (!head.contains("PostgreSQL database cluster dump")) {
                     throw new BackupException("backup.verify.structure", part.file(), "not pg_dumpall output");
                 }
-                return "pg_dumpall SQL";
+                return new PartCheck("pg_dumpall SQL", 0, null);
             }
             case "archive" -> {
                 int entries = 0;
@@ -122,10 +179,10 @@ final class BackupVerifier {
                     entries++;
                 }
                 tar.transferTo(java.io.OutputStream.nullOutputStream());
-                return "tar.gz: " + entries + " entries";
+                return new PartCheck("tar.gz: " + entries + " entries", entries, null);
             }
             default -> {
-                return "checksum only";
+                return new PartCheck("checksum only", 0, null);
             }
         }
     }

@@ -35,6 +35,7 @@ final class DatabaseBackup {
             cancel.check();
             parts.add(PartWriter.write(dir, id + ".dump" + ext, "dump", env.recipient(), "pg_dump", progress, cancel,
                     out -> pg.dump(out, cancel)).part());
+            progress.step(BackupProgress.Step.WRITE);
             PgTools.Globals globals = pg.dumpGlobals(cancel);
             if (globals.note() != null) {
                 notes.add(globals.note());

@@ -46,6 +46,7 @@ final class FilesBackup {
             }
             parts.add(PartWriter.write(dir, file, "archive", env.recipient(), "tar.gz", progress, cancel,
                     out -> archive(env, out, cancel)).part());
+            progress.step(BackupProgress.Step.WRITE);
             BackupManifest m = new BackupManifest(BackupManifest.FORMAT_VERSION, id, BackupKind.FILES, started,
                     parts.get(0).size(), parts.get(0).sha256(), env.recipient() != null,
                     env.recipient() == null ? "" : env.recipient().fingerprint(), env.projectDir().toString(),

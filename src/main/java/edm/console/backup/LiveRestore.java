@@ -34,7 +34,12 @@ final class LiveRestore {
         String message = "";
         String safety = null;
         try {
-            safety = DatabaseBackup.run(env, progress, cancel).id();
+            // The safety net is a backup like any other: verified right after it is written, or no restore.
+            BackupOutcome net = BackupOutcome.run(env, BackupKind.DATABASE, BackupService.listTool(env), progress, cancel);
+            safety = net.record().id();
+            if (net.failedVerification()) {
+                throw new BackupException("backup.restore.safetyFailed", safety, net.verification().reason());
+            }
             try (InputStream dump = RestoreDrill.open(r, "dump", identity)) {
                 pg.restore(db, dump, RestoreDrill.plainSize(r, "dump"), List.of("--clean", "--if-exists", "--single-transaction"), cancel);
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The pg_dump / pg_dumpall / pg_restore / psql calls the backups need, through a {@link PgRunner}. */
 public final class PgTools {
@@ -17,6 +18,27 @@ public final class PgTools {
             + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
             + "AND n.nspname NOT LIKE 'pg\\_toast%' AND NOT c.relispartition ORDER BY 1";
+
+    /**
+     * User tables as pg_dump writes them (one TABLE entry each, partitions included): ordinary and
+     * partitioned tables outside the system schemas that no extension owns.
+     */
+    static final String TABLE_COUNT_SQL = "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+            + "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' "
+            + "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')";
+    /** A table's own entry in pg_restore --list ("TABLE DATA" and "TABLE ATTACH" are other entries). */
+    private static final Pattern TABLE_ENTRY = Pattern.compile("^\\d+; \\d+ \\d+ TABLE (?!DATA |ATTACH )");
+
+    /** What a dump's table of contents holds. */
+    public record Contents(int entries, int tables) {
+        /** Counts the entries (non-comment lines) and the tables of pg_restore --list output. */
+        public static Contents of(String toc) {
+            List<String> lines = toc.lines().filter(l -> !l.isBlank() && !l.startsWith(";")).toList();
+            int tables = (int) lines.stream().filter(l -> TABLE_ENTRY.matcher(l).find()).count();
+            return new Contents(lines.size(), tables);
+        }
+    }
 
     private final PgRunner runner;
     private final DbTarget target;
@@ -72,11 +94,28 @@ public final class PgTools {
         return out.toString(StandardCharsets.UTF_8).strip();
     }
 
-    /** pg_restore --list over a custom-format dump on stdin: the table of contents must read. Returns its entry count. */
-    public int listContents(InputStream dump, long size, Cancellation cancel) {
+    /**
+     * pg_restore --list over a custom-format dump on stdin: the table of contents must read. In the
+     * container the rest of the input is drained after pg_restore stops reading, so the exec's stdin
+     * (which must be read to its announced end) never blocks.
+     */
+    public Contents listContents(InputStream dump, long size, Cancellation cancel) {
         ByteArrayOutputStream toc = new ByteArrayOutputStream();
-        check("pg_restore --list", runner.run(List.of("pg_restore", "--list"), Map.of(), dump, size, new LimitedSink(toc, 1 << 20), cancel));
-        return (int) toc.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank() && !l.startsWith(";")).count();
+        List<String> argv = runner instanceof ContainerPgRunner
+                ? List.of("sh", "-c", "pg_restore --list; rc=$?; cat >/dev/null; exit $rc")
+                : List.of("pg_restore", "--list");
+        check("pg_restore --list", runner.run(argv, Map.of(), dump, size, new LimitedSink(toc, 16 << 20), cancel));
+        return Contents.of(toc.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Tables in the live database ({@link #TABLE_COUNT_SQL}). */
+    public int liveTableCount() {
+        String out = sql(target.database(), TABLE_COUNT_SQL).strip();
+        try {
+            return Integer.parseInt(out);
+        } catch (NumberFormatException e) {
+            throw new BackupException("backup.error.tool", "psql", 0, out.isEmpty() ? "-" : out);
+        }
     }
 
     /** Restores a custom-format dump from stdin into {@code database}; {@code extra} adds e.g. --clean. */

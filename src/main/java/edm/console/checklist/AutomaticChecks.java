@@ -7,7 +7,6 @@ import edm.console.core.ProbeStatus;
 import edm.console.core.Secrets;
 import edm.console.i18n.Messages;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,25 +98,45 @@ public final class AutomaticChecks {
                 .map(r -> r.target() + (r.error().isEmpty() ? " " + r.value() : " " + r.error())).orElse("");
     }
 
+    /**
+     * The newest complete database backup decides: it must have passed verification and be fresh; an
+     * unencrypted one is a warning with the fix. The same record and findings as the Backups panel.
+     */
     private ItemResult backup(Checklist.Item item) {
         double maxHours = param(item, "maxAgeHours", config.backups.databaseMaxAgeHours);
-        Optional<Instant> newest;
+        Optional<BackupEvidence.NewestBackup> found;
         try {
-            newest = backups.newestVerifiedDatabaseBackup();
+            found = backups.newestDatabaseBackup();
         } catch (UnsupportedOperationException e) {
             return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.notAvailable"), List.of());
         } catch (Exception e) {
             return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.failed", oneLine(e)), List.of());
         }
-        if (newest.isEmpty()) {
+        if (found.isEmpty()) {
             return result(item, Outcome.FAIL, Messages.t("checklist.evidence.noBackup"), List.of());
         }
-        Duration age = Duration.between(newest.get(), clock.now());
+        BackupEvidence.NewestBackup b = found.get();
+        switch (b.verified()) {
+            case NEVER -> {
+                return result(item, Outcome.FAIL, Messages.t("checklist.evidence.backupUnverified", b.id()), List.of());
+            }
+            case FAILED -> {
+                return result(item, Outcome.FAIL, Messages.t("checklist.evidence.backupVerifyFailed", b.id(), b.verification()), List.of());
+            }
+            default -> {
+            }
+        }
+        List<String> details = List.of(b.id() + ": " + b.verification());
+        Duration age = Duration.between(b.created(), clock.now());
         String hours = String.format("%.1f", age.toMinutes() / 60.0);
-        boolean fresh = age.toMinutes() <= maxHours * 60;
-        return result(item, fresh ? Outcome.PASS : Outcome.FAIL,
-                Messages.t(fresh ? "checklist.evidence.backupFresh" : "checklist.evidence.backupOld", newest.get().toString(), hours,
-                        fmt(maxHours)), List.of());
+        if (age.toMinutes() > maxHours * 60) {
+            return result(item, Outcome.FAIL, Messages.t("checklist.evidence.backupOld", b.created().toString(), hours, fmt(maxHours)), details);
+        }
+        if (!b.encrypted()) {
+            return result(item, Outcome.WARN, Messages.t("checklist.evidence.backupUnencrypted", b.created().toString(), hours,
+                    Messages.t("backup.fix.unencrypted")), details);
+        }
+        return result(item, Outcome.PASS, Messages.t("checklist.evidence.backupFresh", b.created().toString(), hours, fmt(maxHours)), details);
     }
 
     private ItemResult logErrors(Checklist.Item item) {

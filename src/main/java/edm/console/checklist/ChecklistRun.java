@@ -92,6 +92,33 @@ public final class ChecklistRun {
         return r;
     }
 
+    /**
+     * Checks again the automatic items bound to {@code kind} that already have a result (e.g. the backup
+     * item once the backup the walk started has finished). Reads only: safe on a worker thread, with
+     * {@link #replace} applying the results on the UI thread.
+     */
+    public List<ItemResult> evaluateAgain(CheckKind kind) {
+        List<ItemResult> earlier = results();
+        List<ItemResult> out = new ArrayList<>();
+        for (ItemResult r : earlier) {
+            if (r.item().automatic() && r.item().check() == kind && r.outcome() != Outcome.PENDING) {
+                out.add(checks.run(r.item()));
+            }
+        }
+        return out;
+    }
+
+    /** Replaces an item's earlier result with a fresh one from {@link #evaluateAgain}; false when it has none yet. */
+    public boolean replace(ItemResult fresh) {
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).item().equals(fresh.item()) && results.get(i).outcome() != Outcome.PENDING) {
+                results.set(i, fresh);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Confirms the current item (a manual one, or an automatic one the operator accepts anyway) with an optional note. */
     public ItemResult confirm(String note) {
         return record(new ItemResult(current(), Outcome.CONFIRMED, "", List.of(), Secrets.maskUrlPasswords(blankToEmpty(note)), clock.now()));

@@ -4,6 +4,8 @@ import edm.console.backup.BackupKeys;
 import edm.console.backup.BackupKind;
 import edm.console.backup.BackupRecord;
 import edm.console.backup.BackupService;
+import edm.console.backup.Verification;
+import edm.console.backup.VerificationText;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import java.nio.file.Path;
@@ -44,14 +46,16 @@ final class BackupCheckCommands {
                         cli.out.println(Messages.t("backup.list.empty"));
                         return BackupCli.WARNING;
                     }
+                    int code = BackupCli.OK;
                     for (BackupRecord r : targets) {
                         cli.out.println(Messages.t("backup.verify.start", r.id()));
-                        var details = service.verify(r, identity, cli.progress(), cancel);
+                        Verification v = service.verify(r, identity, cli.progress(), cancel);
                         cli.endProgressLine();
-                        details.forEach(d -> cli.out.println("  " + d));
-                        cli.out.println(Messages.t("backup.verify.ok", r.id()));
+                        if (!printVerification(cli, r, v)) {
+                            code = BackupCli.FAILED;
+                        }
                     }
-                    return BackupCli.OK;
+                    return code;
                 });
             }
         }
@@ -64,6 +68,19 @@ final class BackupCheckCommands {
             }
             return out;
         }
+    }
+
+    /** Prints a verification record (what was checked, then passed or FAILED with the reason); true when it passed. */
+    static boolean printVerification(BackupCli cli, BackupRecord r, Verification v) {
+        v.details().forEach(d -> cli.out.println("  " + d));
+        v.notes().forEach(n -> cli.out.println("  " + n));
+        if (v.passed()) {
+            cli.out.println(Messages.t("backup.verify.ok", r.id(), VerificationText.checked(v, Messages.current(), Format.current())));
+            return true;
+        }
+        cli.out.flush();
+        cli.err.println(Messages.t("backup.verify.failedOutcome", r.id(), v.reason()));
+        return false;
     }
 
     @Command(name = "restore-drill", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)

@@ -49,24 +49,43 @@ final class BackupCli implements AutoCloseable {
         return new BackupService(BackupEnvironment.from(config, cli::gateway, Clock.SYSTEM));
     }
 
-    /** Progress: one line at most every 2 s (rewritten in place on a terminal), bytes and elapsed time. */
+    /**
+     * Progress: each step of the action as it begins (dump → write → verify), and within a step one line
+     * at most every 2 s (rewritten in place on a terminal), bytes and elapsed time.
+     */
     BackupProgress progress() {
         boolean tty = System.console() != null;
-        long[] last = {0};
-        return (step, bytes, elapsed) -> {
-            long now = System.nanoTime();
-            if (now - last[0] < 2_000_000_000L && !tty) {
-                return;
+        return new BackupProgress() {
+            private long last;
+            private boolean midLine;
+
+            @Override
+            public void update(String step, long bytes, Duration elapsed) {
+                long now = System.nanoTime();
+                if (now - last < 2_000_000_000L && !tty) {
+                    return;
+                }
+                last = now;
+                Format f = Format.current();
+                String line = Messages.t("backup.progress", step, f.bytes(bytes), f.duration(elapsed));
+                if (tty) {
+                    out.print("\r" + line + "\u001b[K");
+                    midLine = true;
+                } else {
+                    out.println(line);
+                }
+                out.flush();
             }
-            last[0] = now;
-            Format f = Format.current();
-            String line = Messages.t("backup.progress", step, f.bytes(bytes), f.duration(elapsed));
-            if (tty) {
-                out.print("\r" + line + "\u001b[K");
-            } else {
-                out.println(line);
+
+            @Override
+            public void step(Step step) {
+                if (midLine) {
+                    out.println();
+                    midLine = false;
+                }
+                out.println(Messages.t("backup.stepLine", step.ordinal() + 1, Messages.t("backup.step." + step.name())));
+                out.flush();
             }
-            out.flush();
         };
     }
 

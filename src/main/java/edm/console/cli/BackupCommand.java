@@ -2,9 +2,11 @@ package edm.console.cli;
 
 import edm.console.backup.BackupKeys;
 import edm.console.backup.BackupKind;
+import edm.console.backup.BackupOutcome;
 import edm.console.backup.BackupRecord;
 import edm.console.backup.BackupService;
 import edm.console.backup.BackupStatus;
+import edm.console.backup.VerificationText;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import java.nio.file.Path;
@@ -39,6 +41,11 @@ public final class BackupCommand extends CommandGroup {
         }
     }
 
+    /**
+     * Takes backups of the given kinds in order, each verified right after it is written (steps shown);
+     * stops at the first failure. Exit 0 all verified, 1 written but not verified (no private key here)
+     * or not encrypted, 3 failed or failed verification.
+     */
     static int take(CommandSpec spec, List<BackupKind> kinds) {
         try (BackupCli cli = BackupCli.open(spec)) {
             if (cli == null) {
@@ -46,19 +53,28 @@ public final class BackupCommand extends CommandGroup {
             }
             return cli.run(cancel -> {
                 BackupService service = cli.service();
-                if (service.environment().recipient() == null) {
+                boolean unencrypted = service.environment().recipient() == null;
+                if (unencrypted) {
                     cli.err.println(Messages.t("backup.warn.unencrypted"));
                 }
+                int code = unencrypted ? BackupCli.WARNING : BackupCli.OK;
                 for (BackupKind kind : kinds) {
                     cli.out.println(Messages.t("backup.start", kind.word()));
-                    BackupRecord r = service.backup(kind, cli.progress(), cancel);
+                    BackupOutcome o = service.backup(kind, cli.progress(), cancel);
+                    BackupRecord r = o.record();
                     cli.endProgressLine();
                     cli.out.println(Messages.t("backup.done", r.id(), Format.current().bytes(r.manifest().size()),
                             Format.current().duration(java.time.Duration.ofMillis(r.manifest().durationMillis())),
                             r.dir().resolve(r.manifest().fileName())));
                     r.manifest().notes().forEach(n -> cli.out.println("  " + n));
+                    if (o.verification() == null) {
+                        cli.err.println(Messages.t("backup.notVerified", r.id(), o.notVerified()));
+                        code = Math.max(code, BackupCli.WARNING);
+                    } else if (!BackupCheckCommands.printVerification(cli, r, o.verification())) {
+                        return BackupCli.FAILED;
+                    }
                 }
-                return BackupCli.OK;
+                return code;
             });
         }
     }
@@ -106,7 +122,7 @@ public final class BackupCommand extends CommandGroup {
                         cli.out.println(Messages.t("backup.list.row", r.id(), f.dateTime(m.created()), f.bytes(m.size()),
                                 m.encrypted() ? Messages.t("backup.list.encrypted", BackupKeys.shortFingerprint(m.keyFingerprint()))
                                         : Messages.t("backup.list.plain"),
-                                m.verifiedAt() == null ? Messages.t("backup.list.unverified") : Messages.t("backup.list.verified", f.dateTime(m.verifiedAt())),
+                                VerificationText.line(r.verification(), Messages.current(), f, Instant.now()),
                                 r.good() ? "" : Messages.t("backup.list.damaged", r.problem())));
                     }
                     catalogue.leftovers().forEach(l -> cli.out.println(Messages.t("backup.list.leftover", l.file(), f.bytes(l.size()))));
@@ -129,16 +145,22 @@ public final class BackupCommand extends CommandGroup {
                 }
                 return cli.run(cancel -> {
                     Map<BackupKind, BackupStatus> all = cli.service().status();
-                    boolean overdue = false;
+                    boolean problems = false;
                     for (BackupStatus s : all.values()) {
                         cli.out.println(statusLine(s, Instant.now()));
-                        overdue |= s.overdue();
+                        // The findings the Backups panel and `check` show too (none yet is already said on the line).
+                        problems |= s.newest() == null;
+                        for (BackupStatus.Finding x : s.newest() == null ? List.<BackupStatus.Finding>of()
+                                : s.findings(Messages.current(), Format.current())) {
+                            cli.out.println(Messages.t("backup.status.finding", x.status(), x.text()));
+                            problems = true;
+                        }
                         if (s.lastFailure() != null) {
                             cli.out.println("  " + Messages.t("backup.status.lastFailure", Format.current().dateTime(s.lastFailure().time()),
                                     s.lastFailure().message()));
                         }
                     }
-                    return overdue ? BackupCli.WARNING : BackupCli.OK;
+                    return problems ? BackupCli.WARNING : BackupCli.OK;
                 });
             }
         }
@@ -150,8 +172,8 @@ public final class BackupCommand extends CommandGroup {
             return Messages.t("backup.status.none", s.kind().word());
         }
         return Messages.t("backup.status.line", s.kind().word(), f.dateTime(s.newest().created()), f.ago(s.newest().created(), now),
-                f.bytes(s.newestSize()), f.yesNo(s.encrypted()), s.verifiedAt() == null ? f.none() : f.dateTime(s.verifiedAt()),
-                s.count(), f.bytes(s.bytesUsed()), s.overdue() ? Messages.t("backup.status.overdue", f.duration(s.maxAge())) : "");
+                f.bytes(s.newestSize()), f.yesNo(s.encrypted()), VerificationText.line(s.verification(), Messages.current(), f, now),
+                s.count(), f.bytes(s.bytesUsed()));
     }
 
     @Command(name = "prune", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)

@@ -1,5 +1,7 @@
 package edm.console.cli;
 
+import edm.console.backup.BackupEnvironment;
+import edm.console.backup.BackupProbes;
 import edm.console.config.ConsoleConfig;
 import edm.console.core.Clock;
 import edm.console.core.ContainerInfo;
@@ -70,7 +72,21 @@ public final class SnapshotCollector {
             probes.addAll(HostProbes.evaluate(h, config.thresholds));
         }
         probes.addAll(network.join());
+        probes.addAll(backupProbes(config, clock));
         return new Report(containers, h, probes, now);
+    }
+
+    /**
+     * The backups' state from their manifests (no engine, no database): the same findings as the Backups
+     * panel and {@code backup status}; UNKNOWN when the backup settings cannot be read.
+     */
+    static List<ProbeResult> backupProbes(ConsoleConfig config, Clock clock) {
+        try {
+            return BackupProbes.read(BackupEnvironment.from(config, () -> null, clock));
+        } catch (RuntimeException e) {
+            return List.of(new ProbeResult("backup", "backup", Messages.t("backups.kind.database"), ProbeStatus.UNKNOWN, "",
+                    Duration.ZERO, clock.now(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), Map.of()));
+        }
     }
 
     private static HostSnapshot sampleHost(ConsoleConfig config) {

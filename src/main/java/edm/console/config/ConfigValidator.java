@@ -165,6 +165,9 @@ final class ConfigValidator {
         positive("backups.filesMaxAgeDays", b.filesMaxAgeDays);
         positive("backups.keepDaily", b.keepDaily);
         positive("backups.keepWeekly", b.keepWeekly);
+        if (!(b.verifyMinTableShare >= 0 && b.verifyMinTableShare <= 1)) {
+            problems.add("backups.verifyMinTableShare", "share", String.valueOf(b.verifyMinTableShare));
+        }
         if (!Set.of("container", "host").contains(b.databaseMode)) {
             problems.add("backups.databaseMode", "databaseMode", b.databaseMode);
         }

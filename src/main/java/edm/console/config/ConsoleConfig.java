@@ -199,6 +199,11 @@ public class ConsoleConfig {
         public String publicKey = "";
         /** PEM private key for verify and restore; better kept off the server and given with --key. */
         public String privateKey = "";
+        /**
+         * Verify fails a database dump with fewer tables than this share of the live database's (0.5: half);
+         * a dump with no tables fails whenever the live database has any.
+         */
+        public double verifyMinTableShare = 0.5;
     }
 
     /** How long each SPEC-006 condition must hold before its alert fires, and where alerts go. */

@@ -1,5 +1,6 @@
 package edm.console.sandbox;
 
+import edm.console.backup.BackupKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,9 @@ public final class SandboxProject {
     /** Overrides the sandbox dir (tests use a dir under target/). */
     public static final String DIR_ENV = "EDM_SANDBOX_DIR";
     public static final String ENV_FILE = ".env.production";
+    /** The sandbox's backup key pair, relative to its dir: backups are encrypted there as in production. */
+    public static final String KEY_DIR = "keys";
+    public static final String KEY_NAME = "edm-backup";
     static final List<String> LAYOUT = List.of("data/postgres", "data/redis", "data/uploads", "logs/nginx",
             "logs/backend", "logs/system", "backups/database", "backups/files", "scripts", "nginx/ssl");
 
@@ -66,11 +70,30 @@ public final class SandboxProject {
                 creds = SandboxCredentials.generate(new SecureRandom());
                 writeAtomically(envFile(), envFileText(creds), true);
             }
+            backupKeys();
             writeAtomically(configFile(), SandboxConfigFile.yaml(SandboxConfigFile.build(dir)), false);
             writeAtomically(dir.resolve("scripts/health-check.sh"), healthCheckScript(), false);
             return creds;
         } catch (IOException e) {
             throw new SandboxException("sandbox.error.projectDir", dir, e.getMessage());
+        }
+    }
+
+    /**
+     * The backup key pair, made once and kept: public key 0644, private key 0600. The sandbox keeps its
+     * private key in its own dir so that verify and the restore drill run there; production keeps it off
+     * the server.
+     */
+    private void backupKeys() {
+        Path keys = dir.resolve(KEY_DIR);
+        if (!Files.exists(keys.resolve(KEY_NAME + ".pem")) || !Files.exists(keys.resolve(KEY_NAME + ".pub.pem"))) {
+            try {
+                Files.deleteIfExists(keys.resolve(KEY_NAME + ".pem"));
+                Files.deleteIfExists(keys.resolve(KEY_NAME + ".pub.pem"));
+            } catch (IOException e) {
+                throw new SandboxException("sandbox.error.projectDir", dir, e.getMessage());
+            }
+            BackupKeys.writePair(BackupKeys.generate(), keys, KEY_NAME);
         }
     }
 

@@ -162,6 +162,46 @@ final class ChecklistController {
         advance();
     }
 
+    /**
+     * A backup action ended: the walk's backup items are checked again, so a walk that found no fresh
+     * verified backup and started one (b) sees it pass without being restarted.
+     */
+    void backupFinished(edm.console.backup.BackupKind kind) {
+        ChecklistRun run = state.checklist.run;
+        if (run == null || kind != edm.console.backup.BackupKind.DATABASE) {
+            return;
+        }
+        actions.execute(() -> {
+            List<ItemResult> fresh;
+            try {
+                fresh = run.evaluateAgain(edm.console.checklist.CheckKind.BACKUP);
+            } catch (RuntimeException ex) {
+                return; // the item keeps its earlier result; the next walk checks again
+            }
+            if (!fresh.isEmpty()) {
+                post.accept(new UiEvent.ChecklistRechecked(run, fresh));
+            }
+        });
+    }
+
+    /** Results of {@link #backupFinished} arrived: replace the earlier ones, and the saved report if the walk ended. */
+    void rechecked(UiEvent.ChecklistRechecked e) {
+        ChecklistState s = state.checklist;
+        if (e.run() != s.run) {
+            return;
+        }
+        String said = "";
+        for (ItemResult r : e.results()) {
+            if (s.run.replace(r)) {
+                said = ctx.messages().get("checklist.ui.rechecked", r.item().title(ctx.messages().chinese()), r.outcome(), r.value());
+                flash.accept(said, r.outcome().satisfies() ? Style.OK : Style.WARNING);
+            }
+        }
+        if (s.run.finished()) {
+            save(s.run, said.isEmpty() ? "" : said + " — ");
+        }
+    }
+
     /** Starts the check of an automatic item that was reached, or saves the report at the end. */
     private void advance() {
         ChecklistState s = state.checklist;
@@ -186,10 +226,14 @@ final class ChecklistController {
     }
 
     private void save(ChecklistRun run) {
+        save(run, "");
+    }
+
+    private void save(ChecklistRun run, String before) {
         Messages m = ctx.messages();
         try {
             Path md = control.save(run);
-            flash.accept(m.get("checklist.ui.saved", md), run.requiredFailures().isEmpty() ? Style.OK : Style.WARNING);
+            flash.accept(before + m.get("checklist.ui.saved", md), run.requiredFailures().isEmpty() ? Style.OK : Style.WARNING);
         } catch (IOException | RuntimeException e) {
             flash.accept(m.get("checklist.ui.saveFailed", e.getMessage()), Style.CRITICAL);
         }

@@ -158,6 +158,8 @@ public final class TuiController {
             state.alerts.backupsError = b.error();
         } else if (e instanceof UiEvent.BackupProgress p) {
             state.alerts.backupRunning = p.text();
+        } else if (e instanceof UiEvent.BackupFinished b) {
+            checklists.backupFinished(b.kind());
         } else if (e instanceof UiEvent.Health h) {
             state.alerts.health = h.snapshot();
             state.alerts.selectedAlert();
@@ -175,6 +177,8 @@ public final class TuiController {
             }
         } else if (e instanceof UiEvent.ChecklistChecked c) {
             checklists.checked(c);
+        } else if (e instanceof UiEvent.ChecklistRechecked c) {
+            checklists.rechecked(c);
         } else if (e instanceof UiEvent.InputClosed) {
             state.quit = true;
         }

@@ -35,6 +35,10 @@ public sealed interface UiEvent {
     record BackupProgress(String text) implements UiEvent {
     }
 
+    /** A backup action of this kind ended (whatever its outcome); a checklist walk re-checks its backup item. */
+    record BackupFinished(edm.console.backup.BackupKind kind) implements UiEvent {
+    }
+
     record Host(HostSnapshot snapshot) implements UiEvent {
     }
 
@@ -51,6 +55,11 @@ public sealed interface UiEvent {
 
     /** An automatic checklist item was checked on a worker thread. */
     record ChecklistChecked(edm.console.checklist.ChecklistRun run, edm.console.checklist.ItemResult result) implements UiEvent {
+    }
+
+    /** Items of a walk were checked again (after the backup the walk started finished). */
+    record ChecklistRechecked(edm.console.checklist.ChecklistRun run, java.util.List<edm.console.checklist.ItemResult> results)
+            implements UiEvent {
     }
 
     /** The terminal's input ended (e.g. the SSH connection dropped). */

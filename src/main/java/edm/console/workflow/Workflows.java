@@ -2,8 +2,11 @@ package edm.console.workflow;
 
 import edm.console.backup.BackupEnvironment;
 import edm.console.backup.BackupKind;
+import edm.console.backup.BackupOutcome;
+import edm.console.backup.BackupProgress;
 import edm.console.backup.BackupService;
 import edm.console.backup.Cancellation;
+import edm.console.backup.VerificationText;
 import edm.console.config.ConsoleConfig;
 import edm.console.core.Clock;
 import edm.console.core.ProbeResult;
@@ -11,6 +14,8 @@ import edm.console.core.ProbeStatus;
 import edm.console.docker.ContainerGateway;
 import edm.console.health.HealthChecker;
 import edm.console.health.HttpProbe;
+import edm.console.i18n.Format;
+import edm.console.i18n.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +48,38 @@ public final class Workflows {
             }
             return failures;
         };
-        WorkflowContext.BackupStep backup = progress -> new BackupService(BackupEnvironment.from(config, () -> gateway, Clock.SYSTEM))
-                .backup(BackupKind.DATABASE, (step, bytes, elapsed) -> { }, Cancellation.none()).id();
+        WorkflowContext.BackupStep backup = progress -> deployBackup(config, gateway, progress);
         return new WorkflowContext(new GatewayEngine(gateway), config.projectPath(), config.resolve(d.stateDir), Operator.current(env),
                 Duration.ofSeconds(d.healthTimeoutSeconds), StopGrace.of(config), d.minFreeMegabytes * 1024L * 1024L, d.keepPrevious,
                 urls, verifier, backup, List.copyOf(preflight), env.get(PAUSE_ENV));
+    }
+
+    /**
+     * The deploy's backup step: a database backup verified right after it is written, its steps on the
+     * workflow's output. A backup that fails verification stops the deploy (nothing to roll back to);
+     * one that cannot be verified here (no private key) goes ahead, saying so.
+     */
+    static String deployBackup(ConsoleConfig config, ContainerGateway gateway, java.util.function.Consumer<String> progress) {
+        BackupProgress steps = new BackupProgress() {
+            @Override
+            public void update(String step, long bytes, Duration elapsed) {
+            }
+
+            @Override
+            public void step(Step step) {
+                progress.accept(WorkflowText.t("workflow.backup.step", Messages.t("backup.step." + step.name())));
+            }
+        };
+        BackupOutcome o = new BackupService(BackupEnvironment.from(config, () -> gateway, Clock.SYSTEM))
+                .backup(BackupKind.DATABASE, steps, Cancellation.none());
+        String id = o.record().id();
+        if (o.failedVerification()) {
+            throw new WorkflowException(WorkflowText.t("workflow.backup.verifyFailed", id, o.verification().reason()));
+        }
+        progress.accept(o.verified() ? WorkflowText.t("workflow.backup.verified", id,
+                VerificationText.checked(o.verification(), Messages.current(), Format.current()))
+                : WorkflowText.t("workflow.backup.notVerified", id, o.notVerified()));
+        return id;
     }
 
     public static DeployWorkflow.Target target(ConsoleConfig config, String service) {

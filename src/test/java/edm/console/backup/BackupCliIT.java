@@ -113,8 +113,16 @@ class BackupCliIT {
 
     @Test
     void theDatabasePasswordAppearsInNoOutputManifestLogOrAuditFile() throws IOException {
-        assertEquals(0, cli(List.of("backup", "all")).code());
-        assertEquals(0, cli(List.of("backup", "list")).code());
+        Run all = cli(List.of("backup", "all", "--lang", "en"));
+        assertEquals(0, all.code(), all.output());
+        assertTrue(all.output().contains("step 1/3: dump") && all.output().contains("step 2/3: write")
+                && all.output().contains("step 3/3: verify"), "one action, its steps shown: " + all.output());
+        assertTrue(all.output().contains("verified: ") && all.output().contains("1 tables (live database: 1 tables)"), all.output());
+        Run list = cli(List.of("backup", "list", "--lang", "en"));
+        assertEquals(0, list.code());
+        assertTrue(list.output().contains("1 tables (live database: 1 tables)"), "the same record in the list: " + list.output());
+        Run status = cli(List.of("backup", "status", "--lang", "en"));
+        assertEquals(0, status.code(), "fresh, verified, encrypted: " + status.output());
         assertEquals(0, cli(List.of("backup", "verify")).code());
         Run drill = cli(List.of("backup", "restore-drill"));
         assertEquals(0, drill.code(), drill.output());

@@ -39,9 +39,10 @@ class ContainerBackupIT {
     static void setUp(@TempDir Path keys) {
         sandbox = SandboxFixture.up();
         gateway = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(30));
-        Path[] pair = BackupKeys.writePair(BackupKeys.generate(), keys, "k");
-        recipient = BackupKeys.readPublic(pair[0]);
-        identity = BackupKeys.readPrivate(pair[1]);
+        // The sandbox's own key pair, made by sandbox up: the encrypted path end to end.
+        BackupEnvironment configured = BackupEnvironment.from(sandbox.config(), () -> gateway, Clock.SYSTEM);
+        recipient = configured.recipient();
+        identity = configured.identity(null);
     }
 
     @AfterAll
@@ -57,7 +58,7 @@ class ContainerBackupIT {
         BackupEnvironment fromConfig = BackupEnvironment.from(c, () -> gateway, Clock.SYSTEM);
         return new BackupEnvironment(fromConfig.projectDir(), Map.of(BackupKind.DATABASE, backups.resolve("db"),
                 BackupKind.FILES, backups.resolve("files")), fromConfig.pg(), recipient, fromConfig.filePaths(), 7, 4,
-                fromConfig.maxAge(), null, Clock.SYSTEM, fromConfig.zone());
+                fromConfig.maxAge(), fromConfig.privateKey(), Clock.SYSTEM, fromConfig.zone(), fromConfig.minTableShare());
     }
 
     @Test
@@ -65,10 +66,24 @@ class ContainerBackupIT {
         BackupEnvironment env = env(backups);
         assertTrue(env.pg().runner().where().startsWith("container edm-postgres-sandbox"), env.pg().runner().where());
         BackupService service = new BackupService(env);
-        BackupRecord r = service.backup(BackupKind.DATABASE, BackupProgress.NONE, Cancellation.none());
+        assertTrue(recipient != null && identity != null, "sandbox up made a key pair and configured it");
+        BackupOutcome o = service.backup(BackupKind.DATABASE, BackupProgress.NONE, Cancellation.none());
+        BackupRecord r = o.record();
+        assertTrue(r.manifest().encrypted(), "the sandbox's backups are encrypted");
+        assertTrue(o.verified(), "verified right after it was written: " + o);
+        int live = env.pg().liveTableCount();
+        assertTrue(live >= 1, "the sandbox database has tables: " + live);
+        assertEquals(live, o.verification().tables(), o.verification().toString());
+        assertEquals(live, o.verification().liveTables());
         assertTrue(r.manifest().source().contains("container edm-postgres-sandbox"), r.manifest().source());
         assertTrue(r.manifest().notes().isEmpty(), "the sandbox user is a superuser: roles with passwords " + r.manifest().notes());
-        service.verify(r, identity, BackupProgress.NONE, Cancellation.none());
+
+        // pg_restore --list inside the container (a server without postgresql-client): the dump is drained to its end.
+        Verification inContainer = BackupVerifier.verify(env, r, identity, env.pg(), BackupProgress.NONE, Cancellation.none());
+        assertTrue(inContainer.passed(), inContainer.toString());
+        assertEquals(o.verification().entries(), inContainer.entries());
+        assertEquals(o.verification().tables(), inContainer.tables());
+
         RestoreDrill.Result drill = service.restoreDrill(r, identity, BackupProgress.NONE, Cancellation.none());
         assertTrue(drill.ok(), drill.toString());
         // The sandbox's seeded EDM schema: 8 tables and the seed marker, 252,315 rows, compared table by table.
@@ -78,9 +93,9 @@ class ContainerBackupIT {
         assertTrue(dumped > 1024 * 1024, "a dump of real data, not an empty schema: " + dumped + " bytes");
         assertEquals(null, drill.cleanupError());
 
-        BackupRecord files = service.backup(BackupKind.FILES, BackupProgress.NONE, Cancellation.none());
-        List<String> details = service.verify(files, identity, BackupProgress.NONE, Cancellation.none());
-        assertTrue(details.get(0).contains("tar.gz"), details.toString());
+        BackupOutcome files = service.backup(BackupKind.FILES, BackupProgress.NONE, Cancellation.none());
+        assertTrue(files.verified(), files.toString());
+        assertTrue(files.verification().details().get(0).contains("tar.gz"), files.verification().details().toString());
         String manifests = HostBackupIT.readAllText(backups);
         assertFalse(manifests.contains(sandbox.credentials().dbPassword()), "no password in manifests or logs");
     }

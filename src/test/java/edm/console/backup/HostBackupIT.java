@@ -2,7 +2,6 @@ package edm.console.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +29,10 @@ class HostBackupIT {
     static final String DB = "edm_bk_it";
     /** Distinctive, so that a leak anywhere is found by a plain text search. */
     static final String PASSWORD = "Pw-Leak-Canary-7Qx2";
+    /** A second database, empty at first, for the table-count rules. */
+    static final String EMPTY_USER = "edm_bk_it_empty";
+    static final String EMPTY_DB = "edm_bk_it_empty";
+    static Path privateKey;
     static BackupKeys.Recipient recipient;
     static BackupKeys.Identity identity;
     static BackupKeys.Identity otherIdentity;
@@ -39,6 +42,7 @@ class HostBackupIT {
     static void database(@TempDir Path tmp) {
         HostPostgres.assumeRunning();
         HostPostgres.createUserAndDatabase(USER, PASSWORD, DB);
+        HostPostgres.createUserAndDatabase(EMPTY_USER, PASSWORD, EMPTY_DB);
         HostPostgres.superuserSql(DB, "SET ROLE " + USER + "; CREATE TABLE accounts AS SELECT g AS id, md5(g::text) AS email FROM generate_series(1, 20000) g",
                 "SET ROLE " + USER + "; CREATE TABLE mails (id bigint primary key, body text)",
                 "SET ROLE " + USER + "; INSERT INTO mails SELECT g, repeat(md5(g::text), 20) FROM generate_series(1, 3000) g",
@@ -47,12 +51,14 @@ class HostBackupIT {
         Path[] pair = BackupKeys.writePair(BackupKeys.generate(), tmp, "k");
         recipient = BackupKeys.readPublic(pair[0]);
         identity = BackupKeys.readPrivate(pair[1]);
+        privateKey = pair[1];
         otherIdentity = BackupKeys.readPrivate(BackupKeys.writePair(BackupKeys.generate(), tmp, "other")[1]);
     }
 
     @AfterAll
     static void drop() {
         HostPostgres.dropUserAndDatabase(USER, DB);
+        HostPostgres.dropUserAndDatabase(EMPTY_USER, EMPTY_DB);
     }
 
     static PgTools tools(PgRunner runner) {
@@ -62,21 +68,45 @@ class HostBackupIT {
     static BackupEnvironment env(Path project, PgRunner runner) {
         Map<BackupKind, Path> dirs = Map.of(BackupKind.DATABASE, project.resolve("backups/database"),
                 BackupKind.FILES, project.resolve("backups/files"));
-        return new BackupEnvironment(project, dirs, tools(runner), recipient, List.of(project.resolve("data/uploads")), 7, 4,
-                Map.of(BackupKind.DATABASE, Duration.ofHours(26), BackupKind.FILES, Duration.ofDays(8)), null, Clock.SYSTEM, ZoneOffset.UTC);
+        return env(project, tools(runner), recipient);
+    }
+
+    static BackupEnvironment env(Path project, PgTools pg, BackupKeys.Recipient to) {
+        Map<BackupKind, Path> dirs = Map.of(BackupKind.DATABASE, project.resolve("backups/database"),
+                BackupKind.FILES, project.resolve("backups/files"));
+        return new BackupEnvironment(project, dirs, pg, to, List.of(project.resolve("data/uploads")), 7, 4,
+                Map.of(BackupKind.DATABASE, Duration.ofHours(26), BackupKind.FILES, Duration.ofDays(8)), to == null ? null : privateKey,
+                Clock.SYSTEM, ZoneOffset.UTC, 0.5);
     }
 
     @Test
     void backupThenVerifyThenRestoreDrillGivesEqualRowCounts(@TempDir Path project) {
         BackupService service = new BackupService(env(project, new HostPgRunner()));
-        BackupRecord r = service.backup(BackupKind.DATABASE, BackupProgress.NONE, Cancellation.none());
+        List<BackupProgress.Step> steps = new java.util.ArrayList<>();
+        BackupOutcome o = service.backup(BackupKind.DATABASE, new BackupProgress() {
+            @Override
+            public void update(String step, long bytes, Duration elapsed) {
+            }
+
+            @Override
+            public void step(Step step) {
+                steps.add(step);
+            }
+        }, Cancellation.none());
+        BackupRecord r = o.record();
+        assertEquals(List.of(BackupProgress.Step.DUMP, BackupProgress.Step.WRITE, BackupProgress.Step.VERIFY), steps, "one action, its steps shown");
+        assertTrue(o.verified(), "verified right after it was written: " + o);
         assertTrue(r.manifest().encrypted());
         assertEquals(recipient.fingerprint(), r.manifest().keyFingerprint());
         assertEquals(r.id(), service.catalogue().good(BackupKind.DATABASE).get(0).id());
 
-        List<String> details = service.verify(r, identity, BackupProgress.NONE, Cancellation.none());
-        assertTrue(details.get(0).contains("pg_restore --list"), details.toString());
-        assertNotNull(service.catalogue().find(r.id()).orElseThrow().manifest().verifiedAt(), "verified-at recorded");
+        Verification v = service.verify(r, identity, BackupProgress.NONE, Cancellation.none());
+        assertTrue(v.passed(), v.toString());
+        assertEquals(3, v.tables(), "accounts, mails, empty_table");
+        assertEquals(3, v.liveTables());
+        assertTrue(v.entries() >= 6 && v.bytes() == r.manifest().size(), v.toString());
+        assertTrue(v.details().get(0).contains("pg_restore --list"), v.details().toString());
+        assertEquals(v, service.catalogue().find(r.id()).orElseThrow().verification(), "the record in the manifest is the outcome");
 
         RestoreDrill.Result drill = service.restoreDrill(r, identity, BackupProgress.NONE, Cancellation.none());
         assertTrue(drill.ok(), drill.toString());
@@ -90,7 +120,7 @@ class HostBackupIT {
     @Test
     void aCorruptedByteATruncatedFileAndAWrongKeyEachFailVerifyWithAClearMessage(@TempDir Path project) throws IOException {
         BackupService service = new BackupService(env(project, new HostPgRunner()));
-        BackupRecord r = service.backup(BackupKind.DATABASE, BackupProgress.NONE, Cancellation.none());
+        BackupRecord r = service.backup(BackupKind.DATABASE, BackupProgress.NONE, Cancellation.none()).record();
         Path dump = r.part("dump");
 
         BackupException wrongKey = assertThrows(BackupException.class,
@@ -102,17 +132,22 @@ class HostBackupIT {
             f.seek(original.length / 2);
             f.write(original[original.length / 2] ^ 0x20);
         }
-        BackupException corrupt = assertThrows(BackupException.class, () -> service.verify(r, identity, BackupProgress.NONE, Cancellation.none()));
-        assertEquals("backup.verify.checksum", corrupt.key(), corrupt.getMessage());
-        assertTrue(corrupt.getMessage().contains(dump.getFileName().toString()));
+        assertTrue(service.catalogue().find(r.id()).orElseThrow().verified(), "the wrong key says nothing about the backup");
+        Verification corrupt = service.verify(r, identity, BackupProgress.NONE, Cancellation.none());
+        assertFalse(corrupt.passed());
+        assertTrue(corrupt.reason().contains("SHA-256 mismatch") && corrupt.reason().contains(dump.getFileName().toString()), corrupt.reason());
+        assertEquals(corrupt, service.catalogue().find(r.id()).orElseThrow().verification(), "the failure is the record, with its reason");
+        assertEquals(null, service.catalogue().find(r.id()).orElseThrow().manifest().verifiedAt());
 
         Files.write(dump, java.util.Arrays.copyOf(original, original.length - 1000));
-        BackupException truncated = assertThrows(BackupException.class, () -> service.verify(r, identity, BackupProgress.NONE, Cancellation.none()));
-        assertEquals("backup.verify.size", truncated.key(), truncated.getMessage());
-        for (BackupException e : List.of(wrongKey, corrupt, truncated)) {
-            assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        BackupRecord shorter = service.catalogue().find(r.id()).orElseThrow();
+        Verification truncated = service.verify(new BackupRecord(shorter.manifest(), shorter.dir(), null), identity, BackupProgress.NONE,
+                Cancellation.none());
+        assertFalse(truncated.passed());
+        assertTrue(truncated.reason().contains("truncated"), truncated.reason());
+        for (String m : List.of(wrongKey.getMessage(), corrupt.reason(), truncated.reason())) {
+            assertFalse(m.contains("\n"), "one line: " + m);
         }
-        assertEquals(null, service.catalogue().find(r.id()).orElseThrow().manifest().verifiedAt(), "a failed verify records nothing");
     }
 
     @Test
@@ -157,7 +192,7 @@ class HostBackupIT {
     @Test
     void liveRestoreNeedsTheTypedNameTakesABackupFirstRestoresAndAudits(@TempDir Path project) throws IOException {
         BackupService service = new BackupService(env(project, new HostPgRunner()));
-        BackupRecord r = service.backup(BackupKind.DATABASE, BackupProgress.NONE, Cancellation.none());
+        BackupRecord r = service.backup(BackupKind.DATABASE, BackupProgress.NONE, Cancellation.none()).record();
         PgTools pg = tools(new HostPgRunner());
         pg.sql(DB, "DELETE FROM mails WHERE id > 100");
         Map<String, String> who = Map.of("SUDO_USER", "alice", "USER", "root", "SSH_CONNECTION", "10.0.0.5 5022 10.0.0.1 22");
@@ -173,6 +208,54 @@ class HostBackupIT {
         String audit = Files.readString(project.resolve(AuditLog.FILE));
         assertTrue(audit.contains("\"user\":\"alice\"") && audit.contains("10.0.0.5") && audit.contains("\"result\":\"ok\""), audit);
         assertTrue(audit.contains(r.id()) && audit.contains(safety.id()), audit);
+    }
+
+    @Test
+    void anEmptyDumpFileFailsVerify(@TempDir Path project) throws Exception {
+        BackupService service = new BackupService(env(project, tools(new HostPgRunner()), null));
+        BackupRecord r = service.backup(BackupKind.DATABASE, BackupProgress.NONE, Cancellation.none()).record();
+        // An empty dump whose manifest agrees with it (size 0, the empty file's SHA-256): only the structure check can catch it.
+        Files.write(r.part("dump"), new byte[0]);
+        String emptySha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(new byte[0]));
+        List<BackupManifest.Part> parts = r.manifest().parts().stream()
+                .map(p -> p.role().equals("dump") ? new BackupManifest.Part(p.file(), p.role(), 0, emptySha, 0) : p).toList();
+        BackupManifest m = r.manifest();
+        BackupJson.writeManifest(r.dir(), new BackupManifest(m.formatVersion(), m.id(), m.kind(), m.created(), m.size(), emptySha,
+                false, "", m.source(), m.toolVersions(), null, m.durationMillis(), parts, m.notes()));
+        BackupRecord empty = service.catalogue().find(r.id()).orElseThrow();
+        assertTrue(empty.good(), "complete on disk as far as the listing can tell");
+
+        Verification v = service.verify(empty, null, BackupProgress.NONE, Cancellation.none());
+        assertFalse(v.passed(), v.toString());
+        assertTrue(v.reason().contains(r.part("dump").getFileName().toString()), v.reason());
+        assertFalse(service.catalogue().find(r.id()).orElseThrow().verified());
+        assertEquals(BackupStatus.class, service.status().get(BackupKind.DATABASE).getClass());
+        assertEquals(edm.console.core.ProbeStatus.CRITICAL, service.status().get(BackupKind.DATABASE).worst(), "a failed verification is critical");
+    }
+
+    @Test
+    void aDumpWithNoOrFarTooFewTablesFailsAndAnEmptyDatabaseSaysSo(@TempDir Path project) {
+        PgTools empty = new PgTools(new HostPgRunner(), new DbTarget(HostPostgres.HOST, HostPostgres.PORT, EMPTY_USER, PASSWORD, EMPTY_DB));
+        BackupService service = new BackupService(env(project, empty, null));
+
+        BackupOutcome ofEmpty = service.backup(BackupKind.DATABASE, BackupProgress.NONE, Cancellation.none());
+        assertTrue(ofEmpty.verified(), "an empty dump of an empty database is the truth: " + ofEmpty);
+        assertEquals(0, ofEmpty.verification().tables());
+        assertEquals(0, ofEmpty.verification().liveTables(), "and it says 0 tables");
+
+        HostPostgres.superuserSql(EMPTY_DB, "SET ROLE " + EMPTY_USER + "; CREATE TABLE contacts (id int)");
+        Verification now = service.verify(ofEmpty.record(), null, BackupProgress.NONE, Cancellation.none());
+        assertFalse(now.passed(), "0 tables while the database has one: " + now);
+        assertTrue(now.reason().contains("no tables") && now.reason().contains("has 1"), now.reason());
+        assertFalse(service.catalogue().find(ofEmpty.record().id()).orElseThrow().verified(), "the record follows the outcome");
+
+        BackupOutcome one = service.backup(BackupKind.DATABASE, BackupProgress.NONE, Cancellation.none());
+        assertTrue(one.verified(), one.toString());
+        HostPostgres.superuserSql(EMPTY_DB, "SET ROLE " + EMPTY_USER + "; CREATE TABLE lists (id int)",
+                "SET ROLE " + EMPTY_USER + "; CREATE TABLE sends (id int)");
+        Verification few = service.verify(one.record(), null, BackupProgress.NONE, Cancellation.none());
+        assertFalse(few.passed(), "1 table of 3 is below half: " + few);
+        assertTrue(few.reason().contains("1 tables") && few.reason().contains("has 3"), few.reason());
     }
 
     static List<String> listNames(Path dir) {

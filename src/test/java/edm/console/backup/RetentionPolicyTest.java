@@ -27,7 +27,7 @@ class RetentionPolicyTest {
         String t = verified ? spec.substring(0, spec.length() - 1) : spec;
         Instant created = Instant.parse(t + ":00Z");
         BackupManifest m = new BackupManifest(1, t, BackupKind.DATABASE, created, 10, "x", false, "", "", null,
-                verified ? created.plusSeconds(60) : null, 0, List.of(new BackupManifest.Part(t, "dump", 10, "x", 10)), null);
+                verified ? Verification.passed(created.plusSeconds(60), 812, 7, 7, 10, List.of(), List.of()) : null, 0, List.of(new BackupManifest.Part(t, "dump", 10, "x", 10)), null);
         return new BackupRecord(m, Path.of("/tmp"), null);
     }
 

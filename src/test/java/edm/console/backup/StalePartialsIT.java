@@ -94,7 +94,7 @@ class StalePartialsIT {
 
         Path killedAgain = writer("edm-files-killed2.tar.gz");
         kill9(killedAgain);
-        BackupRecord r = service.backup(BackupKind.FILES, BackupProgress.NONE, Cancellation.none());
+        BackupRecord r = service.backup(BackupKind.FILES, BackupProgress.NONE, Cancellation.none()).record();
         assertTrue(r.good(), r.problem());
         assertTrue(Files.notExists(killedAgain), "the next backup removed the killed writer's partial");
         assertEquals(List.of(live), partials(), "only the running writer's partial is left");

@@ -49,7 +49,7 @@ class ChecklistPrompterTest {
     private ChecklistRun run(String name, List<ProbeResult> probes) {
         Clock clock = () -> NOW;
         return new ChecklistRun(ChecklistLoader.load(null).checklists().get(name),
-                new AutomaticChecks(() -> probes, () -> Optional.of(NOW.minus(Duration.ofHours(2))), null, new ConsoleConfig(), clock),
+                new AutomaticChecks(() -> probes, edm.console.checklist.TestBackups.verified(NOW.minus(Duration.ofHours(2))), null, new ConsoleConfig(), clock),
                 new Operator("ops", "local"), clock);
     }
 

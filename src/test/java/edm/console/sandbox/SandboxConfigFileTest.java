@@ -50,4 +50,13 @@ class SandboxConfigFileTest {
         assertFalse(yaml.contains("tkmail.fun"), yaml);
         assertTrue(yaml.startsWith("#"), yaml);
     }
+
+    @Test
+    void ofTheBackupsOnlyTheKeyPairIsWritten() throws Exception {
+        String yaml = SandboxConfigFile.yaml(SandboxConfigFile.build(DIR));
+        assertTrue(yaml.contains("backups:\n  publicKey: keys/edm-backup.pub.pem\n  privateKey: keys/edm-backup.pem\n"), yaml);
+        assertFalse(yaml.contains("keepDaily"), yaml);
+        ConsoleConfig c = roundTrip();
+        assertEquals(new ConsoleConfig().backups.keepDaily, c.backups.keepDaily);
+    }
 }

@@ -40,6 +40,24 @@ class SandboxProjectTest {
     }
 
     @Test
+    void prepareMakesABackupKeyPairOnceAndTheConfigEncryptsToItAndVerifiesWithIt() throws Exception {
+        SandboxProject p = new SandboxProject(tmp.resolve("sb"));
+        p.prepare();
+        Path priv = p.dir().resolve("keys/edm-backup.pem");
+        Path pub = p.dir().resolve("keys/edm-backup.pub.pem");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(priv)), "private key mode 600");
+        String before = Files.readString(priv);
+        p.prepare();
+        assertEquals(before, Files.readString(priv), "kept across sandbox up: older backups stay readable");
+
+        edm.console.config.LoadedConfig loaded = edm.console.config.ConfigLoader.loadFile(p.configFile());
+        assertTrue(loaded.problems().isEmpty(), loaded.problems().toString());
+        var env = edm.console.backup.BackupEnvironment.from(loaded.config(), () -> null, edm.console.core.Clock.SYSTEM);
+        assertEquals(edm.console.backup.BackupKeys.readPublic(pub).fingerprint(), env.recipient().fingerprint(), "backups are encrypted");
+        assertEquals(env.recipient().fingerprint(), env.identity(null).fingerprint(), "and verified with the matching private key");
+    }
+
+    @Test
     void secretsAreKeptAcrossPrepareBecausePostgresDataKeepsItsPassword() {
         SandboxProject p = new SandboxProject(tmp.resolve("sb"));
         SandboxCredentials first = p.prepare();

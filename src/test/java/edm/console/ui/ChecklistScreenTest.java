@@ -46,7 +46,7 @@ class ChecklistScreenTest {
             List<ProbeResult> probes = List.of(new ProbeResult("container:b", "container", "edm-backend-prod", ProbeStatus.CRITICAL,
                     "exited", Duration.ZERO, ScreenHarness.NOW, "not running", Map.of()));
             lastRun = new ChecklistRun(checklist, new AutomaticChecks(() -> probes,
-                    () -> Optional.of(ScreenHarness.NOW.minus(Duration.ofHours(2))), null, new ConsoleConfig(), () -> ScreenHarness.NOW),
+                    edm.console.checklist.TestBackups.verified(ScreenHarness.NOW.minus(Duration.ofHours(2))), null, new ConsoleConfig(), () -> ScreenHarness.NOW),
                     new Operator("ops", "local"), () -> ScreenHarness.NOW);
             return lastRun;
         }
@@ -176,6 +176,69 @@ class ChecklistScreenTest {
             h.app.useChecklists(control);
             h.app.apply(key('C'), key(KeyType.Enter), key('b'));
             assertEquals(1, started.size(), "read-only: no backup started");
+        }
+    }
+
+    /** The defect: the walk's backup item stayed FAIL after the backup it started; it had to be walked again. */
+    @Test
+    void theBackupItemIsCheckedAgainWhenTheBackupTheWalkStartedFinishes() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> newest = new java.util.concurrent.atomic.AtomicReference<>();
+        edm.console.checklist.BackupEvidence evidence = () -> newest.get() == null ? Optional.empty()
+                : edm.console.checklist.TestBackups.verified(newest.get()).newestDatabaseBackup();
+        ChecklistControl moving = new ChecklistControl() {
+            @Override
+            public List<Checklist> checklists() {
+                return List.of(ChecklistLoader.load(null).checklists().get("pre-deploy"));
+            }
+
+            @Override
+            public ChecklistRun start(Checklist checklist) {
+                lastRun = new ChecklistRun(checklist, new AutomaticChecks(List::of, evidence, null, new ConsoleConfig(),
+                        () -> ScreenHarness.NOW), new Operator("ops", "local"), () -> ScreenHarness.NOW);
+                return lastRun;
+            }
+
+            @Override
+            public Path save(ChecklistRun run) throws IOException {
+                return ReportWriter.save(run, reports).markdown();
+            }
+        };
+        BackupControl finishing = new BackupControl() {
+            @Override
+            public boolean backup(edm.console.backup.BackupKind kind) {
+                newest.set(ScreenHarness.NOW); // the backup is written and verified
+                return true;
+            }
+
+            @Override
+            public boolean verifyNewest(edm.console.backup.BackupKind kind) {
+                return false;
+            }
+
+            @Override
+            public void cancel() {
+            }
+        };
+        try (ScreenHarness h = new ScreenHarness(120, 40, Locale.ENGLISH, false)) {
+            h.app.useBackups(finishing);
+            h.app.useChecklists(moving);
+            h.app.apply(key('C'), key(KeyType.Enter));
+            while (lastRun.position() <= 4) {
+                if (h.app.state().checklist.checking) {
+                    awaitCheck(h);
+                } else {
+                    h.app.apply(key('y'));
+                }
+            }
+            assertEquals(Outcome.FAIL, lastRun.results().get(4).outcome(), "no backup yet");
+            h.app.apply(key('b'), new UiEvent.BackupFinished(edm.console.backup.BackupKind.DATABASE));
+            for (int i = 0; i < 500 && lastRun.results().get(4).outcome() != Outcome.PASS; i++) {
+                Thread.sleep(10);
+                h.app.drainForTest();
+            }
+            assertEquals(Outcome.PASS, lastRun.results().get(4).outcome(), "checked again, without walking again");
+            assertTrue(h.text().contains("PASS       备份已完成"), h.text());
+            assertTrue(h.text().contains("Checked again after the backup"), h.text());
         }
     }
 }

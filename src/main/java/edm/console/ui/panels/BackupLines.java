@@ -2,6 +2,9 @@ package edm.console.ui.panels;
 
 import edm.console.backup.BackupKind;
 import edm.console.backup.BackupStatus;
+import edm.console.backup.Verification;
+import edm.console.backup.VerificationText;
+import edm.console.core.ProbeStatus;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import edm.console.ui.Style;
@@ -14,7 +17,8 @@ import java.util.Map;
 
 /**
  * The Backups panel as lines (pure): per kind the newest backup's time and age, size, encrypted,
- * verified when, count kept and space used, and the last failure; past the policy it is critical.
+ * its verification record (what was checked), the findings that `backup status` and `check` show too
+ * (verification failed or missing, not encrypted, overdue), count kept and space used, and the last failure.
  */
 public final class BackupLines {
     private BackupLines() {
@@ -43,17 +47,23 @@ public final class BackupLines {
             String kind = m.get("backups.kind." + k.name().toLowerCase(Locale.ROOT));
             if (s.newest() == null) {
                 out.add(List.of(StyledText.of(kind + "  ", Style.HEADER), StyledText.of(m.get("backups.none"), Style.CRITICAL)));
+                if (s.overdue()) {
+                    out.add(List.of(StyledText.of("  " + m.get("backups.overdue", f.duration(s.maxAge())), Style.CRITICAL)));
+                }
             } else {
                 out.add(List.of(StyledText.of(kind + "  ", Style.HEADER),
                         StyledText.of(f.dateTime(s.newest().created()) + " (" + f.ago(s.newest().created(), now) + ")",
                                 s.overdue() ? Style.CRITICAL : Style.OK)));
-                out.add(List.of(StyledText.plain("  " + m.get("backups.detail", f.bytes(s.newestSize()),
-                        f.yesNo(s.encrypted()), s.verifiedAt() == null ? m.get("backups.never") : f.ago(s.verifiedAt(), now))),
-                        StyledText.of(s.encrypted() ? "" : "  " + m.get("backups.notEncrypted"), Style.WARNING)));
+                out.add(List.of(StyledText.plain("  " + m.get("backups.detail", f.bytes(s.newestSize()), f.yesNo(s.encrypted())))));
+                Verification v = s.verification();
+                if (v != null && v.passed()) {
+                    out.add(List.of(StyledText.of("  " + VerificationText.line(v, m, f, now), Style.OK)));
+                }
+                // The same findings as `backup status` and `check`: failed or missing verification, no encryption, overdue.
+                for (BackupStatus.Finding x : s.findings(m, f)) {
+                    out.add(List.of(StyledText.of("  " + x.text(), x.status() == ProbeStatus.CRITICAL ? Style.CRITICAL : Style.WARNING)));
+                }
                 out.add(List.of(StyledText.of("  " + m.get("backups.kept", s.count(), f.bytes(s.bytesUsed())), Style.MUTED)));
-            }
-            if (s.overdue()) {
-                out.add(List.of(StyledText.of("  " + m.get("backups.overdue", f.duration(s.maxAge())), Style.CRITICAL)));
             }
             if (s.lastFailure() != null) {
                 out.add(List.of(StyledText.of("  " + m.get("backups.lastFailure", f.ago(s.lastFailure().time(), now),
