@@ -45,7 +45,7 @@ class StalePartialsIT {
     BackupEnvironment env() {
         return new BackupEnvironment(project, Map.of(BackupKind.DATABASE, project.resolve("backups/database"), BackupKind.FILES, dir()),
                 null, null, List.of(project.resolve("data/uploads")), 7, 4,
-                Map.of(BackupKind.DATABASE, Duration.ofHours(26), BackupKind.FILES, Duration.ofDays(8)), null, Clock.SYSTEM, ZoneOffset.UTC);
+                Map.of(BackupKind.DATABASE, Duration.ofHours(26), BackupKind.FILES, Duration.ofDays(8)), null, Clock.SYSTEM, ZoneOffset.UTC, 0.5);
     }
 
     /** Starts a writer and returns its partial file once it is there. */

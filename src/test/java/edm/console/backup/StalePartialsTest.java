@@ -45,7 +45,7 @@ class StalePartialsTest {
     BackupEnvironment env() {
         return new BackupEnvironment(project, Map.of(BackupKind.DATABASE, db, BackupKind.FILES, project.resolve("backups/files")), null,
                 null, List.of(), 7, 4, Map.of(BackupKind.DATABASE, Duration.ofHours(26), BackupKind.FILES, Duration.ofDays(8)), null,
-                Clock.SYSTEM, ZoneOffset.UTC);
+                Clock.SYSTEM, ZoneOffset.UTC, 0.5);
     }
 
     @Test
