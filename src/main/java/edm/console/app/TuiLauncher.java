@@ -121,7 +121,8 @@ final class TuiLauncher {
                 config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
         Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
                 problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
-        EngineControl control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel());
+        EngineControl control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel(),
+                config.resolve(config.deploy.stateDir).resolve(edm.console.workflow.WorkflowLock.FILE));
         noteUnfinishedWorkflow(config, alerting.timelineModel());
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
         appRef[0] = app;
@@ -229,10 +230,15 @@ final class TuiLauncher {
         return Duration.ofMillis(Math.max(100, Math.round(s * 1000)));
     }
 
-    /** A deploy a crash left half-done goes on the timeline at start, with the command that recovers it. */
+    /**
+     * A deploy a crash left half-done goes on the timeline at start, with the command that recovers it; one
+     * that is running (another operator's, its process alive) is not "unfinished" and is not sent to recovery.
+     */
     static void noteUnfinishedWorkflow(ConsoleConfig config, edm.console.live.Timeline timeline) {
         try {
-            edm.console.workflow.Journal.unfinished(config.resolve(config.deploy.stateDir)).ifPresent(j ->
+            edm.console.workflow.Occupant.find(config.resolve(config.deploy.stateDir))
+                    .filter(o -> o.state() == edm.console.workflow.Occupant.State.CUT)
+                    .flatMap(edm.console.workflow.Occupant::journal).ifPresent(j ->
                     timeline.action(java.time.Instant.now(), j.data().getOrDefault("service", "?"),
                             edm.console.i18n.Messages.t("workflow.recover.notice", j.workflow(), j.last().step()), true));
         } catch (RuntimeException e) {
