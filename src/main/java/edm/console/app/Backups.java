@@ -51,6 +51,7 @@ final class Backups implements BackupControl, AutoCloseable {
     private final Timeline timeline;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-backups"));
     private final AtomicReference<Cancellation> running = new AtomicReference<>();
+    private volatile edm.console.core.InFlightWork inFlight;
 
     Backups(ConsoleConfig config, ContainerGateway gateway, Clock clock, Consumer<UiEvent> post, HealthMonitor health,
             Timeline timeline) {
@@ -60,6 +61,11 @@ final class Backups implements BackupControl, AutoCloseable {
         this.post = post;
         this.health = health;
         this.timeline = timeline;
+    }
+
+    /** Backups and verifies count as started work: the console does not end under them (terminal gone, q). */
+    void track(edm.console.core.InFlightWork w) {
+        this.inFlight = w;
     }
 
     void start() {
@@ -134,11 +140,17 @@ final class Backups implements BackupControl, AutoCloseable {
         }
         String what = Messages.t("backups.kind." + kind.name().toLowerCase(Locale.ROOT));
         post.accept(new UiEvent.BackupProgress(Messages.t(runningKey, what)));
+        edm.console.core.InFlightWork w = inFlight;
+        edm.console.core.InFlightWork.Ticket ticket = w == null ? null
+                : w.begin(runningKey.endsWith("verify") ? "verify" : "backup", kind.name().toLowerCase(Locale.ROOT));
         thread.execute(() -> {
             String who = System.getenv("SUDO_USER") != null ? System.getenv("SUDO_USER") : System.getProperty("user.name");
             try {
                 String result = job.run(service(), cancel);
                 timeline.action(clock.now(), what, result + " (" + who + ")", false);
+                if (ticket != null) {
+                    ticket.finished(true, result);
+                }
                 post.accept(new UiEvent.ActionDone("", result, false));
             } catch (NotVerified e) {
                 // Written or read, but not verified: the message already says which step failed.
@@ -147,8 +159,14 @@ final class Backups implements BackupControl, AutoCloseable {
             } catch (RuntimeException e) {
                 String msg = Messages.t("backups.failed", what, e.getMessage());
                 timeline.action(clock.now(), what, msg + " (" + who + ")", true);
+                if (ticket != null) {
+                    ticket.finished(false, msg);
+                }
                 post.accept(new UiEvent.ActionDone("", msg, true));
             } finally {
+                if (ticket != null) {
+                    ticket.close();
+                }
                 running.set(null);
                 post.accept(new UiEvent.BackupProgress(null));
                 refresh();

@@ -5,20 +5,29 @@ import edm.console.docker.ContainerGateway;
 import edm.console.live.ContainerMonitor;
 import edm.console.live.Timeline;
 import edm.console.ui.ContainerControl;
+import edm.console.workflow.Operator;
+import edm.console.workflow.WorkflowLock;
+import java.nio.file.Path;
 import java.util.function.ToIntFunction;
 
-/** The UI's view of the engine: container actions, each followed by a prompt re-list. */
+/**
+ * The UI's view of the engine: container actions, each followed by a prompt re-list. Start, stop and restart
+ * take the workflow lock like the CLI's workflows: pressed while a deploy runs (from this console or
+ * another operator's), they are refused with the same text as every other refusal.
+ */
 final class EngineControl implements ContainerControl {
     private final ContainerGateway gateway;
     /** Stop grace by container name (services[].stopSeconds). */
     private final ToIntFunction<String> stopSeconds;
     private final Timeline timeline;
+    private final Path lockFile;
     private volatile ContainerMonitor monitor;
 
-    EngineControl(ContainerGateway gateway, ToIntFunction<String> stopSecondsByName, Timeline timeline) {
+    EngineControl(ContainerGateway gateway, ToIntFunction<String> stopSecondsByName, Timeline timeline, Path lockFile) {
         this.gateway = gateway;
         this.stopSeconds = stopSecondsByName;
         this.timeline = timeline;
+        this.lockFile = lockFile;
     }
 
     void attach(ContainerMonitor m) {
@@ -49,7 +58,7 @@ final class EngineControl implements ContainerControl {
     private void recorded(String verb, String id, Runnable action) {
         String name = gateway.nameOf(id);
         String who = System.getenv("SUDO_USER") != null ? System.getenv("SUDO_USER") : System.getProperty("user.name");
-        try {
+        try (WorkflowLock lock = WorkflowLock.acquire(lockFile, Operator.current(System.getenv()), verb + " " + name)) {
             action.run();
             timeline.action(java.time.Instant.now(), name, verb + " by " + who, false);
         } catch (RuntimeException e) {

@@ -9,6 +9,9 @@ import edm.console.cli.ConfigSelection;
 import edm.console.cli.GlobalOptions;
 import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
+import edm.console.core.UnattendedResult;
+import edm.console.workflow.Operator;
+import edm.console.workflow.UnattendedResults;
 import edm.console.core.Clock;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.DockerClients;
@@ -35,8 +38,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Wires config, engine, monitors and the TUI, and guarantees the terminal is restored however the
  * console ends: normal quit, an exception, SIGTERM or SIGHUP (shutdown hook).
+ *
+ * <p>A change the console started (deploy, rollback, restart, backup, recovery) is never cut by the
+ * console's own end: SIGHUP (SSH drop, tmux kill-session) stops drawing and lets it finish or roll back
+ * without a terminal, SIGTERM quits once it has, and the shutdown hook (any other way out but SIGKILL)
+ * waits for it too. What finished while the terminal was away is written for the next console's banner.
  */
 final class TuiLauncher {
+    /**
+     * How long the exit waits for started work at most. Every step has its own, shorter timeout (engine
+     * calls, the health gate, the stop grace); this only bounds a backup of a very large database.
+     */
+    static final Duration MAX_WORK_WAIT = Duration.ofMinutes(30);
+
     private final GlobalOptions options;
 
     TuiLauncher(GlobalOptions options) {
@@ -81,9 +95,12 @@ final class TuiLauncher {
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
                 .createTerminal();
         Screen screen = new TerminalScreen(terminal);
+        TuiApp[] appRef = new TuiApp[1];
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable restore = () -> {
-            if (stopped.compareAndSet(false, true)) {
+            TuiApp a = appRef[0];
+            // A terminal that has gone has nothing to restore, and writing to it could only fail (or block).
+            if (stopped.compareAndSet(false, true) && (a == null || !a.inFlight().terminalGone())) {
                 try {
                     screen.stopScreen();
                 } catch (IOException | RuntimeException ignored) {
@@ -91,22 +108,43 @@ final class TuiLauncher {
                 }
             }
         };
-        Thread hook = new Thread(restore, "edm-restore-terminal");
+        // Any way out of the JVM but SIGKILL runs this: started work is finished first, then the terminal restored.
+        Thread hook = new Thread(() -> {
+            TuiApp a = appRef[0];
+            if (a != null) {
+                awaitWork(a);
+            }
+            restore.run();
+        }, "edm-restore-terminal");
         Runtime.getRuntime().addShutdownHook(hook);
         LogSessions logs = new LogSessions(new GatewayLogApi(gateway), config.projectPath(), config.logs.files,
                 config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
-        TuiApp[] appRef = new TuiApp[1];
         Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
                 problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
-        EngineControl control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel());
+        EngineControl control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel(),
+                config.resolve(config.deploy.stateDir).resolve(edm.console.workflow.WorkflowLock.FILE));
         noteUnfinishedWorkflow(config, alerting.timelineModel());
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
         appRef[0] = app;
+        UnattendedResults unattended = new UnattendedResults(config.resolve(config.deploy.stateDir));
+        Operator operator = Operator.current(System.getenv());
+        app.inFlight().onFinishedWhileAway(f -> unattended.add(new UnattendedResult(f.what(), f.subject(), f.ok(), f.result(),
+                operator.user(), operator.host(), f.started(), f.finished(), f.terminalLostAt())));
+        java.util.concurrent.atomic.AtomicReference<String> signal = new java.util.concurrent.atomic.AtomicReference<>();
+        TerminalSignals.install(name -> {
+            signal.compareAndSet(null, name);
+            if ("HUP".equals(name)) {
+                app.terminalGone();
+            } else {
+                app.quitWhenIdle();
+            }
+        });
         app.useAlerts(alerting);
         app.useChecklists(checklists);
         if (!config.readOnly) {
             app.controller().useWorkflows(new WorkflowActions(config, gateway, alerting.timelineModel(), checklists));
         }
+        app.controller().useRecovery(new RecoveryActions(config, gateway, alerting.timelineModel()));
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");
         java.util.concurrent.CountDownLatch startRest = new java.util.concurrent.CountDownLatch(1);
@@ -128,6 +166,7 @@ final class TuiLauncher {
              Backups backups = new Backups(config, gateway, Clock.SYSTEM, app::post, alerting.monitor(),
                      alerting.timelineModel())) {
             app.useBackups(backups);
+            backups.track(app.inFlight());
             control.attach(containers);
             containers.onEvent(e -> {
                 alerting.timelineModel().dockerEvent(e);
@@ -154,9 +193,14 @@ final class TuiLauncher {
             later.setDaemon(true);
             later.start();
             // The monitors connect to the engine while the terminal switches to the full screen.
-            screen.startScreen();
-            app.run();
-            return 0;
+            try {
+                screen.startScreen();
+                app.run();
+            } finally {
+                // Before the monitors and the backup thread close: a bug that ended the UI loop must not cut a deploy.
+                awaitWork(app);
+            }
+            return signal.get() == null ? 0 : TerminalSignals.exitCode(signal.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
@@ -170,14 +214,31 @@ final class TuiLauncher {
         }
     }
 
+    /** Waits (bounded) for the changes this console started; the terminal may be gone meanwhile. */
+    private static void awaitWork(TuiApp app) {
+        try {
+            if (!app.inFlight().awaitIdle(MAX_WORK_WAIT)) {
+                Launch.logFailure(new IllegalStateException("exiting with work still running after " + MAX_WORK_WAIT + ": "
+                        + app.inFlight().running()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Duration seconds(double s) {
         return Duration.ofMillis(Math.max(100, Math.round(s * 1000)));
     }
 
-    /** A deploy a crash left half-done goes on the timeline at start, with the command that recovers it. */
+    /**
+     * A deploy a crash left half-done goes on the timeline at start, with the command that recovers it; one
+     * that is running (another operator's, its process alive) is not "unfinished" and is not sent to recovery.
+     */
     static void noteUnfinishedWorkflow(ConsoleConfig config, edm.console.live.Timeline timeline) {
         try {
-            edm.console.workflow.Journal.unfinished(config.resolve(config.deploy.stateDir)).ifPresent(j ->
+            edm.console.workflow.Occupant.find(config.resolve(config.deploy.stateDir))
+                    .filter(o -> o.state() == edm.console.workflow.Occupant.State.CUT)
+                    .flatMap(edm.console.workflow.Occupant::journal).ifPresent(j ->
                     timeline.action(java.time.Instant.now(), j.data().getOrDefault("service", "?"),
                             edm.console.i18n.Messages.t("workflow.recover.notice", j.workflow(), j.last().step()), true));
         } catch (RuntimeException e) {

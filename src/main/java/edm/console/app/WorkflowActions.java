@@ -7,6 +7,7 @@ import edm.console.live.Timeline;
 import edm.console.ui.WorkflowControl;
 import edm.console.workflow.DeployRun;
 import edm.console.workflow.DeployWorkflow;
+import edm.console.workflow.Occupant;
 import edm.console.workflow.Release;
 import edm.console.workflow.ReleaseHistory;
 import edm.console.workflow.WorkflowContext;
@@ -83,6 +84,10 @@ final class WorkflowActions implements WorkflowControl {
     public String rollback(String containerName, Consumer<String> progress) {
         String service = service(containerName);
         WorkflowContext ctx = ctx();
+        // While another workflow runs (or a cut one waits), B says so before looking for a release to go back to.
+        Occupant.find(ctx.stateDir()).filter(o -> o.state() != Occupant.State.STALE_LOCK).ifPresent(o -> {
+            throw new WorkflowException(o.refusal());
+        });
         Release to = ReleaseHistory.rollbackTarget(ctx.history().goodReleases(service), null)
                 .orElseThrow(() -> new WorkflowException(Messages.t("workflow.rollback.nothing", service)));
         DeployWorkflow.Prepared p = new DeployWorkflow(ctx).prepareRollback(Workflows.target(config, service), to);
@@ -92,7 +97,8 @@ final class WorkflowActions implements WorkflowControl {
     private String finish(String service, DeployRun.Outcome o) {
         Release r = o.release();
         String text = o.ok() ? Messages.t("workflow.result.ok", r.kind(), service, r.tag())
-                : Messages.t(o.rolledBack() ? "workflow.result.rolledBack" : "workflow.result.failed", service, o.failedStep(), o.message());
+                : Messages.t(o.rolledBack() ? "workflow.result.rolledBack" : "workflow.result.failed", service, o.failedStep(), o.message(),
+                        o.restoredImage());
         timeline.action(Instant.now(), service, text, !o.ok());
         if (!o.ok()) {
             throw new WorkflowException(text);
@@ -100,7 +106,7 @@ final class WorkflowActions implements WorkflowControl {
         return text;
     }
 
-    private static WorkflowProgress progress(Consumer<String> out) {
+    static WorkflowProgress progress(Consumer<String> out) {
         return new WorkflowProgress() {
             @Override
             public void step(String step, Phase phase, Duration elapsed, String detail) {

@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
  * A file that appears complete or not at all: written to a hidden temp file in the target's dir,
  * fsynced, renamed over the target, and the dir fsynced so that the rename survives a crash. Closing
  * without {@link #commit()} deletes the temp file; a crash leaves only a {@value #TEMP_SUFFIX} file,
- * which the catalogue never lists as a backup and prune removes.
+ * which the catalogue never lists as a backup. The temp file's name carries its writer (pid@host, see
+ * {@link StalePartials}), so that the next backup and prune remove a killed writer's file, never a live one's.
  */
 public final class AtomicFile implements AutoCloseable {
     public static final String TEMP_SUFFIX = ".partial";
@@ -29,7 +30,8 @@ public final class AtomicFile implements AutoCloseable {
     private AtomicFile(Path target) throws IOException {
         this.target = target;
         Files.createDirectories(target.toAbsolutePath().getParent());
-        this.temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", TEMP_SUFFIX);
+        this.temp = Files.createTempFile(target.toAbsolutePath().getParent(),
+                "." + target.getFileName() + "." + StalePartials.writerTag() + ".", TEMP_SUFFIX);
         this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
         this.out = Channels.newOutputStream(channel);
     }

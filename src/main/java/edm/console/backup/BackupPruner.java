@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Applies the {@link RetentionPolicy} per kind, plus stale leftovers of crashed runs. The plan is
+ * Applies the {@link RetentionPolicy} per kind, plus stale leftovers of crashed runs (a killed writer's
+ * partial file at once, see {@link StalePartials}; other leftovers after {@link RetentionPolicy#LEFTOVER_GRACE}). The plan is
  * always announced (one line per file) before anything is deleted; a dry run stops there. A backup is
  * removed manifest first, so it leaves the catalogue atomically even if deleting its parts fails.
  */
@@ -22,6 +24,10 @@ final class BackupPruner {
     }
 
     static List<Deletion> plan(BackupEnvironment env, BackupCatalogue catalogue, Instant now) {
+        return plan(env, catalogue, now, StalePartials.PROCESSES);
+    }
+
+    static List<Deletion> plan(BackupEnvironment env, BackupCatalogue catalogue, Instant now, StalePartials.Liveness liveness) {
         RetentionPolicy policy = new RetentionPolicy(env.keepDaily(), env.keepWeekly(), env.zone());
         List<Deletion> out = new ArrayList<>();
         for (BackupKind kind : BackupKind.values()) {
@@ -31,7 +37,17 @@ final class BackupPruner {
                         edm.console.i18n.Messages.t("backup.prune.backup", r.id(), r.created(), r.manifest().size())));
             }
         }
-        for (BackupCatalogue.Leftover l : RetentionPolicy.staleLeftovers(catalogue.leftovers(), now)) {
+        // A partial naming its writer is judged by that writer (gone: now; running: never); anything else by age.
+        List<BackupCatalogue.Leftover> byAge = new ArrayList<>();
+        for (BackupCatalogue.Leftover l : catalogue.leftovers()) {
+            Optional<StalePartials.Writer> w = StalePartials.known(l.file(), l.modified(), liveness);
+            if (w.isEmpty()) {
+                byAge.add(l);
+            } else if (w.get() == StalePartials.Writer.GONE) {
+                out.add(new Deletion(l.file(), List.of(), edm.console.i18n.Messages.t("backup.prune.partial", l.file(), l.size())));
+            }
+        }
+        for (BackupCatalogue.Leftover l : RetentionPolicy.staleLeftovers(byAge, now)) {
             out.add(new Deletion(l.file(), List.of(), edm.console.i18n.Messages.t("backup.prune.leftover", l.file(), l.size())));
         }
         return out;

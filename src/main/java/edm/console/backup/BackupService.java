@@ -28,9 +28,11 @@ public final class BackupService {
     /**
      * Takes a backup and verifies it right after, as one action (steps dump → write → verify, reported to
      * {@code progress}). A backup that fails verification is kept, with its failed record, so that the
-     * operator can see it; the caller reports the outcome.
+     * operator can see it; the caller reports the outcome. A backup killed earlier (kill -9) left its partial
+     * file: removed first, never one of a backup still running elsewhere.
      */
     public BackupOutcome backup(BackupKind kind, BackupProgress progress, Cancellation cancel) {
+        StalePartials.remove(env.dir(kind), StalePartials.PROCESSES);
         return BackupOutcome.run(env, kind, listTool(env), progress, cancel);
     }
 

@@ -8,10 +8,6 @@ import edm.console.backup.Verification;
 import edm.console.backup.VerificationText;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -151,9 +147,7 @@ final class BackupCheckCommands {
                     String db = service.liveDatabaseName();
                     String typed = confirm;
                     if (typed == null) {
-                        cli.out.print(Messages.t("backup.restore.prompt", r.id(), db));
-                        cli.out.flush();
-                        typed = readLine();
+                        typed = LineInput.shared().answer(cli.out, Messages.t("backup.restore.prompt", r.id(), db));
                     }
                     if (!db.equals(typed)) {
                         cli.err.println(Messages.t("backup.restore.notConfirmed", db));
@@ -164,15 +158,6 @@ final class BackupCheckCommands {
                     cli.out.println(Messages.t("backup.restore.done", r.id(), db, safety.id()));
                     return BackupCli.OK;
                 });
-            }
-        }
-
-        private static String readLine() {
-            try {
-                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                return line == null ? "" : line.strip();
-            } catch (IOException e) {
-                return "";
             }
         }
     }

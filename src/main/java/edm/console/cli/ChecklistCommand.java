@@ -20,10 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -96,10 +92,7 @@ public final class ChecklistCommand extends CommandGroup {
                     Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(), new CatalogueBackupEvidence(config),
                             new LogFileErrorCounts(config, Clock.SYSTEM), config, Clock.SYSTEM),
                     Operator.fromEnvironment(System.getenv()), Clock.SYSTEM);
-            try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(OutputCharset.of(System.getenv())).dumb(true).build()) {
-                LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
-                new ChecklistPrompter(reader).walk(run);
-            }
+            new ChecklistPrompter(LineInput.shared(), spec.commandLine().getOut()).walk(run);
             return finish(run, config, spec.commandLine().getOut(), err);
         }
     }

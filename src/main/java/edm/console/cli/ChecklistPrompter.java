@@ -7,9 +7,7 @@ import edm.console.checklist.Outcome;
 import edm.console.i18n.Messages;
 import edm.console.text.TerminalSafe;
 import java.io.PrintWriter;
-import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.UserInterruptException;
 
 /**
  * Walks a checklist run in line mode: each item with its Chinese title and English line; automatic
@@ -17,12 +15,32 @@ import org.jline.reader.UserInterruptException;
  * (with a reason). Works on a dumb terminal and leaves a copy-pasteable record on the screen.
  */
 public final class ChecklistPrompter {
-    private final LineReader reader;
+    private final LineInput in;
     private final PrintWriter out;
 
+    /** Asks through the command's one reader (see {@link LineInput}), printing to the command's output. */
+    public ChecklistPrompter(LineInput in, PrintWriter out) {
+        this.in = in;
+        this.out = out;
+    }
+
     public ChecklistPrompter(LineReader reader) {
-        this.reader = reader;
-        this.out = reader.getTerminal().writer();
+        this(LineInput.of(reader), reader.getTerminal().writer());
+    }
+
+    /** Ends the walk at the end of input (Ctrl-D, Ctrl-C, a drained pipe). */
+    private static final class EndOfInput extends RuntimeException {
+        EndOfInput() {
+            super(null, null, false, false);
+        }
+    }
+
+    private String ask(String prompt) {
+        String line = in.readLine(out, prompt);
+        if (line == null) {
+            throw new EndOfInput();
+        }
+        return line;
     }
 
     /** Walks the run to its end, or until the operator quits (Ctrl-D, Ctrl-C or q); returns true when finished. */
@@ -40,7 +58,8 @@ public final class ChecklistPrompter {
                     return false;
                 }
             }
-        } catch (EndOfFileException | UserInterruptException e) {
+        } catch (EndOfInput e) {
+            out.println();
             out.println(Messages.t("checklist.cli.stopped"));
             out.flush();
             return false;
@@ -73,21 +92,21 @@ public final class ChecklistPrompter {
 
     private boolean askManual(ChecklistRun run, Checklist.Item item) {
         while (true) {
-            String answer = reader.readLine(Messages.t("checklist.cli.ask") + " ").strip().toLowerCase(java.util.Locale.ROOT);
+            String answer = ask(Messages.t("checklist.cli.ask") + " ").strip().toLowerCase(java.util.Locale.ROOT);
             switch (answer) {
                 case "y", "yes", "是" -> {
-                    String note = item.record().isEmpty() ? "" : reader.readLine(Messages.t("checklist.cli.notePrompt") + " ");
+                    String note = item.record().isEmpty() ? "" : ask(Messages.t("checklist.cli.notePrompt") + " ");
                     printResult(run.confirm(note));
                     return true;
                 }
                 case "n", "note", "备注" -> {
-                    printResult(run.confirm(reader.readLine(Messages.t("checklist.cli.notePrompt") + " ")));
+                    printResult(run.confirm(ask(Messages.t("checklist.cli.notePrompt") + " ")));
                     return true;
                 }
                 case "s", "skip", "跳过" -> {
                     String reason = "";
                     while (reason.isBlank()) {
-                        reason = reader.readLine(Messages.t("checklist.cli.reasonPrompt") + " ").strip();
+                        reason = ask(Messages.t("checklist.cli.reasonPrompt") + " ").strip();
                     }
                     printResult(run.skip(reason));
                     return true;

@@ -3,6 +3,7 @@ package edm.console.cli;
 import edm.console.i18n.Messages;
 import edm.console.workflow.DeployRun;
 import edm.console.workflow.DeployWorkflow;
+import edm.console.workflow.Occupant;
 import edm.console.workflow.Recovery;
 import edm.console.workflow.WorkflowLock;
 import edm.console.workflow.Workflows;
@@ -58,10 +59,10 @@ public final class DeployCommand implements Callable<Integer>, ChangeCommand {
     }
 
     private int deploy(WorkflowCli cli, java.util.function.BooleanSupplier cancelled) {
-        Recovery recovery = new Recovery(cli.ctx);
-        if (recovery.find().isPresent()) {
-            cli.err.println(Messages.t("workflow.recover.pending"));
-            return WorkflowCli.FAILED;
+        // Before the checklist walk: a running workflow is waited for, a cut one recovered first.
+        Integer refused = cli.refuseIfOccupied(true);
+        if (refused != null) {
+            return refused;
         }
         if (!PreDeployGate.pass(cli.config, cli.loaded.source(), cli.ctx, service, !yes && System.console() != null,
                 checklistOverride, cli.out, cli.err)) {
@@ -74,8 +75,9 @@ public final class DeployCommand implements Callable<Integer>, ChangeCommand {
         try {
             prepared = wf.prepareDeploy(target, req);
         } catch (WorkflowLock.HeldException e) {
-            if (!cli.offerBreak(e)) {
-                return WorkflowCli.FAILED;
+            Integer code = cli.breakOrRefuse(e);
+            if (code != null) {
+                return code;
             }
             prepared = wf.prepareDeploy(target, req);
         }
@@ -94,7 +96,40 @@ public final class DeployCommand implements Callable<Integer>, ChangeCommand {
         return code;
     }
 
+    /**
+     * A cut workflow: show where it stopped, take the operator's choice (resume or rollback), break the dead
+     * process's lock (typed "break"), then do it. A workflow whose process still runs is refused like any
+     * other command: it is not cut, it is busy.
+     */
     private int recover(WorkflowCli cli) {
+        Optional<Occupant> occupant = Occupant.find(cli.ctx.stateDir());
+        if (occupant.isEmpty()) {
+            cli.out.println(Messages.t("workflow.recover.none"));
+            return WorkflowCli.OK;
+        }
+        switch (occupant.get().state()) {
+            case RUNNING -> {
+                cli.err.println(occupant.get().refusal());
+                return WorkflowCli.BUSY;
+            }
+            case STALE_LOCK -> {
+                // Nothing journaled: nothing is half-done, only the lock is in the way.
+                cli.err.println(occupant.get().refusal());
+                if (!cli.confirmBreak(occupant.get().holder().orElseThrow())) {
+                    cli.err.println(Messages.t("workflow.notConfirmed"));
+                    return WorkflowCli.FAILED;
+                }
+                cli.out.println(Messages.t("workflow.recover.lockBroken"));
+                return WorkflowCli.OK;
+            }
+            case CUT -> {
+                return recoverCut(cli, occupant.get());
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private int recoverCut(WorkflowCli cli, Occupant occupant) {
         Recovery recovery = new Recovery(cli.ctx);
         Optional<Recovery.Unfinished> u = recovery.find();
         if (u.isEmpty()) {
@@ -104,23 +139,18 @@ public final class DeployCommand implements Callable<Integer>, ChangeCommand {
         RecoveryText.print(cli.out, u.get());
         String choice = resume ? "resume" : rollBack ? "rollback" : null;
         if (choice == null || !yes) {
-            cli.out.print(Messages.t("workflow.recover.ask") + " ");
-            cli.out.flush();
-            String typed = WorkflowCli.readLine();
+            String typed = cli.ask(Messages.t("workflow.recover.ask"));
             if (choice != null && !choice.equals(typed) || !typed.equals("resume") && !typed.equals("rollback")) {
                 cli.err.println(Messages.t("workflow.notConfirmed"));
                 return WorkflowCli.FAILED;
             }
             choice = typed;
         }
-        Optional<WorkflowLock.Holder> holder = WorkflowLock.read(cli.ctx.lockFile());
-        if (holder.isPresent()) {
-            try (WorkflowLock probe = WorkflowLock.acquire(cli.ctx.lockFile(), cli.ctx.operator(), "probe")) {
-                // not reached: the file exists
-            } catch (WorkflowLock.HeldException e) {
-                if (!cli.offerBreak(e)) {
-                    return WorkflowCli.FAILED;
-                }
+        if (occupant.holder().isPresent()) {
+            cli.out.println(Messages.t("workflow.recover.deadLock", Long.toString(occupant.holder().get().pid())));
+            if (!cli.confirmBreak(occupant.holder().get())) {
+                cli.err.println(Messages.t("workflow.notConfirmed"));
+                return WorkflowCli.FAILED;
             }
         }
         DeployRun.Outcome o = "resume".equals(choice) ? recovery.resume(cli.progress()) : recovery.rollBack(cli.progress());

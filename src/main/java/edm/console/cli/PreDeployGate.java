@@ -12,15 +12,11 @@ import edm.console.i18n.OutputCharset;
 import edm.console.text.TerminalSafe;
 import edm.console.workflow.WorkflowAudit;
 import edm.console.workflow.WorkflowContext;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 /**
  * SPEC-006 部署前检查清单 before a deploy: automatic items run; manual items are asked for when the
@@ -39,7 +35,7 @@ final class PreDeployGate {
         }
         ChecklistRun run = new ChecklistRun(lists.get("post-deploy"), checks(config), Operator.fromEnvironment(System.getenv()),
                 Clock.SYSTEM);
-        walkOrRunAutomatic(run, ask, err);
+        walkOrRunAutomatic(run, ask, out);
         ChecklistCommand.finish(run, config, out, err);
     }
 
@@ -48,17 +44,13 @@ final class PreDeployGate {
                 new CatalogueBackupEvidence(config), new LogFileErrorCounts(config, Clock.SYSTEM), config, Clock.SYSTEM);
     }
 
-    private static void walkOrRunAutomatic(ChecklistRun run, boolean ask, PrintWriter err) {
+    /** The walk reads through the command's one reader: the deploy's own confirmation comes after it on the same input. */
+    private static void walkOrRunAutomatic(ChecklistRun run, boolean ask, PrintWriter out) {
         if (!ask) {
             run.runAllAutomatic();
             return;
         }
-        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(OutputCharset.of(System.getenv())).dumb(true).build()) {
-            new ChecklistPrompter(LineReaderBuilder.builder().terminal(terminal).build()).walk(run);
-        } catch (IOException e) {
-            err.println(Messages.t("workflow.checklist.noTerminal", e.getMessage()));
-            run.runAllAutomatic();
-        }
+        new ChecklistPrompter(LineInput.shared(), out).walk(run);
     }
 
     /** True when the deploy may go on. */
@@ -76,7 +68,7 @@ final class PreDeployGate {
         }
         ChecklistRun run = new ChecklistRun(lists.get("pre-deploy"), checks(config), Operator.fromEnvironment(System.getenv()),
                 Clock.SYSTEM);
-        walkOrRunAutomatic(run, ask, err);
+        walkOrRunAutomatic(run, ask, out);
         ChecklistCommand.finish(run, config, out, err);
         List<ItemResult> failing = run.requiredFailures();
         if (failing.isEmpty()) {

@@ -36,6 +36,11 @@ public final class RestartCommand implements Callable<Integer>, ChangeCommand {
                 return WorkflowCli.CONFIG;
             }
             return cli.run(cancelled -> {
+                // Refused before the confirmation prompt; a cut deploy does not block a restart (it journals nothing).
+                Integer refused = cli.refuseIfOccupied(false);
+                if (refused != null) {
+                    return refused;
+                }
                 List<DeployWorkflow.Target> targets = all ? Workflows.stack(cli.config) : List.of(Workflows.target(cli.config, service));
                 cli.out.println(Messages.t("workflow.restart.plan", String.join(" → ", targets.stream().map(DeployWorkflow.Target::service).toList())));
                 if (!yes && !cli.confirm(all ? "all" : service)) {
@@ -46,8 +51,9 @@ public final class RestartCommand implements Callable<Integer>, ChangeCommand {
                 try {
                     wf.restart(targets, cli.progress(), cancelled);
                 } catch (WorkflowLock.HeldException e) {
-                    if (!cli.offerBreak(e)) {
-                        return WorkflowCli.FAILED;
+                    Integer code = cli.breakOrRefuse(e);
+                    if (code != null) {
+                        return code;
                     }
                     wf.restart(targets, cli.progress(), cancelled);
                 }

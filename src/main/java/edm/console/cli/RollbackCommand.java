@@ -44,6 +44,10 @@ public final class RollbackCommand implements Callable<Integer>, ChangeCommand {
                 return WorkflowCli.CONFIG;
             }
             return cli.run(cancelled -> {
+                Integer refused = list ? null : cli.refuseIfOccupied(true);
+                if (refused != null) {
+                    return refused;
+                }
                 List<Release> good = cli.ctx.history().goodReleases(service);
                 cli.out.println(Messages.t("workflow.rollback.list", service));
                 for (int i = 0; i < good.size(); i++) {
@@ -65,8 +69,9 @@ public final class RollbackCommand implements Callable<Integer>, ChangeCommand {
                 try {
                     prepared = wf.prepareRollback(target, to.get());
                 } catch (WorkflowLock.HeldException e) {
-                    if (!cli.offerBreak(e)) {
-                        return WorkflowCli.FAILED;
+                    Integer code = cli.breakOrRefuse(e);
+                    if (code != null) {
+                        return code;
                     }
                     prepared = wf.prepareRollback(target, to.get());
                 }

@@ -46,6 +46,8 @@ public final class ShellCommand implements Callable<Integer> {
         try (Terminal terminal = TerminalBuilder.builder().system(true).encoding(OutputCharset.of(System.getenv()))
                 .dumb(System.console() == null ? Boolean.TRUE : null).build()) {
             LineReader reader = reader(terminal, spec.root(), loaded, historyFile());
+            // Commands run from the shell prompt through the shell's reader: two readers on one terminal lose input.
+            LineInput.use(LineInput.of(reader));
             try {
                 return new ShellLoop(reader, this::dispatch).run();
             } finally {

@@ -7,6 +7,7 @@ import edm.console.docker.ContainerGateway;
 import edm.console.i18n.Messages;
 import edm.console.workflow.DeployPlan;
 import edm.console.workflow.DeployRun;
+import edm.console.workflow.Occupant;
 import edm.console.workflow.PreflightCheck;
 import edm.console.workflow.WorkflowAudit;
 import edm.console.workflow.WorkflowContext;
@@ -14,12 +15,10 @@ import edm.console.workflow.WorkflowException;
 import edm.console.workflow.WorkflowLock;
 import edm.console.workflow.WorkflowProgress;
 import edm.console.workflow.Workflows;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,13 +27,19 @@ import picocli.CommandLine.Model.CommandSpec;
  * What deploy, rollback and restart share: config and engine, read-only refusal, typed confirmations,
  * live step progress, Ctrl-C as "cancel between steps and roll back", and SIGHUP ignored so that a dropped
  * SSH session lets the workflow finish (or roll back) instead of leaving the service down.
- * Exit codes: 0 ok, 2 config, 3 failed or refused, 4 failed and rolled back, 130 cancelled.
+ * Every prompt reads through the command's one {@link LineInput}, so answers can be piped in order.
+ * Exit codes: 0 ok (for {@code deploy --recover}: the chosen resume or roll back succeeded, or nothing to
+ * recover), 2 config or usage, 3 failed, refused or not confirmed, 4 failed and rolled back (the previous
+ * version runs), 5 another workflow is running (wait and retry; nothing changed), 6 a cut workflow waits
+ * for {@code deploy --recover}, 130 cancelled.
  */
 final class WorkflowCli implements AutoCloseable {
     static final int OK = 0;
     static final int CONFIG = 2;
     static final int FAILED = 3;
     static final int ROLLED_BACK = 4;
+    static final int BUSY = 5;
+    static final int UNFINISHED = 6;
 
     /** Pre-flight checks other parts of the console add (e.g. the pre-deploy checklist); empty by default. */
     static volatile List<PreflightCheck> extraPreflight = List.of();
@@ -64,20 +69,49 @@ final class WorkflowCli implements AutoCloseable {
         return cli == null ? null : new WorkflowCli(cli);
     }
 
-    static String readLine() {
-        try {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return line == null ? "" : line.trim();
-        } catch (java.io.IOException e) {
-            return "";
-        }
+    /** One typed answer through the command's one reader ("" at the end of input). */
+    String ask(String prompt) {
+        return LineInput.shared().answer(out, prompt + " ");
     }
 
     /** Asks the operator to type {@code word}; true when they did. */
     boolean confirm(String word) {
-        out.print(Messages.t("workflow.confirm", word) + " ");
-        out.flush();
-        return word.equals(readLine());
+        return word.equals(ask(Messages.t("workflow.confirm", word)));
+    }
+
+    /**
+     * Refuses up front (before any checklist or prompt) while another workflow runs, or, when
+     * {@code unfinishedBlocks}, while a cut one waits for recovery; null when the command may go on (a stale
+     * lock alone is offered to break when the lock is taken).
+     */
+    Integer refuseIfOccupied(boolean unfinishedBlocks) {
+        Optional<Occupant> o = Occupant.find(ctx.stateDir());
+        if (o.isEmpty()) {
+            return null;
+        }
+        Occupant.State state = o.get().state();
+        if (state == Occupant.State.RUNNING || state == Occupant.State.CUT && unfinishedBlocks) {
+            err.println(o.get().refusal());
+            err.flush();
+            return refusedCode(state);
+        }
+        return null;
+    }
+
+    /** The lock was taken meanwhile: null when a stale lock was broken (go on), else the exit code of the refusal. */
+    Integer breakOrRefuse(WorkflowLock.HeldException e) {
+        if (offerBreak(e)) {
+            return null;
+        }
+        return refusedCode(e.occupant().state());
+    }
+
+    static int refusedCode(Occupant.State state) {
+        return switch (state) {
+            case RUNNING -> BUSY;
+            case CUT -> UNFINISHED;
+            case STALE_LOCK -> FAILED;
+        };
     }
 
     void printPlan(DeployPlan p) {
@@ -122,31 +156,39 @@ final class WorkflowCli implements AutoCloseable {
     }
 
     int report(DeployRun.Outcome o) {
+        if (o.rolledBackAsAsked()) {
+            out.println(Messages.t("workflow.recover.rolledBackOk", o.release().service(), o.restoredImage()));
+            out.flush();
+            return OK;
+        }
         if (o.ok()) {
             out.println(Messages.t("workflow.result.ok", o.release().kind(), o.release().service(), o.release().tag()));
             out.flush();
             return OK;
         }
         err.println(Messages.t(o.rolledBack() ? "workflow.result.rolledBack" : "workflow.result.failed", o.release().service(),
-                o.failedStep(), o.message()));
+                o.failedStep(), o.message(), o.restoredImage()));
         o.output().forEach(l -> err.println("  " + Secrets.maskUrlPasswords(l)));
         err.flush();
         return o.rolledBack() ? ROLLED_BACK : FAILED;
     }
 
-    /** A stale lock (its process is gone) is broken only when the operator types "break"; audited. */
+    /** Prints the refusal; a stale lock (its process is gone) is then offered to break. */
     boolean offerBreak(WorkflowLock.HeldException e) {
         err.println(e.getMessage());
         err.flush();
-        if (!e.holder().stale()) {
+        // A cut workflow's lock is broken by deploy --recover, after the operator has seen where it stopped.
+        return e.occupant().state() == Occupant.State.STALE_LOCK && confirmBreak(e.holder());
+    }
+
+    /** A stale lock is broken only when the operator types "break"; audited. */
+    boolean confirmBreak(WorkflowLock.Holder h) {
+        if (!h.stale() || !confirm("break")) {
             return false;
         }
-        if (!confirm("break")) {
-            return false;
-        }
-        boolean broken = WorkflowLock.breakStale(ctx.lockFile(), e.holder());
-        WorkflowAudit.write(ctx, "break-lock", ctx.lockFile().toString(), e.holder().user() + "@" + e.holder().host() + " pid "
-                + e.holder().pid() + ": " + e.holder().what(), broken ? "ok" : "failed", null, Duration.ZERO);
+        boolean broken = WorkflowLock.breakStale(ctx.lockFile(), h);
+        WorkflowAudit.write(ctx, "break-lock", ctx.lockFile().toString(), h.user() + "@" + h.host() + " pid "
+                + h.pid() + ": " + h.what(), broken ? "ok" : "failed", null, Duration.ZERO);
         return broken;
     }
 
@@ -162,6 +204,9 @@ final class WorkflowCli implements AutoCloseable {
             // Before the checklist gate, whose report would otherwise create a mistyped project dir.
             ctx.requireProjectDir();
             return work.apply(ctrlC::requested);
+        } catch (WorkflowLock.HeldException e) {
+            err.println(e.getMessage());
+            return refusedCode(e.occupant().state());
         } catch (WorkflowException | edm.console.docker.EngineException e) {
             err.println(Messages.t("cli.error", Secrets.maskUrlPasswords(e.getMessage())));
             if (e instanceof WorkflowException we) {

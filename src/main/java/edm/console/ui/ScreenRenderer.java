@@ -40,8 +40,18 @@ public final class ScreenRenderer {
         this.events = source;
     }
 
+    /** The banner takes rows above the hint bar (at most a third of the screen); the panels get the rest. */
     public Layout layoutFor(UiState s, int cols, int rows) {
-        return Layout.compute(cols, rows, s.panel, s.zoomed, resourceLines(s, cols).size());
+        return Layout.compute(cols, rows - bannerRows(s, cols, rows), s.panel, s.zoomed, resourceLines(s, cols).size());
+    }
+
+    private int bannerRows(UiState s, int cols, int rows) {
+        return Math.min(bannerLines(s, cols).size(), Math.max(0, rows / 3));
+    }
+
+    private List<StyledText> bannerLines(UiState s, int cols) {
+        List<StyledText> lines = BannerView.lines(s, ctx);
+        return lines.isEmpty() ? lines : BannerView.wrapped(lines, cols - 2);
     }
 
     public void render(TextGraphics g, UiState s) {
@@ -57,6 +67,10 @@ public final class ScreenRenderer {
             case EVENTS -> HealthView.drawEvents(body, s, ctx, events.get());
             case CHECKLIST -> ChecklistView.draw(body, s.checklist, checklists.get(), ctx.messages());
             case DASHBOARD -> drawPanels(full, s, layout, now);
+        }
+        int banner = bannerRows(s, full.width(), full.height());
+        if (banner > 0) {
+            BannerView.draw(full, full.height() - 2 - banner, bannerLines(s, full.width()).subList(0, banner));
         }
         drawHints(full, s, now);
         if (s.checklist.prompting()) {

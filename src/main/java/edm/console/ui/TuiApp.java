@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
+import edm.console.core.InFlightWork;
 import edm.console.core.Threads;
 import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
@@ -18,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  * redraws after each batch of events. Waiting on a queue rather than polling keeps an idle console
  * near zero CPU. The caller owns the screen's start and stop (so the terminal is restored even when
  * this throws).
+ *
+ * <p>The loop ends when the operator quits or the terminal goes away (input closed, a write failed, the
+ * launcher's SIGHUP/SIGTERM handler), but never while a change it started still runs: then it stops
+ * drawing, keeps applying events, and ends once that work has finished or rolled back.
  */
 public final class TuiApp {
     private final Screen screen;
@@ -29,6 +34,10 @@ public final class TuiApp {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-tick"));
 
     private final java.util.concurrent.atomic.AtomicBoolean logsRedrawPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final InFlightWork inFlight;
+    /** Set when drawing must stop: the terminal is gone, or drawing failed (a bug; rethrown at the end). */
+    private volatile boolean drawingStopped;
+    private RuntimeException drawFailure;
 
     public TuiApp(Screen screen, UiContext ctx, ContainerControl control) {
         this(screen, ctx, control, null, null);
@@ -40,6 +49,28 @@ public final class TuiApp {
         this.screen = screen;
         this.renderer = new ScreenRenderer(ctx, logs != null);
         this.controller = new TuiController(state, ctx, control, actions, this::post, logs, exportDir, this::logsChanged);
+        this.inFlight = new InFlightWork(ctx.clock());
+        controller.track(inFlight);
+    }
+
+    /** The work this console has started and not finished; the launcher waits for it before exiting. */
+    public InFlightWork inFlight() {
+        return inFlight;
+    }
+
+    /** SIGTERM: quit as q does, once no started change runs any more (the screen says so meanwhile). */
+    public void quitWhenIdle() {
+        post(new UiEvent.QuitRequested());
+    }
+
+    /**
+     * The terminal went away (SIGHUP, SIGTERM, input closed, a write failed): nothing is drawn any more;
+     * the loop ends as soon as no started work runs. Thread-safe (called from signal handlers).
+     */
+    public void terminalGone() {
+        drawingStopped = true;
+        inFlight.terminalLost();
+        post(new UiEvent.InputClosed());
     }
 
     /**
@@ -89,33 +120,71 @@ public final class TuiApp {
         return state;
     }
 
-    /** Runs until the operator quits or the terminal goes away. */
+    /** Runs until the operator quits or the terminal goes away, and no started work runs any more. */
     public void run() throws IOException, InterruptedException {
         Thread input = new Thread(this::readInput, "edm-input");
         input.setDaemon(true);
         input.start();
         ticker.scheduleAtFixedRate(() -> post(new UiEvent.Tick()), 1, 1, TimeUnit.SECONDS);
         try {
-            drawFrame(true);
-            while (!state.quit) {
+            draw(true);
+            while (!over()) {
                 UiEvent e = queue.take();
                 Batch batch = handleAll(e);
-                if (state.quit) {
+                if (over()) {
                     break;
+                }
+                if (drawingStopped) {
+                    continue; // nobody to draw for: keep applying events until the work has finished
                 }
                 if (batch == Batch.TICKS_ONLY && !flashExpiring()) {
                     // Only the clock moved: redraw the status bar, not the whole screen (idle CPU).
-                    renderer.renderStatusBar(screen.newTextGraphics(), state);
-                    screen.refresh(Screen.RefreshType.DELTA);
+                    guarded(() -> {
+                        renderer.renderStatusBar(screen.newTextGraphics(), state);
+                        screen.refresh(Screen.RefreshType.DELTA);
+                    });
                 } else {
-                    drawFrame(batch == Batch.RESIZED);
+                    draw(batch == Batch.RESIZED);
                 }
             }
         } finally {
             controller.closeLogs();
             ticker.shutdownNow();
-            actions.shutdownNow();
+            // No interrupt: a workflow still running (a bug brought us here) must finish; the launcher waits for it.
+            actions.shutdown();
         }
+        if (drawFailure != null) {
+            throw drawFailure;
+        }
+    }
+
+    /** Quit asked for or terminal gone, and nothing this console started still runs. */
+    private boolean over() {
+        return (state.quit || drawingStopped) && !inFlight.busy();
+    }
+
+    private interface ScreenWork {
+        void run() throws IOException;
+    }
+
+    /**
+     * A write to a terminal that has gone (tmux kill-session, SSH drop: EIO) ends drawing for good, never
+     * the loop: a deploy in flight must not die of it. A bug in drawing stops drawing too, and is rethrown
+     * once the work has finished.
+     */
+    private void guarded(ScreenWork w) {
+        try {
+            w.run();
+        } catch (IOException e) {
+            terminalGone();
+        } catch (RuntimeException e) {
+            drawingStopped = true;
+            drawFailure = e;
+        }
+    }
+
+    private void draw(boolean complete) {
+        guarded(() -> drawFrame(complete));
     }
 
     /** Handles one event and every other one already waiting, so a burst costs one frame. */
@@ -190,13 +259,13 @@ public final class TuiApp {
                     continue;
                 }
                 if (k.getKeyType() == KeyType.EOF) {
-                    post(new UiEvent.InputClosed());
+                    terminalGone();
                     return;
                 }
                 post(new UiEvent.Key(k));
             }
-        } catch (IOException e) {
-            post(new UiEvent.InputClosed());
+        } catch (IOException | RuntimeException e) {
+            terminalGone();
         }
     }
 }

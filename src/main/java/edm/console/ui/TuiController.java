@@ -43,6 +43,21 @@ public final class TuiController {
         this.logs = new LogsController(state, ctx, sessions, exportDir, actions, logsChanged, this::flash, post);
         this.alerts = new AlertsController(state, ctx, AlertControl.NONE, this::flash);
         this.checklists = new ChecklistController(state, ctx, ChecklistControl.NONE, actions, post, this::flash, this::showLogsOf);
+        this.changes = new TrackedChanges(actions, post, new edm.console.core.InFlightWork(ctx.clock()));
+        this.banner = new BannerController(state, ctx, actions, post, changes, this::flash);
+    }
+
+    private final TrackedChanges changes;
+    private final BannerController banner;
+
+    /** The register of started changes the app waits for before it ends (the TuiApp's). */
+    public void track(edm.console.core.InFlightWork inFlight) {
+        changes.track(inFlight);
+    }
+
+    /** The start-up banner: an unfinished workflow with resume / roll back, results from while the terminal was away. */
+    public void useRecovery(RecoveryControl recovery) {
+        banner.use(recovery);
     }
 
     /** Connects the checklist walkthrough (key C) to the checklists, the probes and the report directory. */
@@ -126,6 +141,9 @@ public final class TuiController {
         if (e instanceof UiEvent.Key k) {
             edm.console.ui.keys.Scope scope = ScreenRenderer.scope(state);
             java.util.Optional<Action> a = ctx.keys().resolve(k.key(), scope);
+            if (banner.key(k.key(), scope)) {
+                return;
+            }
             if (scope == edm.console.ui.keys.Scope.SEARCH) {
                 logs.searchKey(k.key(), a.orElse(null));
             } else if (scope == edm.console.ui.keys.Scope.SOURCES) {
@@ -145,6 +163,10 @@ public final class TuiController {
             } else {
                 a.ifPresent(this::dispatch);
             }
+        } else if (e instanceof UiEvent.Tick) {
+            banner.tick();
+        } else if (e instanceof UiEvent.BannerLoaded b) {
+            banner.loaded(b);
         } else if (e instanceof UiEvent.LogsChanged) {
             // Nothing to apply: the frame drawn after this event reads the session's buffer.
         } else if (e instanceof UiEvent.Containers c) {
@@ -179,8 +201,10 @@ public final class TuiController {
             checklists.checked(c);
         } else if (e instanceof UiEvent.ChecklistRechecked c) {
             checklists.rechecked(c);
+        } else if (e instanceof UiEvent.QuitRequested) {
+            quit();
         } else if (e instanceof UiEvent.InputClosed) {
-            state.quit = true;
+            // The terminal is gone: the TuiApp stops drawing and ends once no started change runs.
         }
     }
 
@@ -202,7 +226,7 @@ public final class TuiController {
             return;
         }
         switch (a) {
-            case QUIT -> state.quit = true;
+            case QUIT -> quit();
             case HELP -> {
                 state.view = UiState.View.HELP;
                 state.helpScroll = 0;
@@ -250,6 +274,9 @@ public final class TuiController {
             case APPLY, CURSOR_LEFT, CURSOR_RIGHT, CURSOR_HOME, CURSOR_END, DELETE_BACK, TOGGLE -> {
                 // only bound in the search line and the source picker, handled above
             }
+            case RESUME_WORKFLOW, ROLL_BACK_WORKFLOW, DISMISS_BANNER -> {
+                // only bound in the banner, handled above
+            }
             case REFRESH -> {
                 actions.execute(control::refreshNow);
                 if (state.view == UiState.View.DETAIL && state.detailId != null) {
@@ -257,6 +284,16 @@ public final class TuiController {
                 }
             }
         }
+    }
+
+    /** q while a change runs: the console stays until it has finished (or rolled back), then ends. */
+    private void quit() {
+        java.util.List<String> running = changes.inFlight().running();
+        if (!running.isEmpty()) {
+            state.flash = new UiState.Flash(ctx.messages().get("quit.waiting", String.join(", ", running)), Style.WARNING,
+                    Instant.MAX);
+        }
+        state.quit = true;
     }
 
     private void showPanel(Panel p) {
@@ -318,22 +355,20 @@ public final class TuiController {
             return;
         }
         ContainerInfo c = state.selected();
-        if (c != null) {
+        if (c != null && !banner.blocksNewWorkflow()) {
             state.alerts.prompt = new AlertsState.Prompt(AlertsState.PromptKind.DEPLOY, c.name(), c.name(), new LineEditor(""));
         }
     }
 
     private void startDeploy(String container, String tag) {
+        if (banner.blocksNewWorkflow()) {
+            return;
+        }
         Messages m = ctx.messages();
         flash(m.get("deploy.running", container, tag), Style.WARNING);
-        actions.execute(() -> {
-            try {
-                String result = workflows.deploy(container, tag, line -> post.accept(new UiEvent.ActionDone("", line, false)));
-                post.accept(new UiEvent.ActionDone("", result, false));
-            } catch (RuntimeException ex) {
-                post.accept(new UiEvent.ActionDone("", m.get("deploy.failed", container, ex.getMessage()), true));
-            }
-        });
+        changes.run("deploy", container + " " + tag, "",
+                () -> workflows.deploy(container, tag, line -> post.accept(new UiEvent.ActionDone("", line, false))),
+                ex -> m.get("deploy.failed", container, ex.getMessage()), () -> { });
     }
 
     private void askToConfirm(Action a) {
@@ -343,7 +378,7 @@ public final class TuiController {
             return;
         }
         ContainerInfo c = state.view == UiState.View.DETAIL && state.detail != null ? state.detail.summary() : state.selected();
-        if (c == null) {
+        if (c == null || a == Action.ROLLBACK && banner.blocksNewWorkflow()) {
             return;
         }
         state.confirm = new UiState.Confirm(a, c.id(), c.name());
@@ -363,30 +398,27 @@ public final class TuiController {
             }
             return;
         }
+        if (c.action() == Action.RESUME_WORKFLOW || c.action() == Action.ROLL_BACK_WORKFLOW) {
+            banner.confirmed(c);
+            return;
+        }
         Messages m = ctx.messages();
         String verb = c.action().name().toLowerCase(Locale.ROOT);
         flash(m.get("action.running." + verb, c.containerName()), Style.WARNING);
-        actions.execute(() -> {
-            Instant start = Instant.now();
-            try {
-                switch (c.action()) {
-                    case START -> control.start(c.containerId());
-                    case STOP -> control.stop(c.containerId());
-                    case RESTART -> control.restart(c.containerId());
-                    case ROLLBACK -> {
-                        String result = workflows.rollback(c.containerName(), line -> post.accept(new UiEvent.ActionDone("", line, false)));
-                        post.accept(new UiEvent.ActionDone(c.containerId(), result, false));
-                        return;
-                    }
-                    default -> throw new IllegalStateException(c.action().name());
+        Instant start = Instant.now();
+        changes.run(verb, c.containerName(), c.containerId(), () -> {
+            switch (c.action()) {
+                case START -> control.start(c.containerId());
+                case STOP -> control.stop(c.containerId());
+                case RESTART -> control.restart(c.containerId());
+                case ROLLBACK -> {
+                    return workflows.rollback(c.containerName(), line -> post.accept(new UiEvent.ActionDone("", line, false)));
                 }
-                double secs = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-                post.accept(new UiEvent.ActionDone(c.containerId(), m.get("action.done." + verb, c.containerName(),
-                        String.format(m.locale(), "%.1f", secs)), false));
-            } catch (RuntimeException ex) {
-                post.accept(new UiEvent.ActionDone(c.containerId(), m.get("action.failed." + verb, c.containerName(), ex.getMessage()), true));
+                default -> throw new IllegalStateException(c.action().name());
             }
-        });
+            double secs = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            return m.get("action.done." + verb, c.containerName(), String.format(m.locale(), "%.1f", secs));
+        }, ex -> m.get("action.failed." + verb, c.containerName(), ex.getMessage()), () -> { });
     }
 
     void flash(String text, Style style) {

@@ -62,7 +62,16 @@ public sealed interface UiEvent {
             implements UiEvent {
     }
 
-    /** The terminal's input ended (e.g. the SSH connection dropped). */
+    /** The terminal went away (input closed, SIGHUP/SIGTERM, a write failed): wakes the loop. */
     record InputClosed() implements UiEvent {
+    }
+
+    /** Quit as soon as no started change runs (SIGTERM). */
+    record QuitRequested() implements UiEvent {
+    }
+
+    /** The banner's data was (re-)read: an unfinished workflow (or null) and results from while the terminal was away. */
+    record BannerLoaded(UnfinishedWorkflow unfinished, java.util.List<edm.console.core.UnattendedResult> unattended)
+            implements UiEvent {
     }
 }

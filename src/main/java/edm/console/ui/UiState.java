@@ -35,6 +35,9 @@ public final class UiState {
     public final LogsState logs = new LogsState();
     public final AlertsState alerts = new AlertsState();
     public final ChecklistState checklist = new ChecklistState();
+    /** The banner: a workflow a crash left unfinished, and what finished while the terminal was away. */
+    public UnfinishedWorkflow unfinished;
+    public List<edm.console.core.UnattendedResult> unattended = List.of();
 
     /** A dangerous action waiting for y/n, naming its target. */
     public record Confirm(Action action, String containerId, String containerName) {

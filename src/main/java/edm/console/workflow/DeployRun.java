@@ -18,10 +18,25 @@ import java.util.function.BooleanSupplier;
  * one gets its name back, starts, and must pass the health gate again.
  */
 public final class DeployRun {
-    /** How it ended: the recorded release, and when it failed, the step, the reason and the captured output. */
-    public record Outcome(Release release, String failedStep, String message, List<String> output, boolean rolledBack) {
+    /**
+     * How it ended: the recorded release, and when it failed, the step, the reason and the captured output.
+     *
+     * @param rolledBack    the old container is back under the service's name, running and through the health gate
+     * @param restoredImage what the service runs after a roll back (the old container's image), else null
+     */
+    public record Outcome(Release release, String failedStep, String message, List<String> output, boolean rolledBack,
+                          String restoredImage) {
+        public Outcome(Release release, String failedStep, String message, List<String> output, boolean rolledBack) {
+            this(release, failedStep, message, output, rolledBack, null);
+        }
+
         public boolean ok() {
             return release.good();
+        }
+
+        /** A roll back that was asked for (recovery of a cut workflow) and succeeded: nothing failed. */
+        public boolean rolledBackAsAsked() {
+            return rolledBack && failedStep == null;
         }
     }
 
@@ -46,7 +61,7 @@ public final class DeployRun {
 
     /** Recovery: continues from the journal's data. */
     static DeployRun recovered(WorkflowContext ctx, Journal.Contents j, WorkflowProgress progress) {
-        DeployRun r = new DeployRun(ctx, DeployPlan.fromJournal(j.data()), Journal.reopen(ctx.stateDir(), j.workflow()), progress, () -> false);
+        DeployRun r = new DeployRun(ctx, DeployPlan.fromJournal(j.data()), Journal.reopen(ctx.stateDir(), ctx.operator(), j.workflow()), progress, () -> false);
         r.data.putAll(j.data());
         r.changed = true;
         r.backupId = j.data().get("backupId");
@@ -102,8 +117,12 @@ public final class DeployRun {
         Instant started = Instant.now();
         try {
             rollBack();
-            return finish(started, Release.ROLLED_BACK, data.getOrDefault("lastStep", ""), WorkflowText.t("workflow.recover.rolledBack"),
-                    List.of(), true);
+            // Nothing failed now: the roll back was the operator's choice (the release keeps why, for the history).
+            Release r = release(started, Release.ROLLED_BACK, WorkflowText.t("workflow.recover.rolledBack"));
+            ctx.history().record(r);
+            WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
+            journal.finish();
+            return new Outcome(r, null, null, List.of(), true, restoredName());
         } catch (RuntimeException e) {
             Release r = release(started, Release.FAILED, e.getMessage());
             WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
@@ -288,7 +307,32 @@ public final class DeployRun {
         ctx.history().record(r);
         WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
         journal.finish();
-        return new Outcome(r, step, message, out, rolledBack);
+        return new Outcome(r, step, message, out, rolledBack, rolledBack ? restoredName() : null);
+    }
+
+    /**
+     * What the service runs after a roll back, as an operator names it: the old container's image reference,
+     * or, when the engine knows that image only by id, the tag the release history recorded for it.
+     */
+    private String restoredName() {
+        String ref = plan.oldImage();
+        if (ref != null && !ref.startsWith("sha256:")) {
+            return ref;
+        }
+        String image = plan.image();
+        String repository = image != null && !image.startsWith("sha256:") && image.contains(":") ? image.substring(0, image.lastIndexOf(':'))
+                : null;
+        List<Release> all = ctx.history().all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Release r = all.get(i);
+            if (plan.service().equals(r.service()) && plan.oldImageId() != null && plan.oldImageId().equals(r.imageId()) && r.tag() != null) {
+                if (r.image() != null && !r.image().startsWith("sha256:")) {
+                    return r.image();
+                }
+                return repository != null ? repository + ":" + r.tag() : r.tag() + " (" + DeployPlan.shortId(r.imageId()) + ")";
+            }
+        }
+        return ref == null ? "?" : DeployPlan.shortId(ref);
     }
 
     private Release release(Instant started, String result, String message) {

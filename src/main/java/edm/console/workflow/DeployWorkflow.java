@@ -39,6 +39,7 @@ public final class DeployWorkflow {
         ctx.requireProjectDir();
         WorkflowLock lock = WorkflowLock.acquire(ctx.lockFile(), ctx.operator(), "deploy " + t.service() + " " + r.tag());
         try {
+            refuseWhileUnfinished();
             if ("latest".equals(r.tag()) && !r.allowLatest()) {
                 throw new WorkflowException(WorkflowText.t("workflow.preflight.latest", t.service()));
             }
@@ -71,6 +72,7 @@ public final class DeployWorkflow {
         ctx.requireProjectDir();
         WorkflowLock lock = WorkflowLock.acquire(ctx.lockFile(), ctx.operator(), "rollback " + t.service() + " " + to.tag());
         try {
+            refuseWhileUnfinished();
             DeployOps.State old = current(t);
             if (ctx.engine().imageId(to.imageId()).isEmpty()) {
                 throw new WorkflowException(WorkflowText.t("workflow.rollback.imageGone", to.tag(), DeployPlan.shortId(to.imageId())));
@@ -94,6 +96,14 @@ public final class DeployWorkflow {
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /** A journal a cut workflow left must be recovered first: refused before any check or prompt. */
+    private void refuseWhileUnfinished() {
+        Optional<Journal.Contents> j = Journal.unfinished(ctx.stateDir());
+        if (j.isPresent()) {
+            throw new WorkflowException(Occupant.cut(j.get()).refusal());
         }
     }
 
@@ -188,7 +198,7 @@ public final class DeployWorkflow {
 
         public DeployRun.Outcome run(WorkflowProgress progress, java.util.function.BooleanSupplier cancelled) {
             try {
-                return new DeployRun(ctx, plan, Journal.start(ctx.stateDir(), runId(plan), plan.journalData()), progress, cancelled)
+                return new DeployRun(ctx, plan, Journal.start(ctx.stateDir(), ctx.operator(), runId(plan), plan.journalData()), progress, cancelled)
                         .execute(false);
             } finally {
                 lock.close();

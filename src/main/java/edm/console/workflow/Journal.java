@@ -21,9 +21,19 @@ import java.util.Optional;
 public final class Journal {
     public static final String CURRENT = "current.journal";
 
-    public record Entry(Instant time, String workflow, String step, String phase, Map<String, String> data) {
+    /**
+     * One line. {@code user}, {@code host} and {@code pid} name the process that wrote it, so that a reader can
+     * tell whether the workflow holding the lock is the one this journal describes (and at which step it is).
+     */
+    public record Entry(Instant time, String workflow, String step, String phase, Map<String, String> data, String user, String host,
+                        Long pid) {
         public Entry {
             data = data == null ? Map.of() : Map.copyOf(data);
+        }
+
+        /** Whether this line was written by the lock's holder (same process on the same host). */
+        public boolean writtenBy(WorkflowLock.Holder h) {
+            return pid != null && pid == h.pid() && h.host().equals(host);
         }
     }
 
@@ -36,34 +46,47 @@ public final class Journal {
         public String workflow() {
             return entries.get(0).workflow();
         }
+
+        /** Who started it (the first line's writer). */
+        public Entry first() {
+            return entries.get(0);
+        }
     }
 
     private final Path dir;
     private final String workflow;
+    private final Operator writer;
 
-    private Journal(Path dir, String workflow) {
+    private Journal(Path dir, String workflow, Operator writer) {
         this.dir = dir;
         this.workflow = workflow;
+        this.writer = writer;
     }
 
     /** Starts a new journal; refuses when an unfinished one is there (it must be recovered first). */
     public static Journal start(Path stateDir, String workflow, Map<String, String> plan) {
-        if (Files.exists(stateDir.resolve(CURRENT))) {
-            throw new WorkflowException(WorkflowText.t("workflow.journal.unfinished", stateDir.resolve(CURRENT)));
+        return start(stateDir, Operator.current(System.getenv()), workflow, plan);
+    }
+
+    public static Journal start(Path stateDir, Operator writer, String workflow, Map<String, String> plan) {
+        Optional<Occupant> pending = unfinished(stateDir).map(Occupant::cut);
+        if (pending.isPresent()) {
+            throw new WorkflowException(pending.get().refusal());
         }
-        Journal j = new Journal(stateDir, workflow);
+        Journal j = new Journal(stateDir, workflow, writer);
         j.write("plan", "begin", plan);
         return j;
     }
 
     /** Continues an unfinished journal (resume or roll back after a crash). */
-    public static Journal reopen(Path stateDir, String workflow) {
-        return new Journal(stateDir, workflow);
+    public static Journal reopen(Path stateDir, Operator writer, String workflow) {
+        return new Journal(stateDir, workflow, writer);
     }
 
     public void write(String step, String phase, Map<String, String> data) {
         try {
-            AtomicFile.appendLine(dir.resolve(CURRENT), WorkflowJson.line(new Entry(Instant.now(), workflow, step, phase, data)));
+            AtomicFile.appendLine(dir.resolve(CURRENT), WorkflowJson.line(new Entry(Instant.now(), workflow, step, phase, data, writer.user(),
+                    writer.host(), writer.pid())));
         } catch (IOException e) {
             throw new WorkflowException(WorkflowText.t("workflow.journal.io", dir.resolve(CURRENT), e.getMessage()));
         }

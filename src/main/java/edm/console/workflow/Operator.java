@@ -1,7 +1,7 @@
 package edm.console.workflow;
 
 import edm.console.backup.AuditLog;
-import java.net.InetAddress;
+import edm.console.core.LocalProcess;
 import java.util.Map;
 
 /**
@@ -15,10 +15,6 @@ public record Operator(String user, String ssh, String host, long pid) {
     }
 
     static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
+        return LocalProcess.hostName();
     }
 }

@@ -63,7 +63,7 @@ public record WorkflowContext(WorkflowEngine engine, Path projectDir, Path state
     }
 
     public Path lockFile() {
-        return stateDir.resolve("workflow.lock");
+        return stateDir.resolve(WorkflowLock.FILE);
     }
 
     public ReleaseHistory history() {

@@ -1,5 +1,6 @@
 package edm.console.workflow;
 
+import edm.console.core.LocalProcess;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,26 +16,36 @@ import java.util.Optional;
  * One workflow at a time on a host: a lock file naming its holder (user, host, pid, since, what). Taken
  * atomically (hard link of a complete, fsynced temp file), so a reader never sees half a holder. A holder
  * whose process is gone is stale; only an operator's typed confirmation breaks it ({@link #breakStale}).
+ * A refusal is worded by {@link Occupant#refusal()}, the same for every workflow.
  */
 public final class WorkflowLock implements AutoCloseable {
+    public static final String FILE = "workflow.lock";
+
     public record Holder(String user, String host, long pid, Instant since, String what) {
-        /** Whether the holder's process is known to be gone (same host, pid not alive). */
+        /**
+         * Whether the holder's process is known to be gone: same host, and the pid not alive or taken by a
+         * process started after the lock was taken. A holder on another host cannot be checked: never stale.
+         */
         public boolean stale() {
-            return Operator.hostName().equals(host) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+            return Operator.hostName().equals(host) && !LocalProcess.alive(pid, since);
         }
     }
 
-    /** The lock is held by someone else; {@link #holder()} says who. */
+    /** The lock is held by someone else; {@link #holder()} says who, {@link #occupant()} also where it is. */
     public static final class HeldException extends WorkflowException {
-        private final Holder holder;
+        private final transient Occupant occupant;
 
-        HeldException(Holder h) {
-            super(WorkflowText.t(h.stale() ? "workflow.lock.stale" : "workflow.lock.held", h.user(), h.host(), h.pid(), h.since(), h.what()));
-            this.holder = h;
+        HeldException(Occupant o) {
+            super(o.refusal());
+            this.occupant = o;
         }
 
         public Holder holder() {
-            return holder;
+            return occupant.holder().orElseThrow();
+        }
+
+        public Occupant occupant() {
+            return occupant;
         }
     }
 
@@ -48,6 +59,22 @@ public final class WorkflowLock implements AutoCloseable {
     }
 
     public static WorkflowLock acquire(Path file, Operator op, String what) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tryAcquire(file, op, what);
+            } catch (FileAlreadyExistsException e) {
+                Optional<Holder> h = read(file);
+                if (h.isPresent() || attempt >= 3) {
+                    // The journal next to the lock says at which step the holder is.
+                    throw new HeldException(Occupant.of(file.toAbsolutePath().getParent(),
+                            h.orElse(new Holder("?", "?", -1, Instant.EPOCH, "?"))));
+                }
+                // released between our link and our read: try again
+            }
+        }
+    }
+
+    private static WorkflowLock tryAcquire(Path file, Operator op, String what) throws FileAlreadyExistsException {
         Holder me = new Holder(op.user(), op.host(), op.pid(), Instant.now(), what);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -63,7 +90,7 @@ public final class WorkflowLock implements AutoCloseable {
             }
             return new WorkflowLock(file, me);
         } catch (FileAlreadyExistsException e) {
-            throw new HeldException(read(file).orElse(new Holder("?", "?", -1, Instant.EPOCH, "?")));
+            throw e;
         } catch (IOException e) {
             throw new WorkflowException(WorkflowText.t("workflow.lock.io", file, e.getMessage()));
         }

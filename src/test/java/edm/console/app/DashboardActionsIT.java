@@ -25,20 +25,34 @@ import edm.console.ui.TuiApp;
 import edm.console.ui.UiContext;
 import edm.console.ui.UiEvent;
 import edm.console.ui.keys.KeyMap;
+import edm.console.workflow.Operator;
+import edm.console.workflow.WorkflowLock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Keys on the dashboard really act on the engine: restart, stop and start through the confirmation. */
 @RequiresDocker
 class DashboardActionsIT {
     private final String name = "edm-it-actions-" + UUID.randomUUID().toString().substring(0, 8);
+    @TempDir
+    Path state;
+    Path lockFile;
+
+    @BeforeEach
+    void lockFile() {
+        lockFile = state.resolve(WorkflowLock.FILE);
+    }
 
     @AfterEach
     void cleanup() {
@@ -68,7 +82,7 @@ class DashboardActionsIT {
         docker.startContainerCmd(id).exec();
         String firstStart = startedAt(docker, id);
 
-        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(120, 40));
+        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(220, 40));
         TerminalScreen screen = new TerminalScreen(vt);
         screen.startScreen();
         Messages m = new Messages(Locale.ENGLISH);
@@ -76,7 +90,7 @@ class DashboardActionsIT {
                 Clock.SYSTEM, new ConsoleConfig().thresholds, Set.of(name), "test");
         MonitorProbe probe = new MonitorProbe();
         try (ContainerGateway gw = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(10))) {
-            EngineControl control = new EngineControl(gw, name -> 5, new edm.console.live.Timeline(100));
+            EngineControl control = new EngineControl(gw, name -> 5, new edm.console.live.Timeline(100), lockFile);
             TuiApp app = new TuiApp(screen, ctx, control);
             try (ContainerMonitor monitor = new ContainerMonitor(gw, List.of(name), Duration.ofSeconds(5),
                     Duration.ofMinutes(10), true, Clock.SYSTEM, s -> {
@@ -95,6 +109,8 @@ class DashboardActionsIT {
                 app.apply(key('y'));
                 awaitTrue("restarted", () -> !startedAt(docker, id).equals(firstStart) && running(docker, id));
                 assertNotEquals(firstStart, startedAt(docker, id));
+                // The restart holds the workflow lock until it has returned: the next key waits for its result line.
+                awaitScreen(app, vt, "Restarted " + name);
 
                 app.apply(key('x'), key('y'));
                 awaitTrue("stopped", () -> !running(docker, id));
@@ -107,10 +123,34 @@ class DashboardActionsIT {
                 app.apply(key('s'), key('y'));
                 awaitTrue("started again", () -> running(docker, id));
                 assertEquals(true, running(docker, id));
+                awaitScreen(app, vt, "Started " + name);
+
+                // Another operator's deploy holds the workflow lock: r is refused with the one refusal text, nothing restarts.
+                String before = startedAt(docker, id);
+                try (WorkflowLock held = WorkflowLock.acquire(lockFile, new Operator("other-op", null, Operator.current(Map.of()).host(),
+                        ProcessHandle.current().pid()), "deploy backend v9.9")) {
+                    app.apply(key('r'), key('y'));
+                    awaitScreen(app, vt, "deploy backend v9.9");
+                    String screenNow = screenText(vt);
+                    assertTrue(screenNow.contains("Could not restart " + name + ": Refused, wait for it: deploy backend v9.9 is running"), screenNow);
+                    assertTrue(screenNow.contains("other-op"), screenNow);
+                }
+                assertEquals(before, startedAt(docker, id), "not restarted while the lock was held");
             }
         } finally {
             screen.stopScreen();
         }
+    }
+
+    private static void awaitScreen(TuiApp app, DefaultVirtualTerminal vt, String text) throws InterruptedException {
+        awaitTrue("on screen: " + text, () -> {
+            try {
+                app.drainForTest();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return screenText(vt).contains(text);
+        });
     }
 
     private static void awaitTrue(String what, BooleanSupplier cond) throws InterruptedException {

@@ -12,16 +12,21 @@ import edm.console.live.Timeline;
 import edm.console.testsupport.DockerEngine;
 import edm.console.testsupport.RequiresDocker;
 import edm.console.testsupport.TestImages;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard's stop uses the service's configured services[].stopSeconds, not a fixed 10 s. */
 @RequiresDocker
 class EngineControlStopIT {
     private final String name = "edm-it-stopgrace-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @TempDir
+    Path state;
 
     @AfterEach
     void remove() {
@@ -44,7 +49,7 @@ class EngineControlStopIT {
         s.container = name;
         s.stopSeconds = 1;
         try (ContainerGateway gw = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(10))) {
-            EngineControl control = new EngineControl(gw, config::stopSecondsOfContainer, new Timeline(10));
+            EngineControl control = new EngineControl(gw, config::stopSecondsOfContainer, new Timeline(10), state.resolve("workflow.lock"));
             long t0 = System.nanoTime();
             control.stop(id);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);

@@ -79,6 +79,12 @@ final class TmuxSession implements AutoCloseable {
         return screen;
     }
 
+    /** The pid of the pane's first process: the console's JVM once the shell has exec'd the launcher. */
+    long panePid() {
+        return Long.parseLong(Command.run("tmux", "-L", socket, "display-message", "-p", "-t", name, "#{pane_pid}")
+                .orThrow("tmux display-message").output().trim());
+    }
+
     /** Waits until the pane's foreground command is the shell again. */
     void waitForShell(Duration deadline) {
         long end = System.nanoTime() + deadline.toNanos();

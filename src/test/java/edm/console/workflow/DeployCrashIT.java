@@ -57,6 +57,36 @@ class DeployCrashIT {
         return pb.start();
     }
 
+    /** Runs the CLI with {@code input} piped to its stdin (like printf ... |); returns its output after asserting exit 0. */
+    static String piped(String input, String... args) throws Exception {
+        Process p = cli(Map.of("USER", "crash-it"), args);
+        p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), text);
+        return text;
+    }
+
+    /** While the first deploy is alive (paused after a step): a second deploy and a recover are refused, naming it and its step. */
+    static void secondOperatorIsToldToWait(String step, String firstTag, long firstPid) throws Exception {
+        String stepName = edm.console.i18n.Messages.t("workflow.step." + step);
+        for (String[] args : List.of(new String[] {"deploy", "backend", firstTag, "--yes", "--skip-backup", "--checklist-override", "it"},
+                new String[] {"deploy", "--recover"}, new String[] {"restart", "redis", "--yes"})) {
+            Process second = cli(Map.of("USER", "second-op"), args);
+            second.getOutputStream().close();
+            String text = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(5, second.exitValue(), "busy: " + String.join(" ", args) + "\n" + text);
+            assertTrue(text.contains("Refused, wait for it: deploy backend " + firstTag + " is running, by crash-it on "), text);
+            assertTrue(text.contains("(pid " + firstPid + ")"), text);
+            assertTrue(text.contains("just finished step '" + stepName + "'"), text);
+            assertTrue(text.contains("Try again when it has finished"), text);
+            assertFalse(text.contains("--recover"), "a live deploy is not to be recovered:\n" + text);
+            assertFalse(text.contains("Type "), "refused before any prompt:\n" + text);
+        }
+    }
+
     @ParameterizedTest(name = "killed after {0}, then {1}")
     @CsvSource({"stop-old, rollback", "stop-old, resume", "start-new, rollback", "start-new, resume", "create, resume"})
     void killedMidDeployIsRecovered(String step, String way) throws Exception {
@@ -73,10 +103,14 @@ class DeployCrashIT {
                     break;
                 }
             }
-            child.destroyForcibly();
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         }
+        long pausedPid = child.pid();
         assertTrue(out.stream().anyMatch(l -> l.contains("paused after " + step)), String.join("\n", out));
+        if ("stop-old".equals(step) && "resume".equals(way) || "start-new".equals(step) && "rollback".equals(way)) {
+            secondOperatorIsToldToWait(step, target, pausedPid);
+        }
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
 
         Recovery recovery = new Recovery(ctx);
         Recovery.Unfinished u = recovery.find().orElseThrow(() -> new AssertionError("no unfinished deploy found"));
@@ -95,6 +129,16 @@ class DeployCrashIT {
             assertTrue(rec.waitFor(120, TimeUnit.SECONDS));
             assertEquals(0, rec.exitValue(), text);
             assertTrue(text.contains("stop-old"), "the recovery shows where the deploy stopped:\n" + text);
+        } else if ("start-new".equals(step)) {
+            // printf 'resume\nbreak\n' | edm-console deploy --recover: both answers come from one pipe, one reader.
+            String text = piped(way + "\nbreak\n", "deploy", "--recover");
+            assertTrue(text.contains("start-new"), "the recovery shows where the deploy stopped:\n" + text);
+            if ("resume".equals(way)) {
+                assertTrue(text.contains("deploy of backend " + target + " done; the service is healthy"), text);
+            } else {
+                assertTrue(text.contains("backend: rolled back to edm-backend:" + current + ", healthy"), text);
+                assertFalse(text.contains("failed"), text);
+            }
         } else {
             WorkflowLock.Holder dead = WorkflowLock.read(ctx.lockFile()).orElseThrow();
             assertTrue(dead.stale());

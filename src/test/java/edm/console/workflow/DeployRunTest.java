@@ -212,6 +212,8 @@ class DeployRunTest {
         assertTrue(u.newContainer().isPresent());
         DeployRun.Outcome back = r.rollBack(WorkflowProgress.NONE);
         assertTrue(back.rolledBack(), back.message());
+        assertTrue(back.rolledBackAsAsked(), "the roll back was asked for and nothing failed: " + back.failedStep());
+        assertEquals("edm-backend:v1.0", back.restoredImage());
         assertEquals(oldId, engine.byName("edm-backend-prod").id);
         assertTrue(engine.byName("edm-backend-prod").running);
         assertTrue(r.find().isEmpty());

@@ -14,5 +14,7 @@ public enum Action {
     /** Checklists: open the picker, confirm with a note, skip with a reason. */
     OPEN_CHECKLISTS, NOTE, SKIP,
     /** In the search line and the source picker. */
-    APPLY, CURSOR_LEFT, CURSOR_RIGHT, CURSOR_HOME, CURSOR_END, DELETE_BACK, TOGGLE
+    APPLY, CURSOR_LEFT, CURSOR_RIGHT, CURSOR_HOME, CURSOR_END, DELETE_BACK, TOGGLE,
+    /** The banner: resume or roll back the workflow a crash left unfinished; dismiss what finished while away. */
+    RESUME_WORKFLOW, ROLL_BACK_WORKFLOW, DISMISS_BANNER
 }

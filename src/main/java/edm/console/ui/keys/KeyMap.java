@@ -51,6 +51,18 @@ public final class KeyMap {
         return Optional.empty();
     }
 
+    /** The action bound to a key in exactly this scope (no global fallback): the banner's keys. */
+    public Optional<Action> resolveOwn(KeyStroke key, Scope scope) {
+        return bindings.stream().filter(b -> b.scope() == scope && b.keys().stream().anyMatch(k -> k.matches(key)))
+                .map(KeyBinding::action).findFirst();
+    }
+
+    /** The first key label bound to an action in a scope ("" when none, e.g. dropped in read-only). */
+    public String keyFor(Scope scope, Action action) {
+        return bindings.stream().filter(b -> b.scope() == scope && b.action() == action).findFirst()
+                .map(b -> b.keys().get(0).label()).orElse("");
+    }
+
     /** Bindings for the hint bar: the scope's hinted ones, then the global hinted ones. */
     public List<KeyBinding> hints(Scope scope) {
         List<KeyBinding> out = new ArrayList<>();
@@ -190,6 +202,10 @@ public final class KeyMap {
                 bind(Scope.SOURCES, Action.CANCEL, "keys.cancel", false, true, "Esc"),
                 bind(Scope.HELP, Action.BACK, "keys.closeHelp", false, true, "Esc", "?", "q"),
                 bind(Scope.DIALOG, Action.CONFIRM, "keys.confirm", false, true, "y"),
-                bind(Scope.DIALOG, Action.CANCEL, "keys.cancel", false, true, "n", "Esc"));
+                bind(Scope.DIALOG, Action.CANCEL, "keys.cancel", false, true, "n", "Esc"),
+                // Capitals no other scope uses: the banner's keys work beside every panel's own.
+                bind(Scope.BANNER, Action.RESUME_WORKFLOW, "keys.resumeWorkflow", true, true, "U"),
+                bind(Scope.BANNER, Action.ROLL_BACK_WORKFLOW, "keys.rollBackWorkflow", true, true, "X"),
+                bind(Scope.BANNER, Action.DISMISS_BANNER, "keys.dismissBanner", false, true, "O"));
     }
 }
