@@ -10,6 +10,7 @@ import edm.console.testsupport.DockerEngine;
 import edm.console.testsupport.RequiresSandbox;
 import edm.console.testsupport.SandboxFixture;
 import edm.console.workflow.Journal;
+import edm.console.workflow.Operator;
 import edm.console.workflow.Recovery;
 import edm.console.workflow.WorkflowLock;
 import edm.console.workflow.WorkflowProgress;
@@ -87,7 +88,7 @@ class TerminalDropE2EIT {
             // nothing to roll back to
         }
         if (Journal.unfinished(ctx.stateDir()).isPresent()) {
-            Journal.reopen(ctx.stateDir(), j.get().workflow()).finish();
+            Journal.reopen(ctx.stateDir(), Operator.current(System.getenv()), j.get().workflow()).finish();
         }
     }
 
