@@ -47,9 +47,8 @@ public final class BackupLines {
             String kind = m.get("backups.kind." + k.name().toLowerCase(Locale.ROOT));
             if (s.newest() == null) {
                 out.add(List.of(StyledText.of(kind + "  ", Style.HEADER), StyledText.of(m.get("backups.none"), Style.CRITICAL)));
-                if (s.overdue()) {
-                    out.add(List.of(StyledText.of("  " + m.get("backups.overdue", f.duration(s.maxAge())), Style.CRITICAL)));
-                }
+                // Not "older than the policy": there is nothing to be old. Say what the policy asks for.
+                out.add(List.of(StyledText.of("  " + m.get("backups.noneDue", f.duration(s.maxAge())), Style.CRITICAL)));
             } else {
                 out.add(List.of(StyledText.of(kind + "  ", Style.HEADER),
                         StyledText.of(f.dateTime(s.newest().created()) + " (" + f.ago(s.newest().created(), now) + ")",
