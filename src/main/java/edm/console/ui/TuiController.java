@@ -1,11 +1,20 @@
 package edm.console.ui;
 
+import edm.console.checklist.Checklist;
 import edm.console.core.ContainerInfo;
-import edm.console.i18n.Messages;
+import edm.console.core.InFlightWork;
+import edm.console.core.TimelineEntry;
+import edm.console.logs.LogSessions;
+import edm.console.logs.LogSourceSpec;
 import edm.console.ui.keys.Action;
+import edm.console.ui.keys.Scope;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
@@ -33,7 +42,7 @@ public final class TuiController {
 
     /** With log viewing: sessions open sources, exports go to exportDir, logsChanged schedules a redraw. */
     public TuiController(UiState state, UiContext ctx, ContainerControl control, ExecutorService actions,
-                         Consumer<UiEvent> post, edm.console.logs.LogSessions sessions, java.nio.file.Path exportDir,
+                         Consumer<UiEvent> post, LogSessions sessions, Path exportDir,
                          Runnable logsChanged) {
         this.state = state;
         this.ctx = ctx;
@@ -43,15 +52,17 @@ public final class TuiController {
         this.logs = new LogsController(state, ctx, sessions, exportDir, actions, logsChanged, this::flash, post);
         this.alerts = new AlertsController(state, ctx, AlertControl.NONE, this::flash);
         this.checklists = new ChecklistController(state, ctx, ChecklistControl.NONE, actions, post, this::flash, this::showLogsOf);
-        this.changes = new TrackedChanges(actions, post, new edm.console.core.InFlightWork(ctx.clock()));
+        this.changes = new TrackedChanges(actions, post, new InFlightWork(ctx.clock()));
         this.banner = new BannerController(state, ctx, actions, post, changes, this::flash);
+        this.changeActions = new ChangeActions(state, ctx, control, post, changes, banner, this::flash);
     }
 
     private final TrackedChanges changes;
     private final BannerController banner;
+    private final ChangeActions changeActions;
 
     /** The register of started changes the app waits for before it ends (the TuiApp's). */
-    public void track(edm.console.core.InFlightWork inFlight) {
+    public void track(InFlightWork inFlight) {
         changes.track(inFlight);
     }
 
@@ -63,25 +74,17 @@ public final class TuiController {
     /** Connects the checklist walkthrough (key C) to the checklists, the probes and the report directory. */
     public void useChecklists(ChecklistControl control) {
         this.checklists = new ChecklistController(state, ctx, control, actions, post, this::flash, this::showLogsOf);
-        this.checklists.onRunBackup(this::runDatabaseBackup);
+        this.checklists.onRunBackup(changeActions::runDatabaseBackup);
     }
 
-    private void runDatabaseBackup() {
-        if (ctx.keys().readOnly()) {
-            flash(ctx.messages().get("action.readOnly"), Style.WARNING);
-        } else if (!backups.backup(edm.console.backup.BackupKind.DATABASE)) {
-            flash(ctx.messages().get("backups.busy"), Style.WARNING);
-        }
-    }
-
-    private void showLogsOf(java.util.List<String> containers) {
+    private void showLogsOf(List<String> containers) {
         state.view = UiState.View.DASHBOARD;
         state.panel = Panel.LOGS;
-        logs.open(containers.stream().map(edm.console.logs.LogSourceSpec::container).toList());
+        logs.open(containers.stream().map(LogSourceSpec::container).toList());
     }
 
     /** The checklists the picker shows; read when drawing. */
-    public java.util.List<edm.console.checklist.Checklist> checklists() {
+    public List<Checklist> checklists() {
         return checklists.checklists();
     }
 
@@ -90,19 +93,8 @@ public final class TuiController {
         this.alerts = new AlertsController(state, ctx, control, this::flash);
     }
 
-    private BackupControl backups = BackupControl.NONE;
-
     public void useBackups(BackupControl control) {
-        this.backups = control;
-    }
-
-    private void askToConfirmBackup(Action a) {
-        if (ctx.keys().readOnly()) {
-            flash(ctx.messages().get("action.readOnly"), Style.WARNING);
-            return;
-        }
-        String what = ctx.messages().get(a == Action.BACKUP_DATABASE ? "backups.kind.database" : "backups.kind.files");
-        state.confirm = new UiState.Confirm(a, "", what);
+        changeActions.useBackups(control);
     }
 
     public void alertsPageSize(int rows) {
@@ -110,7 +102,7 @@ public final class TuiController {
     }
 
     /** The timeline entries the Events view shows (filtered); read when drawing. */
-    public java.util.List<edm.console.core.TimelineEntry> shownEvents() {
+    public List<TimelineEntry> shownEvents() {
         return alerts.shownEvents();
     }
 
@@ -128,7 +120,7 @@ public final class TuiController {
     }
 
     /** Opens these sources in the Logs panel (tests, and the app wiring a start-up choice). */
-    public void openLogs(java.util.List<edm.console.logs.LogSourceSpec> specs) {
+    public void openLogs(List<LogSourceSpec> specs) {
         logs.open(specs);
     }
 
@@ -139,26 +131,26 @@ public final class TuiController {
     public void handle(UiEvent e) {
         // Java 17: no pattern matching in switch yet.
         if (e instanceof UiEvent.Key k) {
-            edm.console.ui.keys.Scope scope = ScreenRenderer.scope(state);
-            java.util.Optional<Action> a = ctx.keys().resolve(k.key(), scope);
+            Scope scope = ScreenRenderer.scope(state);
+            Optional<Action> a = ctx.keys().resolve(k.key(), scope);
             if (banner.key(k.key(), scope)) {
                 return;
             }
-            if (scope == edm.console.ui.keys.Scope.SEARCH) {
+            if (scope == Scope.SEARCH) {
                 logs.searchKey(k.key(), a.orElse(null));
-            } else if (scope == edm.console.ui.keys.Scope.SOURCES) {
+            } else if (scope == Scope.SOURCES) {
                 a.ifPresent(logs::pickerKey);
-            } else if (scope == edm.console.ui.keys.Scope.PROMPT && state.checklist.prompting()) {
+            } else if (scope == Scope.PROMPT && state.checklist.prompting()) {
                 checklists.promptKey(k.key(), a.orElse(null));
-            } else if (scope == edm.console.ui.keys.Scope.PROMPT) {
+            } else if (scope == Scope.PROMPT) {
                 alerts.promptKey(k.key(), a.orElse(null));
-            } else if (scope == edm.console.ui.keys.Scope.CHECKLISTS && a.isPresent() && CHECKLIST_ACTIONS.contains(a.get())) {
+            } else if (scope == Scope.CHECKLISTS && a.isPresent() && CHECKLIST_ACTIONS.contains(a.get())) {
                 checklists.pickerAction(a.get());
-            } else if (scope == edm.console.ui.keys.Scope.CHECKLIST && a.isPresent() && CHECKLIST_ACTIONS.contains(a.get())) {
+            } else if (scope == Scope.CHECKLIST && a.isPresent() && CHECKLIST_ACTIONS.contains(a.get())) {
                 checklists.walkAction(a.get());
-            } else if (scope == edm.console.ui.keys.Scope.ALERTS && a.isPresent() && ALERT_ACTIONS.contains(a.get())) {
+            } else if (scope == Scope.ALERTS && a.isPresent() && ALERT_ACTIONS.contains(a.get())) {
                 alerts.alertsAction(a.get());
-            } else if (scope == edm.console.ui.keys.Scope.EVENTS && a.isPresent() && EVENT_ACTIONS.contains(a.get())) {
+            } else if (scope == Scope.EVENTS && a.isPresent() && EVENT_ACTIONS.contains(a.get())) {
                 alerts.eventsAction(a.get());
             } else {
                 a.ifPresent(this::dispatch);
@@ -208,16 +200,16 @@ public final class TuiController {
         }
     }
 
-    private static final java.util.Set<Action> ALERT_ACTIONS = java.util.EnumSet.of(Action.UP, Action.DOWN,
+    private static final Set<Action> ALERT_ACTIONS = EnumSet.of(Action.UP, Action.DOWN,
             Action.ACKNOWLEDGE, Action.SNOOZE);
-    private static final java.util.Set<Action> EVENT_ACTIONS = java.util.EnumSet.of(Action.UP, Action.DOWN,
+    private static final Set<Action> EVENT_ACTIONS = EnumSet.of(Action.UP, Action.DOWN,
             Action.PAGE_UP, Action.PAGE_DOWN, Action.TOGGLE_ALERT_EVENTS, Action.TOGGLE_DOCKER_EVENTS,
             Action.TOGGLE_CONSOLE_EVENTS, Action.EXPORT, Action.BACK);
 
-    private static final java.util.Set<Action> CHECKLIST_ACTIONS = java.util.EnumSet.of(Action.UP, Action.DOWN, Action.APPLY,
+    private static final Set<Action> CHECKLIST_ACTIONS = EnumSet.of(Action.UP, Action.DOWN, Action.APPLY,
             Action.BACK, Action.CONFIRM, Action.NOTE, Action.SKIP, Action.OPEN_LOGS, Action.RUN_BACKUP);
 
-    private static final java.util.Set<Action> MOVES = java.util.EnumSet.of(Action.UP, Action.DOWN, Action.PAGE_UP,
+    private static final Set<Action> MOVES = EnumSet.of(Action.UP, Action.DOWN, Action.PAGE_UP,
             Action.PAGE_DOWN, Action.FIRST, Action.LAST);
 
     void dispatch(Action a) {
@@ -241,13 +233,9 @@ public final class TuiController {
             case SHOW_HEALTH -> showPanel(Panel.HEALTH);
             case SHOW_ALERTS -> showPanel(Panel.ALERTS);
             case SHOW_BACKUPS -> showPanel(Panel.BACKUPS);
-            case BACKUP_DATABASE, BACKUP_FILES -> askToConfirmBackup(a);
-            case VERIFY_BACKUP -> {
-                if (!backups.verifyNewest(edm.console.backup.BackupKind.DATABASE)) {
-                    flash(ctx.messages().get("backups.busy"), Style.WARNING);
-                }
-            }
-            case CANCEL_BACKUP -> backups.cancel();
+            case BACKUP_DATABASE, BACKUP_FILES -> changeActions.askToConfirmBackup(a);
+            case VERIFY_BACKUP -> changeActions.verifyNewestBackup();
+            case CANCEL_BACKUP -> changeActions.cancelBackup();
             case OPEN_EVENTS -> {
                 state.view = UiState.View.EVENTS;
                 state.alerts.eventsAtEnd = true;
@@ -265,9 +253,9 @@ public final class TuiController {
             case FIRST -> move(Integer.MIN_VALUE / 2);
             case LAST -> move(Integer.MAX_VALUE / 2);
             case OPEN_DETAIL -> openDetail();
-            case START, STOP, RESTART, ROLLBACK -> askToConfirm(a);
-            case DEPLOY -> askForTag();
-            case CONFIRM -> runConfirmed();
+            case START, STOP, RESTART, ROLLBACK -> changeActions.askToConfirm(a);
+            case DEPLOY -> changeActions.askForTag();
+            case CONFIRM -> changeActions.runConfirmed();
             case CANCEL -> state.confirm = null;
             case OPEN_LOGS, PICK_SOURCES, PAUSE, SEARCH, NEXT_MATCH, PREVIOUS_MATCH, ONLY_MATCHING, HIDE_MATCHING,
                     CLEAR_SEARCH, LEVEL_FILTER, TIMESTAMPS, WRAP, EXPORT -> logs.dispatch(a);
@@ -288,7 +276,7 @@ public final class TuiController {
 
     /** q while a change runs: the console stays until it has finished (or rolled back), then ends. */
     private void quit() {
-        java.util.List<String> running = changes.inFlight().running();
+        List<String> running = changes.inFlight().running();
         if (!running.isEmpty()) {
             state.flash = new UiState.Flash(ctx.messages().get("quit.waiting", String.join(", ", running)), Style.WARNING,
                     Instant.MAX);
@@ -340,85 +328,10 @@ public final class TuiController {
         });
     }
 
-    private WorkflowControl workflows = WorkflowControl.NONE;
-
     /** Deploy and rollback from the containers panel (the app wires the workflows in). */
     public void useWorkflows(WorkflowControl w) {
-        this.workflows = w;
-        alerts.onDeploy = this::startDeploy;
-    }
-
-    /** Deploy asks for the tag in the prompt line; applying it is the confirmation (the tag is typed). */
-    private void askForTag() {
-        if (ctx.keys().readOnly()) {
-            flash(ctx.messages().get("action.readOnly"), Style.WARNING);
-            return;
-        }
-        ContainerInfo c = state.selected();
-        if (c != null && !banner.blocksNewWorkflow()) {
-            state.alerts.prompt = new AlertsState.Prompt(AlertsState.PromptKind.DEPLOY, c.name(), c.name(), new LineEditor(""));
-        }
-    }
-
-    private void startDeploy(String container, String tag) {
-        if (banner.blocksNewWorkflow()) {
-            return;
-        }
-        Messages m = ctx.messages();
-        flash(m.get("deploy.running", container, tag), Style.WARNING);
-        changes.run("deploy", container + " " + tag, "",
-                () -> workflows.deploy(container, tag, line -> post.accept(new UiEvent.ActionDone("", line, false))),
-                ex -> m.get("deploy.failed", container, ex.getMessage()), () -> { });
-    }
-
-    private void askToConfirm(Action a) {
-        if (ctx.keys().readOnly()) {
-            // Unreachable through the key map (it drops dangerous keys), kept as a second lock.
-            flash(ctx.messages().get("action.readOnly"), Style.WARNING);
-            return;
-        }
-        ContainerInfo c = state.view == UiState.View.DETAIL && state.detail != null ? state.detail.summary() : state.selected();
-        if (c == null || a == Action.ROLLBACK && banner.blocksNewWorkflow()) {
-            return;
-        }
-        state.confirm = new UiState.Confirm(a, c.id(), c.name());
-    }
-
-    private void runConfirmed() {
-        UiState.Confirm c = state.confirm;
-        state.confirm = null;
-        if (c == null || ctx.keys().readOnly()) {
-            return;
-        }
-        if (c.action() == Action.BACKUP_DATABASE || c.action() == Action.BACKUP_FILES) {
-            edm.console.backup.BackupKind kind = c.action() == Action.BACKUP_DATABASE
-                    ? edm.console.backup.BackupKind.DATABASE : edm.console.backup.BackupKind.FILES;
-            if (!backups.backup(kind)) {
-                flash(ctx.messages().get("backups.busy"), Style.WARNING);
-            }
-            return;
-        }
-        if (c.action() == Action.RESUME_WORKFLOW || c.action() == Action.ROLL_BACK_WORKFLOW) {
-            banner.confirmed(c);
-            return;
-        }
-        Messages m = ctx.messages();
-        String verb = c.action().name().toLowerCase(Locale.ROOT);
-        flash(m.get("action.running." + verb, c.containerName()), Style.WARNING);
-        Instant start = Instant.now();
-        changes.run(verb, c.containerName(), c.containerId(), () -> {
-            switch (c.action()) {
-                case START -> control.start(c.containerId());
-                case STOP -> control.stop(c.containerId());
-                case RESTART -> control.restart(c.containerId());
-                case ROLLBACK -> {
-                    return workflows.rollback(c.containerName(), line -> post.accept(new UiEvent.ActionDone("", line, false)));
-                }
-                default -> throw new IllegalStateException(c.action().name());
-            }
-            double secs = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-            return m.get("action.done." + verb, c.containerName(), String.format(m.locale(), "%.1f", secs));
-        }, ex -> m.get("action.failed." + verb, c.containerName(), ex.getMessage()), () -> { });
+        changeActions.useWorkflows(w);
+        alerts.onDeploy = changeActions::startDeploy;
     }
 
     void flash(String text, Style style) {
