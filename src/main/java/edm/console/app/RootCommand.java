@@ -11,7 +11,7 @@ import edm.console.cli.RollbackCommand;
 import edm.console.cli.SandboxCommand;
 import edm.console.cli.ShellCommand;
 import edm.console.cli.StatusCommand;
-import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +30,16 @@ public final class RootCommand extends BareRootCommand {
     /** The root's options that take a value (the global options: {@link edm.console.cli.GlobalOptions}). */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config", "--theme", "--lang");
     private static final Set<String> FLAGS = Set.of("--sandbox", "--read-only");
+
+    /**
+     * Every subcommand above by its name (and aliases), except the shell: a table rather than reading the
+     * classes' annotations, which costs as much as a tenth of the model (LeanCommandLineTest holds it to them).
+     */
+    static final Map<String, Class<?>> LEAN = Map.ofEntries(Map.entry("check", CheckCommand.class),
+            Map.entry("status", StatusCommand.class), Map.entry("logs", LogsCommand.class), Map.entry("backup", BackupCommand.class),
+            Map.entry("deploy", DeployCommand.class), Map.entry("rollback", RollbackCommand.class),
+            Map.entry("restart", RestartCommand.class), Map.entry("checklist", ChecklistCommand.class),
+            Map.entry("sandbox", SandboxCommand.class), Map.entry("config", ConfigCommand.class));
 
     /**
      * The command line for {@code args}, parsing them exactly as the full tree would: the root with only
@@ -75,12 +85,6 @@ public final class RootCommand extends BareRootCommand {
 
     /** The subcommand class named {@code word}; null for an unknown word and for the shell. */
     private static Class<?> leanSubcommand(String word) {
-        for (Class<?> c : RootCommand.class.getAnnotation(Command.class).subcommands()) {
-            Command command = c.getAnnotation(Command.class);
-            if (c != ShellCommand.class && (command.name().equals(word) || Arrays.asList(command.aliases()).contains(word))) {
-                return c;
-            }
-        }
-        return null;
+        return LEAN.get(word);
     }
 }

@@ -40,6 +40,14 @@ class LeanCommandLineTest {
     }
 
     @Test
+    void theTableNamesEverySubcommandButTheShell() {
+        java.util.Map<String, Class<?>> expected = new java.util.HashMap<>();
+        new CommandLine(new RootCommand()).getSubcommands().forEach((name, sub) -> expected.put(name, sub.getCommandSpec().userObject().getClass()));
+        expected.remove("shell");
+        assertEquals(expected, RootCommand.LEAN);
+    }
+
+    @Test
     void theFullTreeWhenTheArgumentsMayNeedIt() {
         for (List<String> args : List.<List<String>>of(List.of("--help"), List.of("-h", "check"), List.of("--version"),
                 List.of("shell"), List.of("chek"), List.of("--bogus", "check"), List.of("@args.txt"), List.of("--", "check"))) {
