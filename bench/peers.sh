@@ -27,6 +27,7 @@ Usage: bench/peers.sh [--containers 30,100[,300]] [--tools LIST] [--launcher PAT
   --runs N            runs of each tool; the table shows the median (default 3). The runs are
                       interleaved: round 1 runs every tool once, then round 2, and so on
   --out DIR           where the raw TSV, the table and the screens go (default: a new /tmp dir)
+  --report DIR        measure nothing: print the table again from DIR/raw.tsv (all its lines)
   --keep              keep the peer containers this script started (faster re-runs)
   --first-frame-only  only the first frame (settle 0, idle 1 s); the other columns read "-"
   --settle S, --idle S  the harness's settle and idle window (default 8 and 30, the issue's)
@@ -43,10 +44,12 @@ tools=baseline,lazydocker,ctop,glances,edm-console,edm-console-sandbox
 launcher=''
 runs=3
 out=''
+report=''
 keep=false
 first_only=false
 settle=8
 idle=30
+declare -A VERSION=() SKIPPED=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --containers) containers=$2; shift 2 ;;
@@ -54,6 +57,7 @@ while [ $# -gt 0 ]; do
         --launcher) launcher=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
+        --report) report=$2; shift 2 ;;
         --keep) keep=true; shift ;;
         --first-frame-only) first_only=true; shift ;;
         --settle) settle=$2; shift 2 ;;
@@ -72,12 +76,23 @@ for t in "${TOOLS[@]}"; do
     esac
 done
 if $first_only; then settle=0; idle=1; fi
-
-need_tmux
-need_docker
-launcher=$(resolve_launcher "$launcher")
-[ -n "$out" ] || out=$(mktemp -d /tmp/edm-bench-peers.XXXXXX)
-mkdir -p "$out/screens"
+if [ -n "$report" ]; then
+    [ -s "$report/raw.tsv" ] || die "no $report/raw.tsv to report on."
+    out=$report
+    # shellcheck source=/dev/null # written by the measuring run
+    . "$report/settings"
+    mapfile -t NS < <(awk -F'\t' 'NR > 1 && !seen[$1]++ {print $1}' "$report/raw.tsv")
+    mapfile -t TOOLS < <(awk -F'\t' 'NR > 1 && !seen[$2]++ {print $2}' "$report/raw.tsv")
+    keep=true
+else
+    need_tmux
+    need_docker
+    launcher=$(resolve_launcher "$launcher")
+    [ -n "$out" ] || out=$(mktemp -d /tmp/edm-bench-peers.XXXXXX)
+    mkdir -p "$out/screens"
+    printf 'settle=%q idle=%q runs=%q first_only=%q EDM_CONSOLE_JAVA_OPTS=%q\n' "$settle" "$idle" "$runs" "$first_only" \
+        "${EDM_CONSOLE_JAVA_OPTS:-}" >"$out/settings"
+fi
 raw=$out/raw.tsv
 table=$out/table.md
 work=$(mktemp -d)
@@ -133,43 +148,57 @@ command_of() {
     esac
 }
 
-header=$'n\ttool\tversion\tround\tfirst_paint_ms\tcpu_pct\trss_mib\thwm_mib\tengine_cpu_pct\tload1\tcontainers_running\tpeers_running\ttime_utc'
-[ -s "$raw" ] || echo "$header" >"$raw"
-since=$(wc -l <"$raw") # the lines after this one are this invocation's
-declare -A VERSION=() SKIPPED=()
-default_config_note
-echo "raw TSV: $raw   screens: $out/screens   (load average at the start: $(loadavg))"
-started=$(now_ms)
-for n in "${NS[@]}"; do
-    ensure_peers "$n"
-    for ((round = 1; round <= runs; round++)); do
-        for tool in "${TOOLS[@]}"; do
-            if ! reason=$(unavailable "$tool"); then
-                SKIPPED[$tool]=$reason
-                echo "N=$n round $round/$runs $tool: skipped ($reason)"
-                continue
-            fi
-            [ -n "${VERSION[$tool]+x}" ] || VERSION[$tool]=$(version_of "$tool")
-            mapfile -t cmd < <(command_of "$tool")
-            min=10
-            [ "$tool" != baseline ] || min=0
-            mkdir -p "$out/screens/N$n"
-            rm -f "$work/one.tsv"
-            running=$(running_count)
-            peers=$(peer_running_count)
-            bash "$BENCH_DIR/measure-tui.sh" -R 1 -m "$min" -s "$settle" -i "$idle" -T 60 -c 0 \
-                -l "$tool-r$round" -o "$work/one.tsv" -d "$out/screens/N$n" -- "${cmd[@]}" >/dev/null
-            line=$(grep -v -e "^label" -e MEDIAN "$work/one.tsv" 2>/dev/null | head -1 || true)
-            IFS=$'\t' read -r _ _ fp cpu rss hwm eng <<<"$line"
-            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "${VERSION[$tool]}" "$round" \
-                "$fp" "$cpu" "$rss" "$hwm" "$eng" "$(cut -d' ' -f1 /proc/loadavg)" "$running" "$peers" \
-                "$(date -u +%H:%M:%S)" >>"$raw"
-            echo "N=$n round $round/$runs $tool: first frame $fp ms, CPU $cpu %, RSS $rss MiB, engine $eng % (load $(loadavg))"
-            sleep 5 # the harness's cool-down between runs
+# One run of each tool per round, rounds inside each N; appends to the raw TSV.
+measure_all() {
+    local n round tool reason min running peers line fp cpu rss hwm eng
+    local -a cmd
+    for n in "${NS[@]}"; do
+        ensure_peers "$n"
+        for ((round = 1; round <= runs; round++)); do
+            for tool in "${TOOLS[@]}"; do
+                if ! reason=$(unavailable "$tool"); then
+                    [ -n "${SKIPPED[$tool]+x}" ] || printf '%s\t%s\n' "$tool" "$reason" >>"$out/skipped"
+                    SKIPPED[$tool]=$reason
+                    echo "N=$n round $round/$runs $tool: skipped ($reason)"
+                    continue
+                fi
+                [ -n "${VERSION[$tool]+x}" ] || VERSION[$tool]=$(version_of "$tool")
+                mapfile -t cmd < <(command_of "$tool")
+                min=10
+                [ "$tool" != baseline ] || min=0
+                mkdir -p "$out/screens/N$n"
+                rm -f "$work/one.tsv"
+                running=$(running_count)
+                peers=$(peer_running_count)
+                bash "$BENCH_DIR/measure-tui.sh" -R 1 -m "$min" -s "$settle" -i "$idle" -T 60 -c 0 \
+                    -l "$tool-r$round" -o "$work/one.tsv" -d "$out/screens/N$n" -- "${cmd[@]}" >/dev/null
+                line=$(grep -v -e "^label" -e MEDIAN "$work/one.tsv" 2>/dev/null | head -1 || true)
+                IFS=$'\t' read -r _ _ fp cpu rss hwm eng <<<"$line"
+                printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "${VERSION[$tool]}" "$round" \
+                    "$fp" "$cpu" "$rss" "$hwm" "$eng" "$(cut -d' ' -f1 /proc/loadavg)" "$running" "$peers" \
+                    "$(date -u +%H:%M:%S)" >>"$raw"
+                echo "N=$n round $round/$runs $tool: first frame $fp ms, CPU $cpu %, RSS $rss MiB, engine $eng % (load $(loadavg))"
+                sleep 5 # the harness's cool-down between runs
+            done
         done
     done
-done
-elapsed=$((($(now_ms) - started) / 1000))
+}
+
+if [ -z "$report" ]; then
+    [ -s "$raw" ] || printf 'n\ttool\tversion\tround\tfirst_paint_ms\tcpu_pct\trss_mib\thwm_mib\tengine_cpu_pct\tload1\tcontainers_running\tpeers_running\ttime_utc\n' >"$raw"
+    since=$(wc -l <"$raw") # the lines after this one are this invocation's
+    default_config_note
+    echo "raw TSV: $raw   screens: $out/screens   (load average at the start: $(loadavg))"
+    started=$(now_ms)
+    measure_all
+    took=" · took $((($(now_ms) - started) / 60000)) min $((($(now_ms) - started) / 1000 % 60)) s"
+else
+    since=1
+    took=''
+    while IFS=$'\t' read -r tool reason; do SKIPPED[$tool]=$reason; done < <(cat "$out/skipped" 2>/dev/null || true)
+fi
+# (awk, not read: a tab is whitespace to read, so an empty version would shift the fields)
+while IFS=$'\t' read -r tool version; do VERSION[$tool]=$version; done < <(awk -F'\t' 'NR > 1 {print $2 "\t" $3}' "$raw")
 
 # ---- the table, from the raw TSV lines of this run's N and tools -----------------------------------
 med_of() { # N TOOL COLUMN -> median over the runs of this invocation (NA dropped)
@@ -265,6 +294,6 @@ target() { # N FIGURE -> the issue's target for that many containers
     fi
     echo
     echo "Load average during the runs (1 min): $(awk -F'\t' -v s="$since" 'NR > s {print $10}' "$raw" | sort -g | sed -n '1p;$p' | paste -sd- -)" \
-        "· containers running on the engine: $(awk -F'\t' -v s="$since" 'NR > s {print $11}' "$raw" | sort -g | sed -n '1p;$p' | paste -sd- -)" \
-        "· took $((elapsed / 60)) min $((elapsed % 60)) s · raw TSV: $raw"
+        "· containers running on the engine: $(awk -F'\t' -v s="$since" 'NR > s {print $11}' "$raw" | sort -g | sed -n '1p;$p' | paste -sd- -)$took" \
+        "· raw TSV: $raw"
 } | tee "$table"
