@@ -96,7 +96,8 @@ hz=$(getconf CLK_TCK)
 ticks() { local p s t=0 f; for p in $(tree_pids "$pid"); do
     s=$(cat "/proc/$p/stat" 2>/dev/null) || continue; s=${s##*) }; read -ra f <<<"$s"
     t=$((t + f[11] + f[12] + f[13] + f[14])); done; echo "$t"; }
-end=$(awk -v t="$tfirst" -v m="$minutes" 'BEGIN {printf "%d", t + m * 60000}')
+# (bash adds: awk's %d would overflow on epoch milliseconds)
+end=$((tfirst + $(awk -v m="$minutes" 'BEGIN {printf "%.0f", m * 60000}')))
 printf 'elapsed_s\trss_mib\tcpu_pct\tload1\n' >"$samples"
 prev_t=$(ticks); prev_ms=$(now_ms)
 sleep "$warmup"
