@@ -12,22 +12,25 @@ BENCH_NAME=commands.sh
 
 usage() {
     cat <<'EOF'
-Usage: bench/commands.sh [--launcher PATH] [--runs N] [--no-sandbox] [--help]
+Usage: bench/commands.sh [--launcher PATH] [--runs N] [--no-sandbox] [--out DIR] [--help]
 
   --launcher PATH   the installed launcher (default: edm-console on the PATH)
   --runs N          counted runs of each command (default 5), after one warm-up
   --no-sandbox      only the default config, even when the sandbox is up
+  --out DIR         where each command's first output goes (default: a new /tmp dir)
 EOF
 }
 
 launcher=''
 runs=5
 use_sandbox=true
+out=''
 while [ $# -gt 0 ]; do
     case "$1" in
         --launcher) launcher=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --no-sandbox) use_sandbox=false; shift ;;
+        --out) out=$2; shift 2 ;;
         -h | --help) usage; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
@@ -36,6 +39,8 @@ done
 launcher=$(resolve_launcher "$launcher")
 work=$(mktemp -d)
 trap 'rm -rf -- "$work"' EXIT
+[ -n "$out" ] || out=$(mktemp -d /tmp/edm-bench-commands.XXXXXX)
+mkdir -p "$out"
 mapfile -t envw < <(console_env_words "$work/home")
 default_config_note
 
@@ -69,7 +74,7 @@ run_once() {
 }
 
 echo "warm-up: one untimed run of each of: ${variants[*]}"
-for v in "${variants[@]}"; do run_once "$v"; cp "$work/out" "$work/${v// /_}.first-output"; rm -f "$work/${v// /_}"; done
+for v in "${variants[@]}"; do run_once "$v"; cp "$work/out" "$out/${v// /_}.txt"; rm -f "$work/${v// /_}"; done
 echo "counted: $runs runs each, interleaved; load average $(loadavg)"
 for ((r = 1; r <= runs; r++)); do
     for v in "${variants[@]}"; do run_once "$v"; done
@@ -98,4 +103,5 @@ for v in "${variants[@]}"; do
     esac
     printf '%-18s %-22s %-22s %-10s %-6s %s\n' "$v" "$cpu" "$wall" "$rss" "$codes" "$t"
 done
-echo "(exit: check's 0 all well, 1 warning, 2 critical, 3 could not run: the default config's SPEC-006 names do not exist here, so 2 is expected)"
+echo "(exit: 0 all well, 1 warning, 2 critical, 3 could not run; on the default config SPEC-006's names do not exist"
+echo " here, so 2 is expected. What each printed: $out/*.txt)"

@@ -210,7 +210,7 @@ fmt() { # VALUE FORMAT SUFFIX -> formatted, or "–" for NA/empty
     if [ -z "$1" ] || [ "$1" = NA ]; then echo "–"; else awk -v v="$1" -v f="$2" -v s="$3" 'BEGIN {printf f "%s\n", v, s}'; fi
 }
 ratio() { # A B [MIN] -> A/B, or "–" when either is missing or B is below MIN (default 0.05): no ratio of noise
-    awk -v a="$1" -v b="$2" -v m="${3:-0.05}" 'BEGIN { if (a == "NA" || b == "NA" || a == "" || b == "" || b + 0 < m) print "–"; else printf "%.2f×\n", a / b }'
+    awk -v a="$1" -v b="$2" -v m="${3:-0.05}" 'BEGIN { if (a == "NA" || b == "NA" || a == "" || b == "" || b + 0 < m || a + 0 < 0) print "–"; else printf "%.2f×\n", a / b }'
 }
 name_of() {
     case $1 in
