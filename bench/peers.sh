@@ -150,14 +150,14 @@ command_of() {
 
 # One run of each tool per round, rounds inside each N; appends to the raw TSV.
 measure_all() {
-    local n round tool reason min running peers line fp cpu rss hwm eng
+    local n round tool reason min regex running peers line fp cpu rss hwm eng
     local -a cmd
     for n in "${NS[@]}"; do
         ensure_peers "$n"
         for ((round = 1; round <= runs; round++)); do
             for tool in "${TOOLS[@]}"; do
                 if ! reason=$(unavailable "$tool"); then
-                    [ -n "${SKIPPED[$tool]+x}" ] || printf '%s\t%s\n' "$tool" "$reason" >>"$out/skipped"
+                    printf '%s\t%s\n' "$tool" "$reason" >>"$out/skipped"
                     SKIPPED[$tool]=$reason
                     echo "N=$n round $round/$runs $tool: skipped ($reason)"
                     continue
@@ -166,11 +166,15 @@ measure_all() {
                 mapfile -t cmd < <(command_of "$tool")
                 min=10
                 [ "$tool" != baseline ] || min=0
+                # The sandbox's five containers take rows of the list: they are container names too.
+                regex='peer-[0-9]+'
+                [ "$tool" != edm-console-sandbox ] || regex='peer-[0-9]+|edm-[a-z]+-sandbox'
+
                 mkdir -p "$out/screens/N$n"
                 rm -f "$work/one.tsv"
                 running=$(running_count)
                 peers=$(peer_running_count)
-                bash "$BENCH_DIR/measure-tui.sh" -R 1 -m "$min" -s "$settle" -i "$idle" -T 60 -c 0 \
+                bash "$BENCH_DIR/measure-tui.sh" -R 1 -r "$regex" -m "$min" -s "$settle" -i "$idle" -T 60 -c 0 \
                     -l "$tool-r$round" -o "$work/one.tsv" -d "$out/screens/N$n" -- "${cmd[@]}" >/dev/null
                 line=$(grep -v -e "^label" -e MEDIAN "$work/one.tsv" 2>/dev/null | head -1 || true)
                 IFS=$'\t' read -r _ _ fp cpu rss hwm eng <<<"$line"
@@ -289,9 +293,15 @@ target() { # N FIGURE -> the issue's target for that many containers
     if [ ${#SKIPPED[@]} -gt 0 ]; then
         echo
         for tool in "${TOOLS[@]}"; do
-            [ -z "${SKIPPED[$tool]+x}" ] || echo "- skipped $tool: ${SKIPPED[$tool]}"
+            [ -n "${SKIPPED[$tool]+x}" ] || continue
+            k=$(awk -F'\t' -v t="$tool" '$1 == t' "$out/skipped" | wc -l)
+            echo "- skipped $tool in $k of $((${#NS[@]} * runs)) runs: ${SKIPPED[$tool]}"
         done
     fi
+    for n in "${NS[@]}"; do
+        hi=$(awk -F'\t' -v s="$since" -v n="$n" 'NR > s && $1 == n {print $11}' "$raw" | sort -g | tail -1)
+        [ -z "$hi" ] || [ "$hi" -le $((n + 10)) ] || echo "- N=$n: up to $hi containers ran on the engine during these runs (others' as well as the peers): the tools listed and the engine served all of them, so these rows are not figures for N alone."
+    done
     echo
     echo "Load average during the runs (1 min): $(awk -F'\t' -v s="$since" 'NR > s {print $10}' "$raw" | sort -g | sed -n '1p;$p' | paste -sd- -)" \
         "· containers running on the engine: $(awk -F'\t' -v s="$since" 'NR > s {print $11}' "$raw" | sort -g | sed -n '1p;$p' | paste -sd- -)$took" \
