@@ -96,6 +96,7 @@ sock=edm-bench-keys-$$
 tm() { tmux -L "$sock" "$@"; }
 cleanup() {
     tm kill-server 2>/dev/null || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
     if [ -n "$containers" ] && ! $keep; then remove_our_peers; fi
 }
 trap cleanup EXIT

@@ -62,6 +62,7 @@ tm() { tmux -L "$sock" "$@"; }
 brought_up=false
 cleanup() {
     tm kill-server 2>/dev/null || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
     if $brought_up; then
         echo "sandbox down (this script brought it up)..."
         "$launcher" --lang en sandbox down >/dev/null || note "edm-console sandbox down failed: take it down by hand."
