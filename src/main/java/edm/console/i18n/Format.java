@@ -3,6 +3,7 @@ package edm.console.i18n;
 import edm.console.core.ContainerStatus;
 import edm.console.core.HealthStatus;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -33,6 +34,7 @@ public final class Format {
 
     private final Messages messages;
     private final ZoneId zone;
+    private volatile DecimalFormatSymbols symbols;
 
     public Format(Messages messages, ZoneId zone) {
         this.messages = messages;
@@ -154,6 +156,9 @@ public final class Format {
 
     /** A count with the locale's grouping: {@code 1,234,567}. */
     public String number(long n) {
+        if (n > -1000 && n < 1000) {
+            return Long.toString(n); // nothing to group
+        }
         return NumberFormat.getIntegerInstance(locale()).format(n);
     }
 
@@ -181,7 +186,53 @@ public final class Format {
         return messages.get(yes ? "common.yes" : "common.no");
     }
 
-    private String oneDecimal(double value) {
+    /**
+     * {@code 85.3}, {@code -0.0}: what {@code new DecimalFormat("0.0")} with HALF_UP prints in both
+     * languages, without building a DecimalFormat per value (the panels format dozens every frame).
+     * Rounds the double's exact value, as DecimalFormat does below 10^9; from there on DecimalFormat
+     * rounds the shortest decimal that reads back as the double, so such values go to it.
+     */
+    String oneDecimal(double value) {
+        double abs = Math.abs(value);
+        if (!(abs < 1e9)) {
+            return decimalFormatOneDecimal(value);
+        }
+        long tenths = (long) Math.floor(abs * 10);
+        double rest = abs * 10 - tenths;
+        if (Math.abs(rest - 0.5) < 1e-4) {
+            // At or near a tie the product above is not exact: decide from the double's exact value.
+            tenths = new BigDecimal(abs).setScale(1, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+        } else if (rest > 0.5) {
+            tenths++;
+        }
+        // DecimalFormat keeps the sign of a negative value that rounds to zero ("-0.0"), and of -0.0 itself.
+        boolean negative = value < 0 || (value == 0 && 1 / value < 0);
+        StringBuilder b = new StringBuilder(24);
+        if (negative) {
+            b.append(negativeSign());
+        }
+        return b.append(tenths / 10).append(decimalSeparator()).append((char) ('0' + tenths % 10)).toString();
+    }
+
+    private DecimalFormatSymbols symbols() {
+        DecimalFormatSymbols s = symbols;
+        if (s == null) {
+            s = DecimalFormatSymbols.getInstance(locale());
+            symbols = s;
+        }
+        return s;
+    }
+
+    private char decimalSeparator() {
+        return symbols().getDecimalSeparator();
+    }
+
+    private char negativeSign() {
+        return symbols().getMinusSign();
+    }
+
+    /** The reference {@link #oneDecimal(double)} follows (and the path for values from 10^9 on). */
+    String decimalFormatOneDecimal(double value) {
         DecimalFormat f = new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(locale()));
         f.setRoundingMode(RoundingMode.HALF_UP); // as Math.round in bytes(), and as people round
         return f.format(value);

@@ -2,6 +2,8 @@ package edm.console.i18n;
 
 import java.text.MessageFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -21,6 +23,8 @@ public final class Messages {
 
     private final Locale locale;
     private final List<ResourceBundle> bundles;
+    /** Each key's pattern, looked up in the bundles once: the UI asks for the same strings every frame. */
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     public Messages(Locale locale) {
         this.locale = locale;
@@ -52,14 +56,21 @@ public final class Messages {
     }
 
     public String get(String key, Object... args) {
+        Template t = templates.computeIfAbsent(key, this::lookUp);
+        if (t == null) {
+            // A missing key is a bug, but the operator must still see something readable rather than a crash.
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? t.pattern() : t.format(args, locale);
+    }
+
+    private Template lookUp(String key) {
         for (ResourceBundle b : bundles) {
             if (b.containsKey(key)) {
-                String pattern = b.getString(key);
-                return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+                return Template.of(b.getString(key));
             }
         }
-        // A missing key is a bug, but the operator must still see something readable rather than a crash.
-        return "!" + key + "!";
+        return null;
     }
 
     public boolean has(String key) {
