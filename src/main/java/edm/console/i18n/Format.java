@@ -214,6 +214,19 @@ public final class Format {
         return b.append(tenths / 10).append(decimalSeparator()).append((char) ('0' + tenths % 10)).toString();
     }
 
+    /**
+     * {@code 3.59}: what {@code String.format(locale, "%.2f", value)} prints (the shortest decimal
+     * that reads back as the double, rounded half up), for load averages, without a Formatter per value.
+     */
+    public String twoDecimals(double value) {
+        if (!(value >= 0 && value < 1e7) || (value == 0 && 1 / value < 0)) {
+            return String.format(locale(), "%.2f", value);
+        }
+        String plain = new BigDecimal(Double.toString(value)).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        char sep = decimalSeparator();
+        return sep == '.' ? plain : plain.replace('.', sep);
+    }
+
     private DecimalFormatSymbols symbols() {
         DecimalFormatSymbols s = symbols;
         if (s == null) {

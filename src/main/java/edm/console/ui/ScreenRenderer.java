@@ -11,8 +11,12 @@ import edm.console.ui.panels.ContainersPanel;
 import edm.console.ui.panels.DetailLines;
 import edm.console.ui.panels.ResourceLines;
 import edm.console.ui.render.CellBuffer;
+import edm.console.core.HostSnapshot;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Draws one whole frame from the UI state into the frame's cell buffer. The painter then sends only
@@ -22,6 +26,23 @@ public final class ScreenRenderer {
     private final UiContext ctx;
     private final boolean logsAvailable;
     private java.util.function.Supplier<List<edm.console.core.TimelineEntry>> events = List::of;
+
+    // What does not change from one frame to the next is made once: the Resources lines per host
+    // sample, the help text, the top bar's labels and each scope's hint row per language.
+    private List<List<StyledText>> resources;
+    private HostSnapshot resourcesHost;
+    private int resourcesWidth;
+    private Messages resourcesMessages;
+    private List<List<StyledText>> help;
+    private Messages helpMessages;
+    private String[] panelLabels;
+    private Messages panelLabelsMessages;
+    private final Map<Scope, List<Hint>> hints = new EnumMap<>(Scope.class);
+    private Messages hintsMessages;
+
+    /** One entry of the hint row, with its widths. */
+    private record Hint(String key, String description, int width) {
+    }
 
     public ScreenRenderer(UiContext ctx, boolean logsAvailable) {
         this.ctx = ctx;
@@ -42,7 +63,7 @@ public final class ScreenRenderer {
 
     /** The banner takes rows above the hint bar (at most a third of the screen); the panels get the rest. */
     public Layout layoutFor(UiState s, int cols, int rows) {
-        return Layout.compute(cols, rows - bannerRows(s, cols, rows), s.panel, s.zoomed, resourceLines(s, cols).size());
+        return Layout.compute(cols, rows - bannerRows(s, cols, rows), s.panel, s.zoomed, resourceLineCount(s));
     }
 
     private int bannerRows(UiState s, int cols, int rows) {
@@ -167,16 +188,37 @@ public final class ScreenRenderer {
         return m.get(p.titleKey);
     }
 
+    /** The Resources panel's lines, made again only when a new host sample arrives or the width changes. */
     private List<List<StyledText>> resourceLines(UiState s, int width) {
-        return ResourceLines.render(s.host, ctx.thresholds(), width, ctx.messages(), ctx.format());
+        if (resources == null || resourcesHost != s.host || resourcesWidth != width || resourcesMessages != ctx.messages()) {
+            resources = ResourceLines.render(s.host, ctx.thresholds(), width, ctx.messages(), ctx.format());
+            resourcesHost = s.host;
+            resourcesWidth = width;
+            resourcesMessages = ctx.messages();
+        }
+        return resources;
+    }
+
+    /** How many lines the Resources panel has (the same at every width). */
+    private int resourceLineCount(UiState s) {
+        return resources != null && resourcesHost == s.host && resourcesMessages == ctx.messages()
+                ? resources.size() : resourceLines(s, 80).size();
     }
 
     private void drawTopBar(Canvas full, UiState s, Layout layout) {
         Messages m = ctx.messages();
         full.fillRow(0, Style.STATUS_BAR);
         int col = full.text(0, 0, " edm-console ", Style.STATUS_BAR);
+        if (panelLabels == null || panelLabelsMessages != m) {
+            String[] labels = new String[Panel.values().length];
+            for (Panel p : Panel.values()) {
+                labels[p.ordinal()] = " " + (p.ordinal() + 1) + " " + m.get(p.titleKey) + " ";
+            }
+            panelLabels = labels;
+            panelLabelsMessages = m;
+        }
         for (Panel p : Panel.values()) {
-            String label = " " + (p.ordinal() + 1) + " " + m.get(p.titleKey) + " ";
+            String label = panelLabels[p.ordinal()];
             boolean active = p == s.panel && s.view == UiState.View.DASHBOARD;
             col = full.text(col + 1, 0, label, active ? Style.TITLE_ACTIVE : Style.STATUS_BAR);
         }
@@ -211,7 +253,18 @@ public final class ScreenRenderer {
         Messages m = ctx.messages();
         body.frame(m.get("help.title"), true);
         Canvas inner = body.inner();
-        List<List<StyledText>> lines = new java.util.ArrayList<>();
+        if (help == null || helpMessages != m) {
+            help = helpLines(m);
+            helpMessages = m;
+        }
+        List<List<StyledText>> lines = help;
+        s.helpScroll = Math.min(s.helpScroll, LinesView.maxScroll(lines.size(), inner.height()));
+        LinesView.draw(inner, lines, s.helpScroll);
+    }
+
+    /** The help text: every scope's keys from the key table, in this language. */
+    private List<List<StyledText>> helpLines(Messages m) {
+        List<List<StyledText>> lines = new ArrayList<>();
         for (Scope scope : Scope.values()) {
             List<KeyBinding> rows = ctx.keys().inScope(scope);
             if (rows.isEmpty()) {
@@ -227,8 +280,7 @@ public final class ScreenRenderer {
         if (ctx.keys().readOnly()) {
             lines.add(List.of(StyledText.of(m.get("help.readOnly"), Style.WARNING)));
         }
-        s.helpScroll = Math.min(s.helpScroll, LinesView.maxScroll(lines.size(), inner.height()));
-        LinesView.draw(inner, lines, s.helpScroll);
+        return List.copyOf(lines);
     }
 
     private void drawHints(Canvas full, UiState s, Instant now) {
@@ -241,17 +293,34 @@ public final class ScreenRenderer {
             full.text(1, row, s.flash.text(), s.flash.style());
             return;
         }
-        Messages m = ctx.messages();
         int col = 1;
-        for (KeyBinding b : ctx.keys().hints(scope(s))) {
-            String key = b.keys().get(0).label();
-            String desc = m.get(b.descriptionKey());
-            if (col + Cells.width(key) + Cells.width(desc) + 2 > full.width()) {
+        for (Hint h : hints(scope(s))) {
+            if (col + h.width() + 2 > full.width()) {
                 break;
             }
-            col = full.text(col, row, key, Style.KEY);
-            col = full.text(col + 1, row, desc, Style.MUTED) + 2;
+            col = full.text(col, row, h.key(), Style.KEY);
+            col = full.text(col + 1, row, h.description(), Style.MUTED) + 2;
         }
+    }
+
+    private List<Hint> hints(Scope scope) {
+        Messages m = ctx.messages();
+        if (hintsMessages != m) {
+            hints.clear();
+            hintsMessages = m;
+        }
+        List<Hint> row = hints.get(scope);
+        if (row == null) {
+            List<Hint> made = new ArrayList<>();
+            for (KeyBinding b : ctx.keys().hints(scope)) {
+                String key = b.keys().get(0).label();
+                String desc = m.get(b.descriptionKey());
+                made.add(new Hint(key, desc, Cells.width(key) + Cells.width(desc)));
+            }
+            row = List.copyOf(made);
+            hints.put(scope, row);
+        }
+        return row;
     }
 
     private void drawStatusBar(Canvas full, UiState s, Instant now) {

@@ -50,6 +50,19 @@ class FastFormattingTest {
     }
 
     @Test
+    void twoDecimalsAreWhatStringFormatPrinted() {
+        for (Locale locale : LOCALES) {
+            Format f = Format.of(locale, ZoneId.of("UTC"));
+            for (double d : values()) {
+                assertEquals(String.format(locale, "%.2f", d), f.twoDecimals(d), locale + " " + d);
+            }
+            for (double d : new double[] {1.005, 0.125, 0.005, 2.675, 1e-5, 9999999.995, 1e7, 1.0E-4}) {
+                assertEquals(String.format(locale, "%.2f", d), f.twoDecimals(d), locale + " " + d);
+            }
+        }
+    }
+
+    @Test
     void numbersAreWhatNumberFormatPrinted() {
         for (Locale locale : LOCALES) {
             Format f = Format.of(locale, ZoneId.of("UTC"));

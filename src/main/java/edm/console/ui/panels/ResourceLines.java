@@ -93,7 +93,7 @@ public final class ResourceLines {
     private static String loadText(double[] load, Format f) {
         StringBuilder b = new StringBuilder();
         for (double l : load) {
-            b.append(l < 0 ? f.none() : String.format(f.locale(), "%.2f", l)).append(' ');
+            b.append(l < 0 ? f.none() : f.twoDecimals(l)).append(' ');
         }
         return b.toString();
     }
