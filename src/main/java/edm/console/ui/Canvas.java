@@ -4,6 +4,8 @@ import edm.console.text.Align;
 import edm.console.text.Cells;
 import edm.console.text.TerminalSafe;
 import edm.console.ui.render.CellBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where panels draw: a rectangle of the frame's {@link CellBuffer} plus the theme. Every string goes
@@ -17,6 +19,9 @@ public final class Canvas {
     private final CellBuffer g;
     private final Theme theme;
     private final Rect area;
+
+    private static final int SAFE_TEXT_MAX = 4096;
+    private static final Map<String, String> SAFE_TEXT = new ConcurrentHashMap<>();
 
     public Canvas(CellBuffer g, Theme theme, Rect area) {
         this.g = g;
@@ -58,7 +63,7 @@ public final class Canvas {
         if (row < 0 || row >= area.height() || col >= area.width()) {
             return col;
         }
-        String safe = Cells.forLanterna(TerminalSafe.clean(text));
+        String safe = safe(text);
         int room = area.width() - col;
         int width = Cells.width(safe);
         String shown = width > room ? Cells.truncate(safe, room) : safe;
@@ -75,8 +80,42 @@ public final class Canvas {
         if (cells <= 0) {
             return;
         }
-        String safe = Cells.forLanterna(TerminalSafe.clean(text));
+        String safe = safe(text);
         text(col, row, Cells.fit(safe, cells, alignRight ? Align.RIGHT : Align.LEFT), style);
+    }
+
+    /**
+     * The text as it may reach the terminal. Text beyond printable ASCII (box rules, gauges, every
+     * Chinese label) goes through the NFC normaliser, and the same strings are drawn every frame:
+     * their results are kept (a bounded map, emptied when full, so changing text cannot grow it).
+     */
+    static String safe(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (printableAscii(text)) {
+            return text;
+        }
+        String known = SAFE_TEXT.get(text);
+        if (known != null) {
+            return known;
+        }
+        String safe = Cells.forLanterna(TerminalSafe.clean(text));
+        if (SAFE_TEXT.size() >= SAFE_TEXT_MAX) {
+            SAFE_TEXT.clear();
+        }
+        SAFE_TEXT.put(text, safe);
+        return safe;
+    }
+
+    private static boolean printableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void fillRow(int row, Style style) {

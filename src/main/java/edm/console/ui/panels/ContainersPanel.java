@@ -23,6 +23,25 @@ public final class ContainersPanel {
     private ContainersPanel() {
     }
 
+    /** The last list measured and its widest name and image: the list changes far less often than frames are drawn. */
+    private static List<ContainerInfo> measured;
+    private static int[] measuredWidths;
+
+    /** The widest name and image in the list (all rows, not only the visible ones, so columns do not jump on scrolling). */
+    private static synchronized int[] widest(List<ContainerInfo> list) {
+        if (list != measured) {
+            int name = 0;
+            int image = 0;
+            for (ContainerInfo ci : list) {
+                name = Math.max(name, edm.console.text.Cells.width(ci.name()));
+                image = Math.max(image, edm.console.text.Cells.width(ci.image()));
+            }
+            measuredWidths = new int[] {name, image};
+            measured = list;
+        }
+        return measuredWidths;
+    }
+
     /** Rows of the table body that fit in a canvas of this height (after header and banner). */
     public static int bodyHeight(int canvasHeight, ContainersSnapshot s) {
         return Math.max(1, canvasHeight - 1 - (s.engine().connected() ? 0 : 2));
@@ -39,8 +58,9 @@ public final class ContainersPanel {
         if (!e.connected()) {
             row = drawEngineBanner(c, e, s.listedAt(), now, m, f);
         }
-        int widestName = s.containers().stream().mapToInt(ci -> edm.console.text.Cells.width(ci.name())).max().orElse(0);
-        int widestImage = s.containers().stream().mapToInt(ci -> edm.console.text.Cells.width(ci.image())).max().orElse(0);
+        int[] widest = widest(s.containers());
+        int widestName = widest[0];
+        int widestImage = widest[1];
         List<ContainerColumns.Placed> cols = ContainerColumns.layout(c.width(), m, widestName, widestImage);
         int col = 0;
         for (ContainerColumns.Placed p : cols) {
