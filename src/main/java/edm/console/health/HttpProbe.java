@@ -3,6 +3,7 @@ package edm.console.health;
 import edm.console.core.Clock;
 import edm.console.core.ProbeResult;
 import edm.console.core.ProbeStatus;
+import edm.console.core.OnDemandTrust;
 import edm.console.core.Secrets;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +29,7 @@ public final class HttpProbe {
     static final int CERT_WARN_DAYS = 14;
     static final int CERT_CRITICAL_DAYS = 3;
 
-    private final HttpClient client;
+    private volatile HttpClient client;
     private final Duration timeout;
     private final double slowSeconds;
     private final Clock clock;
@@ -37,9 +38,22 @@ public final class HttpProbe {
         this.timeout = timeout;
         this.slowSeconds = slowSeconds;
         this.clock = clock;
-        // Health checks must see what a client sees: no redirects followed, no proxy from the environment.
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(HttpClient.Builder.NO_PROXY).build();
+    }
+
+    /** One client for every probe, built on the first: a config without health URLs needs none. */
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    // Health checks must see what a client sees: no redirects followed, no proxy from the environment.
+                    client = c = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                            .proxy(HttpClient.Builder.NO_PROXY).sslContext(OnDemandTrust.context()).build();
+                }
+            }
+        }
+        return c;
     }
 
     public ProbeResult check(String id, String url) {
@@ -50,7 +64,7 @@ public final class HttpProbe {
         try {
             HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET()
                     .header("User-Agent", "edm-console health probe").build();
-            HttpResponse<Void> resp = client.send(req, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> resp = client().send(req, HttpResponse.BodyHandlers.discarding());
             Duration latency = Duration.ofNanos(System.nanoTime() - t0);
             int code = resp.statusCode();
             boolean up = code >= 200 && code < 400;
