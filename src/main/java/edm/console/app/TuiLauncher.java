@@ -76,11 +76,14 @@ final class TuiLauncher {
             return 2;
         }
         String endpoint = DockerClients.resolveEndpoint(config.docker.endpoint);
+        // The first frame's container list is read while the rest starts and the terminal switches to the full screen.
+        Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
+        FirstFrame first = FirstFrame.start(endpoint, timeout, config.containerNames(), Clock.SYSTEM);
         Messages m = Messages.current();
         UiContext ctx = new UiContext(theme, KeyMap.standard(config.readOnly), m, Format.current(), Clock.SYSTEM,
                 config.thresholds, new HashSet<>(config.containerNames()), ConfigSelection.label(loaded));
-        try (ContainerGateway gateway = new ContainerGateway(endpoint, Duration.ofSeconds(config.docker.timeoutSeconds))) {
-            return runScreen(config, ctx, gateway, endpoint, new ChecklistWiring(loaded));
+        try (ContainerGateway gateway = new ContainerGateway(endpoint, timeout)) {
+            return runScreen(config, ctx, gateway, endpoint, new ChecklistWiring(loaded), first);
         } catch (IOException | RuntimeException e) {
             Launch.logFailure(e);
             err.println(Messages.t("cli.tuiFailed", Launch.oneLine(e), Launch.logFile()));
@@ -88,13 +91,20 @@ final class TuiLauncher {
         }
     }
 
-    private int runScreen(ConsoleConfig config, UiContext ctx, ContainerGateway gateway, String endpoint, ChecklistWiring checklists)
-            throws IOException {
+    private int runScreen(ConsoleConfig config, UiContext ctx, ContainerGateway gateway, String endpoint, ChecklistWiring checklists,
+                          FirstFrame first) throws IOException {
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
                 .createTerminal();
-        Screen screen = new TerminalScreen(terminal);
+        // Every frame ends with a refresh: the first one that shows the first list lets the monitor start.
+        Screen screen = new TerminalScreen(terminal) {
+            @Override
+            public synchronized void refresh(RefreshType refreshType) throws IOException {
+                super.refresh(refreshType);
+                first.framed();
+            }
+        };
         TuiApp[] appRef = new TuiApp[1];
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable restore = () -> {
@@ -151,7 +161,7 @@ final class TuiLauncher {
         try (ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),
                 seconds(config.refresh.statsSeconds), seconds(config.refresh.relistSeconds), local, Clock.SYSTEM,
                 s -> {
-                    app.post(new UiEvent.Containers(s));
+                    app.post(new UiEvent.Containers(first.merge(s)));
                     alerting.monitor().onContainers(s);
                     if (s.listedAt() != null) {
                         startRest.countDown();
@@ -174,10 +184,11 @@ final class TuiLauncher {
                     alerting.monitor().containerProbes().oomKilled(e.containerName());
                 }
             });
-            containers.start();
-            // The first frame with the containers comes first; host metrics (OSHI's start-up), health
-            // probes and log files follow once the list is on screen (or after a second and a half), so
-            // they do not compete with it for the CPU.
+            // The first list goes to the screen before the monitor (docker-java's start-up, the event stream,
+            // the inspects) starts; host metrics (OSHI's start-up), health probes and log files follow once
+            // the monitor's own list is on screen (or after a second and a half), so they do not compete
+            // with it for the CPU.
+            first.then(s -> app.post(new UiEvent.Containers(s)), containers::start);
             Thread later = new Thread(() -> {
                 try {
                     startRest.await(1500, java.util.concurrent.TimeUnit.MILLISECONDS);

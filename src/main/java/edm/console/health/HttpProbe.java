@@ -28,7 +28,8 @@ public final class HttpProbe {
     static final int CERT_WARN_DAYS = 14;
     static final int CERT_CRITICAL_DAYS = 3;
 
-    private final HttpClient client;
+    /** Built on the first check: the JDK's HTTP client sets up TLS (~300 classes), which the first frame does not need. */
+    private HttpClient client;
     private final Duration timeout;
     private final double slowSeconds;
     private final Clock clock;
@@ -37,9 +38,15 @@ public final class HttpProbe {
         this.timeout = timeout;
         this.slowSeconds = slowSeconds;
         this.clock = clock;
-        // Health checks must see what a client sees: no redirects followed, no proxy from the environment.
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(HttpClient.Builder.NO_PROXY).build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            // Health checks must see what a client sees: no redirects followed, no proxy from the environment.
+            client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                    .proxy(HttpClient.Builder.NO_PROXY).build();
+        }
+        return client;
     }
 
     public ProbeResult check(String id, String url) {
@@ -50,7 +57,7 @@ public final class HttpProbe {
         try {
             HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET()
                     .header("User-Agent", "edm-console health probe").build();
-            HttpResponse<Void> resp = client.send(req, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> resp = client().send(req, HttpResponse.BodyHandlers.discarding());
             Duration latency = Duration.ofNanos(System.nanoTime() - t0);
             int code = resp.statusCode();
             boolean up = code >= 200 && code < 400;
