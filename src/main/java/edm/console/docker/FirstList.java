@@ -46,7 +46,8 @@ public final class FirstList {
     /**
      * The engine's list as a snapshot, or empty when the endpoint is not a local unix socket.
      *
-     * @throws EngineException when the engine cannot be reached, answers with an error, or not within {@code deadline}
+     * @throws EngineException when the engine cannot be reached or answers with an error
+     * @throws EngineNotAnsweringException when it does not answer within {@code deadline}
      */
     public static Optional<ContainersSnapshot> read(String endpoint, Duration deadline, List<String> preferredNames, Clock clock) {
         if (!endpoint.startsWith("unix://")) {
