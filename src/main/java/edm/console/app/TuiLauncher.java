@@ -33,6 +33,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -195,11 +196,15 @@ final class TuiLauncher {
                 } catch (InterruptedException e) {
                     return;
                 }
-                host.start();
-                alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
-                alerting.start();
-                backups.start();
-                app.post(new UiEvent.OpenDefaultLogs());
+                try {
+                    host.start();
+                    alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
+                    alerting.start();
+                    backups.start();
+                    app.post(new UiEvent.OpenDefaultLogs());
+                } catch (RejectedExecutionException e) {
+                    // The console ended before the rest had started: nothing left to start.
+                }
             }, "edm-start-rest");
             later.setDaemon(true);
             later.start();
