@@ -44,7 +44,7 @@ public final class Main {
         Messages.use(locale);
         // picocli reads --help texts from the cli bundle in the default locale.
         Locale.setDefault(locale);
-        CommandLine cl = new CommandLine(new RootCommand());
+        CommandLine cl = RootCommand.commandLine(args);
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, charset), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, charset), true));
         cl.setResourceBundle(java.util.ResourceBundle.getBundle("i18n.cli", locale));

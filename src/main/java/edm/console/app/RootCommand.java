@@ -3,31 +3,88 @@ package edm.console.app;
 import edm.console.cli.BackupCommand;
 import edm.console.cli.CheckCommand;
 import edm.console.cli.ChecklistCommand;
-import edm.console.cli.ShellCommand;
+import edm.console.cli.ConfigCommand;
 import edm.console.cli.DeployCommand;
+import edm.console.cli.LogsCommand;
 import edm.console.cli.RestartCommand;
 import edm.console.cli.RollbackCommand;
-import edm.console.cli.ConfigCommand;
-import edm.console.cli.StatusCommand;
-import edm.console.cli.GlobalOptions;
-import edm.console.cli.LogsCommand;
 import edm.console.cli.SandboxCommand;
-import java.util.concurrent.Callable;
+import edm.console.cli.ShellCommand;
+import edm.console.cli.StatusCommand;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-/** {@code edm-console}: without a subcommand, opens the full-screen console. */
-@Command(name = "edm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {CheckCommand.class, StatusCommand.class, LogsCommand.class, BackupCommand.class, DeployCommand.class,
-            RollbackCommand.class, RestartCommand.class, ChecklistCommand.class, ShellCommand.class, SandboxCommand.class,
-            ConfigCommand.class},
-        resourceBundle = "i18n.cli", usageHelpAutoWidth = true)
-public final class RootCommand implements Callable<Integer> {
-    @Mixin
-    GlobalOptions options;
+/**
+ * {@code edm-console} with every subcommand: the tree that help, the shell and its completion show.
+ *
+ * <p>Building picocli's model of the whole tree (reflection over every command class, option and
+ * bundle text) costs more CPU than `check` itself needs, and cron runs `check` every 5 minutes; so
+ * {@link #commandLine} builds the root with only the subcommand the arguments name.
+ */
+@Command(subcommands = {CheckCommand.class, StatusCommand.class, LogsCommand.class, BackupCommand.class, DeployCommand.class,
+    RollbackCommand.class, RestartCommand.class, ChecklistCommand.class, ShellCommand.class, SandboxCommand.class,
+    ConfigCommand.class})
+public final class RootCommand extends BareRootCommand {
+    /** The root's options that take a value (the global options: {@link edm.console.cli.GlobalOptions}). */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config", "--theme", "--lang");
+    private static final Set<String> FLAGS = Set.of("--sandbox", "--read-only");
 
-    @Override
-    public Integer call() {
-        return new TuiLauncher(options).run();
+    /**
+     * Every subcommand above by its name (and aliases), except the shell: a table rather than reading the
+     * classes' annotations, which costs as much as a tenth of the model (LeanCommandLineTest holds it to them).
+     */
+    static final Map<String, Class<?>> LEAN = Map.ofEntries(Map.entry("check", CheckCommand.class),
+            Map.entry("status", StatusCommand.class), Map.entry("logs", LogsCommand.class), Map.entry("backup", BackupCommand.class),
+            Map.entry("deploy", DeployCommand.class), Map.entry("rollback", RollbackCommand.class),
+            Map.entry("restart", RestartCommand.class), Map.entry("checklist", ChecklistCommand.class),
+            Map.entry("sandbox", SandboxCommand.class), Map.entry("config", ConfigCommand.class));
+
+    /**
+     * The command line for {@code args}, parsing them exactly as the full tree would: the root with only
+     * the subcommand they run, or with none when they run the console itself. The full tree whenever
+     * the arguments could mean anything else: help or version options, an unknown word or option (for
+     * picocli's own message and suggestions), an argument file, and the shell (it offers every command).
+     */
+    static CommandLine commandLine(String[] args) {
+        int at = firstWord(args);
+        if (at == args.length) {
+            return new CommandLine(new BareRootCommand());
+        }
+        Class<?> sub = at < 0 ? null : leanSubcommand(args[at]);
+        if (sub == null) {
+            return new CommandLine(new RootCommand());
+        }
+        CommandLine cl = new CommandLine(new BareRootCommand());
+        cl.addSubcommand(sub);
+        return cl;
+    }
+
+    /**
+     * The index of the first argument that is no global option or its value (the subcommand's name when
+     * picocli would take it as one); args.length when there is none; -1 when an argument before it is
+     * something else the root would have to make sense of.
+     */
+    private static int firstWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            int eq = a.indexOf('=');
+            String name = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
+            if (OPTIONS_WITH_VALUE.contains(a)) {
+                if (++i == args.length) {
+                    return -1; // the value is missing: picocli's message
+                }
+                // else the value, whatever it looks like (picocli rejects an option there either way)
+            } else if (!OPTIONS_WITH_VALUE.contains(name) && !FLAGS.contains(name)) {
+                return a.startsWith("-") || a.startsWith("@") ? -1 : i;
+            }
+        }
+        return args.length;
+    }
+
+    /** The subcommand class named {@code word}; null for an unknown word and for the shell. */
+    private static Class<?> leanSubcommand(String word) {
+        return LEAN.get(word);
     }
 }

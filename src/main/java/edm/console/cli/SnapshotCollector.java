@@ -18,8 +18,9 @@ import edm.console.docker.EngineNotAnsweringException;
 import edm.console.health.ContainerProbes;
 import edm.console.health.HealthChecker;
 import edm.console.health.HostProbes;
-import edm.console.host.HostMetrics;
+import edm.console.host.ProcHostReading;
 import edm.console.i18n.Messages;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class SnapshotCollector {
     public static Report collect(ConsoleConfig config, Clock clock) {
         CompletableFuture<List<ProbeResult>> network = CompletableFuture.supplyAsync(
                 () -> new HealthChecker(config, clock).runNetworkProbes());
-        CompletableFuture<HostSnapshot> host = CompletableFuture.supplyAsync(() -> sampleHost(config));
+        ProcHostReading host = startHostReading(config, clock);
         ContainersSnapshot containers = listContainers(config, clock);
         List<ProbeResult> probes = new ArrayList<>();
         Instant now = clock.now();
@@ -67,7 +68,7 @@ public final class SnapshotCollector {
         }
         probes.add(HostProbes.projectDir(config.projectPath(), now));
         probes.addAll(new ContainerProbes().evaluate(containers, config.containerNames(), now));
-        HostSnapshot h = host.join();
+        HostSnapshot h = sampleHost(host);
         if (h != null) {
             probes.addAll(HostProbes.evaluate(h, config.thresholds));
         }
@@ -89,10 +90,20 @@ public final class SnapshotCollector {
         }
     }
 
-    private static HostSnapshot sampleHost(ConsoleConfig config) {
+    /** The host's first CPU reading, at the start of the collection; null when /proc cannot be read. */
+    private static ProcHostReading startHostReading(ConsoleConfig config, Clock clock) {
         try {
-            return new HostMetrics(config.projectPath()).sample();
-        } catch (RuntimeException | LinkageError e) {
+            return new ProcHostReading(config.projectPath(), clock);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The host's resources (CPU over the collection so far); null when they cannot be read. */
+    private static HostSnapshot sampleHost(ProcHostReading host) {
+        try {
+            return host == null ? null : host.sample();
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

@@ -1,9 +1,11 @@
 package edm.console.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.SSLConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import edm.console.core.OnDemandTrust;
 import java.time.Duration;
 
 /**
@@ -42,7 +44,7 @@ public final class DockerClients {
                 .build();
         ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
+                .sslConfig(sslConfig(config))
                 .maxConnections(16)
                 .connectionTimeout(connectTimeout);
         if (responseTimeout != null) {
@@ -50,5 +52,18 @@ public final class DockerClients {
         }
         Duration answer = responseTimeout != null ? responseTimeout : connectTimeout;
         return DockerClientImpl.getInstance(config, new DeadlineHttpClient(http.build(), answer, responseTimeout));
+    }
+
+    /**
+     * The TLS settings the environment gives (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH). Without them, on a local
+     * socket, a TLS context that reads the trust store only at a handshake (which never comes there): with
+     * none the transport builds the JDK's default context, reading the whole trust store on every start.
+     * Not for tcp:// endpoints, where an SSL context means https.
+     */
+    private static SSLConfig sslConfig(DefaultDockerClientConfig config) {
+        SSLConfig given = config.getSSLConfig();
+        String scheme = config.getDockerHost().getScheme();
+        boolean local = "unix".equals(scheme) || "npipe".equals(scheme);
+        return given == null && local ? OnDemandTrust::context : given;
     }
 }

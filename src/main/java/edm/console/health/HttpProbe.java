@@ -3,6 +3,7 @@ package edm.console.health;
 import edm.console.core.Clock;
 import edm.console.core.ProbeResult;
 import edm.console.core.ProbeStatus;
+import edm.console.core.OnDemandTrust;
 import edm.console.core.Secrets;
 import java.io.IOException;
 import java.net.URI;
@@ -28,8 +29,7 @@ public final class HttpProbe {
     static final int CERT_WARN_DAYS = 14;
     static final int CERT_CRITICAL_DAYS = 3;
 
-    /** Built on the first check: the JDK's HTTP client sets up TLS (~300 classes), which the first frame does not need. */
-    private HttpClient client;
+    private volatile HttpClient client;
     private final Duration timeout;
     private final double slowSeconds;
     private final Clock clock;
@@ -40,13 +40,20 @@ public final class HttpProbe {
         this.clock = clock;
     }
 
-    private synchronized HttpClient client() {
-        if (client == null) {
-            // Health checks must see what a client sees: no redirects followed, no proxy from the environment.
-            client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                    .proxy(HttpClient.Builder.NO_PROXY).build();
+    /** One client for every probe, built on the first: a config without health URLs needs none. */
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    // Health checks must see what a client sees: no redirects followed, no proxy from the environment.
+                    client = c = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                            .proxy(HttpClient.Builder.NO_PROXY).sslContext(OnDemandTrust.context()).build();
+                }
+            }
         }
-        return client;
+        return c;
     }
 
     public ProbeResult check(String id, String url) {

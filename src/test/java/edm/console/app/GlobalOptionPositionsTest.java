@@ -103,9 +103,22 @@ class GlobalOptionPositionsTest {
         return args;
     }
 
-    /** The leaf's effective options after picocli parsed {@code args}, as its call() would see them; nothing runs. */
+    /**
+     * The leaf's effective options after picocli parsed {@code args}, as its call() would see them; nothing runs.
+     * The command line Main builds for these arguments (the root with only the invoked subcommand) must parse
+     * them to the same leaf with the same options as the full tree.
+     */
     private static GlobalOptions.Selection parsed(List<String> args) {
-        CommandLine cl = new CommandLine(new RootCommand());
+        String[] argv = args.toArray(String[]::new);
+        List<String> leaf = new ArrayList<>();
+        GlobalOptions.Selection full = parsed(new CommandLine(new RootCommand()), argv, leaf);
+        List<String> leanLeaf = new ArrayList<>();
+        assertEquals(full, parsed(RootCommand.commandLine(argv), argv, leanLeaf), "lean: " + args);
+        assertEquals(leaf, leanLeaf, "lean: " + args);
+        return full;
+    }
+
+    private static GlobalOptions.Selection parsed(CommandLine cl, String[] argv, List<String> leafName) {
         AtomicReference<GlobalOptions.Selection> seen = new AtomicReference<>();
         StringBuilder problems = new StringBuilder();
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -118,10 +131,11 @@ class GlobalOptionPositionsTest {
                 leaf = leaf.subcommand();
             }
             seen.set(GlobalOptions.of(leaf.commandSpec()).selection());
+            leafName.add(leaf.commandSpec().qualifiedName());
             return 0;
         });
-        int code = cl.execute(args.toArray(String[]::new));
-        assertEquals(0, code, args + ": " + problems);
+        int code = cl.execute(argv);
+        assertEquals(0, code, List.of(argv) + ": " + problems);
         return seen.get();
     }
 
