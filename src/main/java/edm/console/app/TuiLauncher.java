@@ -13,6 +13,7 @@ import edm.console.core.UnattendedResult;
 import edm.console.workflow.Operator;
 import edm.console.workflow.UnattendedResults;
 import edm.console.core.Clock;
+import edm.console.core.ContainersSnapshot;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.DockerClients;
 import edm.console.i18n.Format;
@@ -161,10 +162,12 @@ final class TuiLauncher {
         java.util.concurrent.CountDownLatch startRest = new java.util.concurrent.CountDownLatch(1);
         try (ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),
                 seconds(config.refresh.statsSeconds), seconds(config.refresh.relistSeconds), local, Clock.SYSTEM,
-                s -> {
-                    app.post(new UiEvent.Containers(first.merge(s)));
+                monitored -> {
+                    // Until the monitor has listed, the screen and the container probes both judge the first list.
+                    ContainersSnapshot s = first.merge(monitored);
+                    app.post(new UiEvent.Containers(s));
                     alerting.monitor().onContainers(s);
-                    if (s.listedAt() != null) {
+                    if (monitored.listedAt() != null) {
                         startRest.countDown();
                     }
                 });
