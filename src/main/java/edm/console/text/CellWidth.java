@@ -52,8 +52,45 @@ final class CellWidth {
             UnicodeBlock.CJK_RADICALS_SUPPLEMENT, UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION,
             UnicodeBlock.ENCLOSED_CJK_LETTERS_AND_MONTHS, UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS);
 
+    /**
+     * Widths of BMP code points once looked up, plus one (0: not looked up yet). {@link UnicodeBlock#of}
+     * costs a binary search over ~300 blocks, and every drawn character used to pay it on every frame.
+     * Racing writers store the same value, so no lock is needed.
+     */
+    private static final byte[] OURS = new byte[0x10000];
+    private static final byte[] LANTERNA = new byte[0x10000];
+
+    /** Below the combining diacritics (U+0300) every character but the C0/C1 controls is one cell in both. */
+    private static final int LATIN_END = 0x300;
+
     /** Cells one code point takes in a terminal: 0, 1 or 2. Control characters count as 0. */
     static int of(int cp) {
+        if (cp < LATIN_END) {
+            return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ? 0 : 1;
+        }
+        if (cp > 0xFFFF) {
+            return computeOf(cp);
+        }
+        int known = OURS[cp];
+        if (known == 0) {
+            known = computeOf(cp) + 1;
+            OURS[cp] = (byte) known;
+        }
+        return known - 1;
+    }
+
+    /** True when every char of {@code s} is below U+0300 and printable: one cell each, in us and in Lanterna. */
+    static boolean plainLatin(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= LATIN_END || c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int computeOf(int cp) {
         if (lanternaWide(cp)) {
             return 2;
         }
@@ -68,10 +105,18 @@ final class CellWidth {
      * UTF-16 chars, so a supplementary code point (two chars) always takes two cells.
      */
     static int lanterna(int cp) {
+        if (cp < LATIN_END) {
+            return 1;
+        }
         if (Character.isSupplementaryCodePoint(cp)) {
             return 2;
         }
-        return lanternaWide(cp) ? 2 : 1;
+        int known = LANTERNA[cp];
+        if (known == 0) {
+            known = (lanternaWide(cp) ? 2 : 1) + 1;
+            LANTERNA[cp] = (byte) known;
+        }
+        return known - 1;
     }
 
     static boolean lanternaWide(int cp) {

@@ -36,6 +36,9 @@ public final class Cells {
         if (s == null) {
             return 0;
         }
+        if (CellWidth.plainLatin(s)) {
+            return s.length();
+        }
         int cells = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -137,6 +140,9 @@ public final class Cells {
     public static String forLanterna(String s) {
         if (s == null || s.isEmpty()) {
             return "";
+        }
+        if (CellWidth.plainLatin(s)) {
+            return s; // nothing to compose, drop or substitute: the common case, kept free of the normaliser
         }
         String composed = Normalizer.normalize(s, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(composed.length());

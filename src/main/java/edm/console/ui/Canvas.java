@@ -1,31 +1,31 @@
 package edm.console.ui;
 
-import com.googlecode.lanterna.TerminalPosition;
-import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.graphics.TextGraphics;
 import edm.console.text.Align;
 import edm.console.text.Cells;
 import edm.console.text.TerminalSafe;
+import edm.console.ui.render.CellBuffer;
 
 /**
- * Where panels draw: a rectangle of a Lanterna TextGraphics plus the theme. Every string goes
- * through {@link TerminalSafe} and is clipped to the rectangle in terminal cells, so no panel can
- * draw outside its area or let untrusted text reach the terminal raw.
+ * Where panels draw: a rectangle of the frame's {@link CellBuffer} plus the theme. Every string goes
+ * through {@link TerminalSafe} and {@link Cells#forLanterna} and is clipped to the rectangle in
+ * terminal cells, so no panel can draw outside its area or let untrusted text reach the terminal raw,
+ * and the terminal places every character where the buffer says it is.
  */
 public final class Canvas {
-    private final TextGraphics g;
+    private static final CellBuffer.CodePointWidth WIDTH = Cells::width;
+
+    private final CellBuffer g;
     private final Theme theme;
     private final Rect area;
 
-    public Canvas(TextGraphics g, Theme theme, Rect area) {
+    public Canvas(CellBuffer g, Theme theme, Rect area) {
         this.g = g;
         this.theme = theme;
         this.area = area;
     }
 
-    public static Canvas full(TextGraphics g, Theme theme) {
-        TerminalSize s = g.getSize();
-        return new Canvas(g, theme, new Rect(0, 0, s.getColumns(), s.getRows()));
+    public static Canvas full(CellBuffer g, Theme theme) {
+        return new Canvas(g, theme, new Rect(0, 0, g.width(), g.height()));
     }
 
     public Rect area() {
@@ -60,10 +60,14 @@ public final class Canvas {
         }
         String safe = Cells.forLanterna(TerminalSafe.clean(text));
         int room = area.width() - col;
-        String shown = Cells.width(safe) > room ? Cells.truncate(safe, room) : safe;
-        apply(style);
-        g.putString(area.col() + col, area.row() + row, shown);
-        return col + Cells.width(shown);
+        int width = Cells.width(safe);
+        String shown = width > room ? Cells.truncate(safe, room) : safe;
+        if (shown != safe) {
+            width = Cells.width(shown);
+        }
+        // Text left of the canvas (a negative col) is clipped cell by cell, as the right edge is.
+        g.put(area.col() + col, area.row() + row, shown, style.ordinal(), area.col(), area.col() + area.width(), WIDTH);
+        return col + width;
     }
 
     /** Writes text padded/truncated to exactly {@code cells} wide. */
@@ -80,11 +84,9 @@ public final class Canvas {
     }
 
     public void fill(int col, int row, int width, int height, Style style) {
-        apply(style);
         Canvas clip = sub(col, row, width, height);
         if (clip.area.width() > 0 && clip.area.height() > 0) {
-            g.fillRectangle(new TerminalPosition(clip.area.col(), clip.area.row()),
-                    new TerminalSize(clip.area.width(), clip.area.height()), ' ');
+            g.fill(clip.area.col(), clip.area.row(), clip.area.width(), clip.area.height(), ' ', style.ordinal());
         }
     }
 
@@ -95,15 +97,17 @@ public final class Canvas {
         if (w < 2 || h < 2) {
             return;
         }
-        apply(Style.BORDER);
-        g.drawLine(area.col() + 1, area.row(), area.col() + w - 2, area.row(), '─');
-        g.drawLine(area.col() + 1, area.row() + h - 1, area.col() + w - 2, area.row() + h - 1, '─');
-        g.drawLine(area.col(), area.row() + 1, area.col(), area.row() + h - 2, '│');
-        g.drawLine(area.col() + w - 1, area.row() + 1, area.col() + w - 1, area.row() + h - 2, '│');
-        g.setCharacter(area.col(), area.row(), '┌');
-        g.setCharacter(area.col() + w - 1, area.row(), '┐');
-        g.setCharacter(area.col(), area.row() + h - 1, '└');
-        g.setCharacter(area.col() + w - 1, area.row() + h - 1, '┘');
+        int border = Style.BORDER.ordinal();
+        int c = area.col();
+        int r = area.row();
+        g.fill(c + 1, r, w - 2, 1, '─', border);
+        g.fill(c + 1, r + h - 1, w - 2, 1, '─', border);
+        g.fill(c, r + 1, 1, h - 2, '│', border);
+        g.fill(c + w - 1, r + 1, 1, h - 2, '│', border);
+        g.set(c, r, '┌', border);
+        g.set(c + w - 1, r, '┐', border);
+        g.set(c, r + h - 1, '└', border);
+        g.set(c + w - 1, r + h - 1, '┘', border);
         if (title != null && !title.isEmpty() && w > 6) {
             String t = " " + Cells.truncate(title, w - 6) + " ";
             text(2, 0, t, active ? Style.TITLE_ACTIVE : Style.TITLE);
@@ -113,16 +117,6 @@ public final class Canvas {
     /** The canvas inside a frame. */
     public Canvas inner() {
         return sub(1, 1, area.width() - 2, area.height() - 2);
-    }
-
-    private void apply(Style style) {
-        Theme.Look look = theme.look(style);
-        g.setForegroundColor(look.foreground());
-        g.setBackgroundColor(look.background());
-        g.clearModifiers();
-        if (!look.sgr().isEmpty()) {
-            g.setModifiers(java.util.EnumSet.copyOf(look.sgr()));
-        }
     }
 
     /** A rectangle in absolute screen cells. */

@@ -1,6 +1,5 @@
 package edm.console.ui;
 
-import com.googlecode.lanterna.graphics.TextGraphics;
 import edm.console.core.ContainerInfo;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.EngineStatus;
@@ -11,12 +10,13 @@ import edm.console.ui.keys.Scope;
 import edm.console.ui.panels.ContainersPanel;
 import edm.console.ui.panels.DetailLines;
 import edm.console.ui.panels.ResourceLines;
+import edm.console.ui.render.CellBuffer;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Draws one whole frame from the UI state into the screen's back buffer. Lanterna's screen then
- * sends only the cells that differ from the previous frame, so a clock tick costs a few bytes.
+ * Draws one whole frame from the UI state into the frame's cell buffer. The painter then sends only
+ * the cells that differ from the previous frame; a clock tick redraws the status bar's row alone.
  */
 public final class ScreenRenderer {
     private final UiContext ctx;
@@ -54,7 +54,7 @@ public final class ScreenRenderer {
         return lines.isEmpty() ? lines : BannerView.wrapped(lines, cols - 2);
     }
 
-    public void render(TextGraphics g, UiState s) {
+    public void render(CellBuffer g, UiState s) {
         Canvas full = Canvas.full(g, ctx.theme());
         full.fill(0, 0, full.width(), full.height(), Style.NORMAL);
         Instant now = ctx.clock().now();
@@ -89,7 +89,7 @@ public final class ScreenRenderer {
     }
 
     /** Redraws only the status bar (for clock ticks: everything else is unchanged). */
-    public void renderStatusBar(TextGraphics g, UiState s) {
+    public void renderStatusBar(CellBuffer g, UiState s) {
         drawStatusBar(Canvas.full(g, ctx.theme()), s, ctx.clock().now());
     }
 

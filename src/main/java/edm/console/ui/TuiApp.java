@@ -4,9 +4,19 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
 import edm.console.core.InFlightWork;
 import edm.console.core.Threads;
+import edm.console.ui.render.CellBuffer;
+import edm.console.ui.render.FrameTrace;
+import edm.console.ui.render.TerminalPainter;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,15 +27,31 @@ import java.util.concurrent.TimeUnit;
 /**
  * The UI thread: waits on one event queue (keys, resizes, data snapshots, a one-second tick) and
  * redraws after each batch of events. Waiting on a queue rather than polling keeps an idle console
- * near zero CPU. The caller owns the screen's start and stop (so the terminal is restored even when
- * this throws).
+ * near zero CPU. A key, a resize or an action's result is drawn at once; data (containers, host,
+ * health, logs, backups) at most {@link #DATA_FRAMES_PER_SECOND} times a second; a clock tick redraws
+ * the status bar's row alone. The caller owns the screen's start and stop (so the terminal is restored
+ * even when this throws); the screen is used for that and for input only: frames go to its terminal
+ * through our own {@link CellBuffer} and {@link TerminalPainter}.
  *
  * <p>The loop ends when the operator quits or the terminal goes away (input closed, a write failed, the
  * launcher's SIGHUP/SIGTERM handler), but never while a change it started still runs: then it stops
  * drawing, keeps applying events, and ends once that work has finished or rolled back.
  */
 public final class TuiApp {
+    /** Data frames a second at most: enough for stats and logs to look live, little CPU. */
+    static final int DATA_FRAMES_PER_SECOND = 5;
+    private static final long DATA_FRAME_GAP_NANOS = 1_000_000_000L / DATA_FRAMES_PER_SECOND;
+
     private final Screen screen;
+    private final TerminalPainter painter;
+    /** The frame being drawn; kept between frames so a tick can redraw the status bar alone. */
+    private CellBuffer frame;
+    private FrameTrace trace = FrameTrace.fromEnvironment();
+    /** Keys read on the input thread, with when they arrived (only while tracing). */
+    private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    /** Keys handled since the last frame (only while tracing). */
+    private final List<Arrival> keysToShow = new ArrayList<>();
+    private long lastFrameStart = System.nanoTime() - DATA_FRAME_GAP_NANOS;
     private final UiState state = new UiState();
     private final ScreenRenderer renderer;
     private final TuiController controller;
@@ -33,20 +59,30 @@ public final class TuiApp {
     private final ExecutorService actions = Executors.newFixedThreadPool(2, Threads.daemon("edm-action"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-tick"));
 
-    private final java.util.concurrent.atomic.AtomicBoolean logsRedrawPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean logsRedrawPending = new AtomicBoolean();
     private final InFlightWork inFlight;
     /** Set when drawing must stop: the terminal is gone, or drawing failed (a bug; rethrown at the end). */
     private volatile boolean drawingStopped;
     private RuntimeException drawFailure;
 
+    private record Arrival(UiEvent.Key key, long nanos) {
+    }
+
     public TuiApp(Screen screen, UiContext ctx, ContainerControl control) {
         this(screen, ctx, control, null, null);
     }
 
-    /** With log viewing (sessions may be null: the Logs panel then says it is not available). */
+    /**
+     * With log viewing (sessions may be null: the Logs panel then says it is not available). The screen
+     * must be a {@link TerminalScreen}: frames are painted on its terminal.
+     */
     public TuiApp(Screen screen, UiContext ctx, ContainerControl control, edm.console.logs.LogSessions logs,
                   java.nio.file.Path exportDir) {
+        if (!(screen instanceof TerminalScreen ts)) {
+            throw new IllegalArgumentException("TuiApp paints on a TerminalScreen's terminal, not on " + screen.getClass());
+        }
         this.screen = screen;
+        this.painter = new TerminalPainter(ts.getTerminal(), ctx.theme());
         this.renderer = new ScreenRenderer(ctx, logs != null);
         this.controller = new TuiController(state, ctx, control, actions, this::post, logs, exportDir, this::logsChanged);
         this.inFlight = new InFlightWork(ctx.clock());
@@ -120,31 +156,70 @@ public final class TuiApp {
         return state;
     }
 
+    /** Traces keys and frames into this (tests; the console reads {@link FrameTrace#VARIABLE}). */
+    void trace(FrameTrace t) {
+        this.trace = t;
+    }
+
     /** Runs until the operator quits or the terminal goes away, and no started work runs any more. */
     public void run() throws IOException, InterruptedException {
         Thread input = new Thread(this::readInput, "edm-input");
         input.setDaemon(true);
         input.start();
         ticker.scheduleAtFixedRate(() -> post(new UiEvent.Tick()), 1, 1, TimeUnit.SECONDS);
+        boolean dataPending = false;
         try {
-            draw(true);
+            draw(true, "start");
             while (!over()) {
-                UiEvent e = queue.take();
+                UiEvent e;
+                if (dataPending) {
+                    long wait = lastFrameStart + DATA_FRAME_GAP_NANOS - System.nanoTime();
+                    e = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+                    if (e == null) {
+                        dataPending = false;
+                        if (!drawingStopped) {
+                            draw(false, "data");
+                        }
+                        continue;
+                    }
+                } else {
+                    e = queue.take();
+                }
                 Batch batch = handleAll(e);
                 if (over()) {
                     break;
                 }
                 if (drawingStopped) {
+                    dataPending = false;
                     continue; // nobody to draw for: keep applying events until the work has finished
                 }
-                if (batch == Batch.TICKS_ONLY && !flashExpiring()) {
-                    // Only the clock moved: redraw the status bar, not the whole screen (idle CPU).
-                    guarded(() -> {
-                        renderer.renderStatusBar(screen.newTextGraphics(), state);
-                        screen.refresh(Screen.RefreshType.DELTA);
-                    });
-                } else {
-                    draw(batch == Batch.RESIZED);
+                switch (batch) {
+                    case TICKS_ONLY -> {
+                        if (flashExpiring()) {
+                            draw(false, "flash");
+                            dataPending = false;
+                        } else if (!dataPending) {
+                            // Only the clock moved: redraw the status bar, not the whole screen (idle CPU).
+                            guarded(this::drawStatusBar);
+                        }
+                    }
+                    case DATA -> {
+                        // Snapshots coalesce: at most a few frames a second, however often they come.
+                        if (System.nanoTime() - lastFrameStart >= DATA_FRAME_GAP_NANOS) {
+                            draw(false, "data");
+                            dataPending = false;
+                        } else {
+                            dataPending = true;
+                        }
+                    }
+                    case CHANGED -> {
+                        draw(false, batchReason());
+                        dataPending = false;
+                    }
+                    case RESIZED -> {
+                        draw(true, "resize");
+                        dataPending = false;
+                    }
                 }
             }
         } finally {
@@ -156,6 +231,10 @@ public final class TuiApp {
         if (drawFailure != null) {
             throw drawFailure;
         }
+    }
+
+    private String batchReason() {
+        return keysToShow.isEmpty() ? "event" : "key";
     }
 
     /** Quit asked for or terminal gone, and nothing this console started still runs. */
@@ -183,25 +262,57 @@ public final class TuiApp {
         }
     }
 
-    private void draw(boolean complete) {
-        guarded(() -> drawFrame(complete));
+    private void draw(boolean complete, String reason) {
+        guarded(() -> drawFrame(complete, reason));
     }
 
-    /** Handles one event and every other one already waiting, so a burst costs one frame. */
-    /** What a batch of events needs redrawn. */
-    enum Batch { TICKS_ONLY, CHANGED, RESIZED }
+    /**
+     * What a batch of events needs redrawn: the clock only, data (coalesced), something the operator is
+     * waiting for (a key, an action's result: drawn at once), or everything (a resize).
+     */
+    enum Batch { TICKS_ONLY, DATA, CHANGED, RESIZED }
 
+    /** Handles one event and every other one already waiting, so a burst costs one frame. */
     Batch handleAll(UiEvent first) {
-        boolean resized = first instanceof UiEvent.Resized;
-        boolean ticksOnly = first instanceof UiEvent.Tick;
-        controller.handle(first);
-        UiEvent more;
-        while ((more = queue.poll()) != null && !state.quit) {
-            resized |= more instanceof UiEvent.Resized;
-            ticksOnly &= more instanceof UiEvent.Tick;
-            controller.handle(more);
+        Batch batch = Batch.TICKS_ONLY;
+        UiEvent e = first;
+        do {
+            batch = max(batch, kind(e));
+            if (e instanceof UiEvent.Key k && trace.on()) {
+                noteKey(k);
+            }
+            controller.handle(e);
+        } while (!state.quit && (e = queue.poll()) != null);
+        return batch;
+    }
+
+    private static Batch max(Batch a, Batch b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Batch kind(UiEvent e) {
+        if (e instanceof UiEvent.Tick) {
+            return Batch.TICKS_ONLY;
         }
-        return resized ? Batch.RESIZED : ticksOnly ? Batch.TICKS_ONLY : Batch.CHANGED;
+        if (e instanceof UiEvent.Resized) {
+            return Batch.RESIZED;
+        }
+        if (e instanceof UiEvent.Containers || e instanceof UiEvent.Host || e instanceof UiEvent.Health
+                || e instanceof UiEvent.LogsChanged || e instanceof UiEvent.Backups || e instanceof UiEvent.BackupProgress) {
+            return Batch.DATA;
+        }
+        return Batch.CHANGED;
+    }
+
+    /** The arrival of a key read on the input thread (keys posted otherwise, as in tests, have none). */
+    private void noteKey(UiEvent.Key k) {
+        for (Arrival a; (a = arrivals.peek()) != null; ) {
+            arrivals.poll();
+            if (a.key() == k) {
+                keysToShow.add(a);
+                return;
+            }
+        }
     }
 
     /** A flash message that has just expired must be replaced by the hints: that needs a full frame. */
@@ -210,7 +321,7 @@ public final class TuiApp {
         if (f == null) {
             return false;
         }
-        boolean expired = !java.time.Instant.now().isBefore(f.until());
+        boolean expired = !Instant.now().isBefore(f.until());
         if (expired) {
             state.flash = null;
         }
@@ -219,9 +330,18 @@ public final class TuiApp {
 
     /** Draws the current state; a resize forces a complete repaint. */
     public void drawFrame(boolean complete) throws IOException {
+        drawFrame(complete, "frame");
+    }
+
+    private void drawFrame(boolean complete, String reason) throws IOException {
+        long start = System.nanoTime();
+        lastFrameStart = start;
         TerminalSize newSize = screen.doResizeIfNecessary();
-        // No screen.clear(): the renderer fills every cell anyway, and each cell write costs a width lookup.
+        // The screen's size is what its resize listener last heard: asking the terminal would be a round trip.
         TerminalSize size = screen.getTerminalSize();
+        if (frame == null || frame.width() != size.getColumns() || frame.height() != size.getRows()) {
+            frame = new CellBuffer(size.getColumns(), size.getRows());
+        }
         // Page keys move by what the containers panel shows.
         Layout layout = renderer.layoutFor(state, size.getColumns(), size.getRows());
         Canvas.Rect r = layout.panels().getOrDefault(Panel.CONTAINERS, layout.body());
@@ -229,9 +349,41 @@ public final class TuiApp {
         Canvas.Rect logs = layout.panels().getOrDefault(Panel.LOGS, layout.body());
         controller.logsPageSize(Math.max(1, logs.height() - 4));
         controller.alertsPageSize(Math.max(1, layout.body().height() - 2));
-        renderer.render(screen.newTextGraphics(), state);
-        screen.setCursorPosition(null);
-        screen.refresh(complete || newSize != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        renderer.render(frame, state);
+        painter.paint(frame, complete || newSize != null);
+        traced(reason, start);
+    }
+
+    /** The status bar's row alone (the clock); everything else on screen is unchanged. */
+    private void drawStatusBar() throws IOException {
+        if (frame == null || screen.doResizeIfNecessary() != null) {
+            drawFrame(true, "resize");
+            return;
+        }
+        long start = System.nanoTime();
+        renderer.renderStatusBar(frame, state);
+        painter.paint(frame, false);
+        traced("tick", start);
+    }
+
+    private void traced(String reason, long start) {
+        if (!trace.on()) {
+            return;
+        }
+        long end = System.nanoTime();
+        for (Arrival a : keysToShow) {
+            trace.key(label(a.key().key()), end - a.nanos());
+        }
+        keysToShow.clear();
+        trace.frame(reason, end - start);
+    }
+
+    /** A key as the trace names it: the character typed, or Lanterna's key type (Ctrl-/Alt- prefixed). */
+    static String label(KeyStroke k) {
+        String base = k.getKeyType() == KeyType.Character
+                ? (Character.isWhitespace(k.getCharacter()) ? "Space" : String.valueOf(k.getCharacter()))
+                : k.getKeyType().name();
+        return (k.isCtrlDown() ? "Ctrl-" : "") + (k.isAltDown() ? "Alt-" : "") + base;
     }
 
     /** Synchronous event handling for screen tests: apply events, then draw. */
@@ -262,7 +414,11 @@ public final class TuiApp {
                     terminalGone();
                     return;
                 }
-                post(new UiEvent.Key(k));
+                UiEvent.Key key = new UiEvent.Key(k);
+                if (trace.on()) {
+                    arrivals.add(new Arrival(key, System.nanoTime()));
+                }
+                post(key);
             }
         } catch (IOException | RuntimeException e) {
             terminalGone();
