@@ -26,13 +26,15 @@ final class FirstFrame {
     /** The first list's own deadline (at most the engine timeout); an answer later than {@link #MONITOR_WAIT} is dropped. */
     static final Duration LIST_DEADLINE = Duration.ofSeconds(2);
 
-    /** When no frame reports itself (another way of drawing), the monitor starts this long after the hand-over. */
-    static final Duration FRAME_WAIT = Duration.ofMillis(400);
+    /**
+     * The monitor starts this long after the list was handed to the UI: the UI thread, idle by then, paints
+     * it within milliseconds, and docker-java's start-up does not compete with that frame for the CPU.
+     */
+    static final Duration FRAME_WAIT = Duration.ofMillis(200);
 
     private final CompletableFuture<Optional<ContainersSnapshot>> list;
     private final AtomicBoolean monitorStarted = new AtomicBoolean();
     private volatile Runnable startMonitor;
-    private volatile boolean handedOver;
     private final long startedNanos = System.nanoTime();
     /** The first list while the UI shows it and the monitor has not listed yet; null before and after. */
     private volatile ContainersSnapshot shown;
@@ -62,8 +64,8 @@ final class FirstFrame {
 
     /**
      * Once the list is read (or {@link #MONITOR_WAIT} after launch at the latest): hands it to the UI; the
-     * monitor starts after the next frame is on the screen ({@link #framed}), or {@link #FRAME_WAIT} after the
-     * hand-over when no frame says so, at once when there is no list. Its snapshots always come after the list.
+     * monitor starts {@link #FRAME_WAIT} after the hand-over, at once when there is no list. Its snapshots
+     * always come after the list.
      */
     void then(Consumer<ContainersSnapshot> post, Runnable startMonitor) {
         this.startMonitor = startMonitor;
@@ -73,7 +75,6 @@ final class FirstFrame {
                 if (first.isPresent()) {
                     shown = first.get();
                     post.accept(first.get());
-                    handedOver = true;
                     CompletableFuture.delayedExecutor(FRAME_WAIT.toMillis(), TimeUnit.MILLISECONDS).execute(this::startMonitorOnce);
                     return;
                 }
@@ -82,13 +83,6 @@ final class FirstFrame {
             }
             startMonitorOnce();
         });
-    }
-
-    /** A frame is on the screen: the first one after the list was handed over lets the monitor start. */
-    void framed() {
-        if (handedOver) {
-            startMonitorOnce();
-        }
     }
 
     private void startMonitorOnce() {

@@ -99,14 +99,7 @@ final class TuiLauncher {
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
                 .createTerminal();
-        // Every frame ends with a refresh: the first one that shows the first list lets the monitor start.
-        Screen screen = new TerminalScreen(terminal) {
-            @Override
-            public synchronized void refresh(RefreshType refreshType) throws IOException {
-                super.refresh(refreshType);
-                first.framed();
-            }
-        };
+        Screen screen = new TerminalScreen(terminal);
         TuiApp[] appRef = new TuiApp[1];
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable restore = () -> {
