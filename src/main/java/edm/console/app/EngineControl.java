@@ -8,6 +8,7 @@ import edm.console.ui.ContainerControl;
 import edm.console.workflow.Operator;
 import edm.console.workflow.WorkflowLock;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.function.ToIntFunction;
 
 /**
@@ -66,6 +67,14 @@ final class EngineControl implements ContainerControl {
             throw e;
         } finally {
             refreshNow();
+        }
+    }
+
+    @Override
+    public void showing(Collection<String> ids) {
+        ContainerMonitor m = monitor;
+        if (m != null) {
+            m.showing(ids);
         }
     }
 

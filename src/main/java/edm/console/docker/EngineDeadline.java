@@ -1,11 +1,8 @@
 package edm.console.docker;
 
-import edm.console.core.Threads;
+import edm.console.core.Background;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Deadlines that really hold on the engine's unix socket. docker-java talks to a unix socket through
@@ -16,9 +13,11 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * On a TCP endpoint the interrupt does nothing to a blocked socket; there the transport's own socket
  * timeouts hold, because plain sockets honour them.
+ * <p>
+ * The deadlines run on the console's one timer thread ({@link Background}): firing one is an interrupt.
  */
 final class EngineDeadline implements AutoCloseable {
-    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    private static final Background WATCHDOG = Background.shared();
     private static final Duration REPEAT = Duration.ofMillis(50);
 
     private final Thread thread;
@@ -30,13 +29,6 @@ final class EngineDeadline implements AutoCloseable {
     private EngineDeadline(Thread thread, Duration limit) {
         this.thread = thread;
         this.limit = limit;
-    }
-
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor w = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(1,
-                Threads.daemon("edm-engine-deadline"));
-        w.setRemoveOnCancelPolicy(true);
-        return w;
     }
 
     /** Arms a deadline for the calling thread; close it when the guarded call returns. */
@@ -54,7 +46,7 @@ final class EngineDeadline implements AutoCloseable {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = WATCHDOG.schedule(this::fire, limit.toMillis(), TimeUnit.MILLISECONDS);
+        pending = WATCHDOG.onTimer(this::fire, limit.toMillis());
     }
 
     private synchronized void fire() {
@@ -63,7 +55,7 @@ final class EngineDeadline implements AutoCloseable {
             thread.interrupt();
             // The transport retries an idempotent request whose connection broke, on a fresh connection
             // that would wait again without a deadline: interrupt again until the call gives up.
-            pending = WATCHDOG.schedule(this::fire, REPEAT.toMillis(), TimeUnit.MILLISECONDS);
+            pending = WATCHDOG.onTimer(this::fire, REPEAT.toMillis());
         }
     }
 

@@ -28,7 +28,9 @@ public final class WebhookNotifier implements AutoCloseable {
     private final URI url;
     private final Duration firstDelay;
     private final Consumer<String> onFailure;
-    private final HttpClient http;
+    private final Duration timeout;
+    /** Built on the webhook thread at the first alert: the JDK's HTTP client sets up TLS, which start-up does not need. */
+    private HttpClient http;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-webhook"));
     private final AtomicInteger pending = new AtomicInteger();
 
@@ -36,7 +38,7 @@ public final class WebhookNotifier implements AutoCloseable {
         this.url = URI.create(url);
         this.firstDelay = firstDelay;
         this.onFailure = onFailure;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).proxy(HttpClient.Builder.NO_PROXY).build();
+        this.timeout = timeout;
     }
 
     public void send(Alert a) {
@@ -53,12 +55,20 @@ public final class WebhookNotifier implements AutoCloseable {
         }
     }
 
+    /** Only ever called on the webhook thread. */
+    private HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(timeout).proxy(HttpClient.Builder.NO_PROXY).build();
+        }
+        return http;
+    }
+
     private void attempt(String body, Alert a, int n) {
         String why;
         try {
             HttpRequest req = HttpRequest.newBuilder(url).timeout(firstDelay.multipliedBy(10).plusSeconds(5))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            int code = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int code = client().send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (code >= 200 && code < 300) {
                 pending.decrementAndGet();
                 return;

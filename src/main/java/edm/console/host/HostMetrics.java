@@ -23,12 +23,18 @@ import oshi.software.os.OperatingSystem;
  * <p>Construction loads OSHI's native bindings and takes the first CPU and network readings, so the first
  * {@link #sample()} already has a real interval to report on (or the since-boot CPU average if it comes
  * within ~100 ms). The OSHI objects are created once; each sample reads /proc/stat, /proc/meminfo,
- * /proc/loadavg, /proc/uptime, the mount table with one statvfs per mount, and the counters of the shown NICs.
+ * /proc/loadavg, /proc/uptime and the counters of the shown NICs; every 10 s also the mount table with one
+ * statvfs per real filesystem.
  */
 public final class HostMetrics {
 
     /** NICs come and go rarely (docker's veths are filtered out anyway): list them again every so often. */
     static final long NIC_REDISCOVERY_NANOS = 30_000_000_000L;
+    /**
+     * Space on disk changes slowly, and the mount table plus one statvfs per filesystem is the dearest part
+     * of a sample: read every 10 s, while CPU, memory and network are read every sample.
+     */
+    static final long FILESYSTEMS_EVERY_NANOS = 10_000_000_000L;
 
     private final Path projectDir;
     private final Clock clock;
@@ -44,6 +50,8 @@ public final class HostMetrics {
     private final NetworkRateTracker network = new NetworkRateTracker();
     private List<NetworkIF> nics = List.of();
     private long nicsListedAt;
+    private List<FileSystemUsage> fileSystems;
+    private long fileSystemsReadAt;
 
     /** Samples with the system clock and the {@link NetworkInterfaceFilter#DEFAULT default} NIC filter. */
     public HostMetrics(Path projectDir) {
@@ -84,9 +92,18 @@ public final class HostMetrics {
                 memUsed,
                 virtualMemory.getSwapTotal(),
                 virtualMemory.getSwapUsed(),
-                fileSystems(),
+                fileSystemsEvery(FILESYSTEMS_EVERY_NANOS),
                 rates,
                 os.getSystemUptime());
+    }
+
+    private List<FileSystemUsage> fileSystemsEvery(long intervalNanos) {
+        long now = System.nanoTime();
+        if (fileSystems == null || now - fileSystemsReadAt >= intervalNanos) {
+            fileSystems = fileSystems();
+            fileSystemsReadAt = now;
+        }
+        return fileSystems;
     }
 
     private List<FileSystemUsage> fileSystems() {

@@ -1,13 +1,12 @@
 package edm.console.live;
 
-import edm.console.core.Threads;
-
+import edm.console.core.Background;
 import edm.console.core.Clock;
 import edm.console.core.ContainerInfo;
-import edm.console.core.ContainerStats;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.EngineEvent;
 import edm.console.core.EngineStatus;
+import edm.console.core.Lane;
 import edm.console.docker.CgroupStats;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.EngineException;
@@ -15,16 +14,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -32,20 +27,24 @@ import java.util.function.Consumer;
  * Keeps the container list live. Changes come from the engine's event stream (a burst of events
  * causes one re-list after a short debounce); a slow safety-net re-list catches anything missed.
  * When the engine is unreachable or the stream drops, it reconnects with back-off and re-lists, so
- * nothing that happened meanwhile is missed. All engine calls run on one thread, so refreshes never
- * overlap; stats sampling runs on a second one so a slow engine cannot delay the list.
+ * nothing that happened meanwhile is missed. All engine calls run on one lane, so refreshes never
+ * overlap; stats sampling ({@link StatsSampler}: the rows on screen and the EDM stack only) runs on a
+ * second one so a slow engine cannot delay the list. Lanes share the console's timer and workers
+ * ({@link Background}): the monitor owns no thread, and between its tasks nothing of it runs.
  * <p>
  * A hung engine (SIGSTOPed, deadlocked) keeps its socket and its event stream open and simply goes
- * quiet, so silence on the stream proves nothing: a heartbeat on a third thread asks the engine for a
- * ping every {@link #heartbeatEvery heartbeat interval}. When a request goes unanswered for the timeout
- * the list is marked stale ("not answering", with the last data kept and its time), and the monitor
- * keeps asking every second until the engine answers again.
+ * quiet, so silence on the stream proves nothing: a heartbeat on the engine lane asks the engine for a
+ * ping every {@link #heartbeatEvery heartbeat interval} (while a list or inspect is under way, that
+ * request's own deadline does the same). When a request goes unanswered for the timeout the list is
+ * marked stale ("not answering", with the last data kept and its time), and the monitor keeps asking
+ * every second until the engine answers again ({@link EngineOutage}).
  */
 public final class ContainerMonitor implements AutoCloseable {
     private static final Duration DEBOUNCE = Duration.ofMillis(120);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
-    /** Between attempts at a silent engine: each attempt itself already waits the full timeout. */
-    private static final Duration SILENT_RETRY = Duration.ofSeconds(1);
+    /** A row that scrolled into view is read this soon (a burst of scrolling causes one round). */
+    private static final Duration SHOWN_DEBOUNCE = Duration.ofMillis(150);
+    /** A first cgroup reading has no CPU figure: the second comes this much later, not a whole stats interval. */
+    private static final Duration SECOND_READING = Duration.ofSeconds(1);
 
     private final ContainerGateway gateway;
     private final List<String> preferredNames;
@@ -53,15 +52,13 @@ public final class ContainerMonitor implements AutoCloseable {
     private final Duration relistEvery;
     private final Clock clock;
     private final Consumer<ContainersSnapshot> publish;
-    private final CgroupStats cgroups;
-    private final ScheduledExecutorService engineThread;
-    private final ScheduledExecutorService statsThread;
-    private final ScheduledExecutorService heartbeatThread;
+    private final StatsSampler stats;
+    private final EngineOutage outage;
+    private final Lane engineLane;
+    private final Lane statsLane;
 
     /** Inspect results that are still valid; dropped for a container when an event says it changed. */
     private final Map<String, ContainerGateway.Inspected> inspected = new ConcurrentHashMap<>();
-    private final Map<String, Sample> lastSamples = new ConcurrentHashMap<>();
-    private final Map<String, ContainerStats> stats = new ConcurrentHashMap<>();
 
     private volatile ContainersSnapshot current;
     private volatile Closeable eventStream;
@@ -70,10 +67,10 @@ public final class ContainerMonitor implements AutoCloseable {
     private volatile boolean closed;
     private final AtomicBoolean relistQueued = new AtomicBoolean();
     private final AtomicBoolean retryQueued = new AtomicBoolean();
+    private final AtomicBoolean extraRoundQueued = new AtomicBoolean();
     /** Guards {@link #epoch}: a re-list publishes only if nobody marked the engine down since it began. */
     private final Object stateLock = new Object();
     private long epoch;
-    private Duration backoff = Duration.ofSeconds(1);
 
     public ContainerMonitor(ContainerGateway gateway, List<String> preferredNames, Duration statsEvery,
                             Duration relistEvery, boolean localEngine, Clock clock, Consumer<ContainersSnapshot> publish) {
@@ -83,10 +80,10 @@ public final class ContainerMonitor implements AutoCloseable {
         this.relistEvery = relistEvery;
         this.clock = clock;
         this.publish = publish;
-        this.cgroups = localEngine ? new CgroupStats() : null;
-        this.engineThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-engine"));
-        this.statsThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-stats"));
-        this.heartbeatThread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-engine-heartbeat"));
+        this.stats = new StatsSampler(gateway, localEngine ? new CgroupStats() : null, preferredNames, clock);
+        this.outage = new EngineOutage(gateway.endpoint());
+        this.engineLane = Background.shared().lane("edm-engine");
+        this.statsLane = Background.shared().lane("edm-stats");
         this.current = ContainersSnapshot.initial(EngineStatus.connecting(gateway.endpoint(), clock.now()));
     }
 
@@ -96,13 +93,31 @@ public final class ContainerMonitor implements AutoCloseable {
 
     public void start() {
         publish(current);
-        engineThread.execute(this::connect);
+        engineLane.execute(this::connect);
         long relistMs = relistEvery.toMillis();
-        engineThread.scheduleWithFixedDelay(this::safetyRelist, relistMs, relistMs, TimeUnit.MILLISECONDS);
-        long statsMs = statsEvery.toMillis();
-        statsThread.scheduleWithFixedDelay(this::sampleStats, 500, statsMs, TimeUnit.MILLISECONDS);
+        engineLane.everyFixedDelay(this::safetyRelist, relistMs, relistMs);
+        statsLane.everyFixedDelay(this::sampleStats, 500, statsEvery.toMillis());
         long beatMs = heartbeatEvery(gateway.timeout()).toMillis();
-        heartbeatThread.scheduleWithFixedDelay(this::heartbeat, beatMs, beatMs, TimeUnit.MILLISECONDS);
+        engineLane.everyFixedDelay(this::heartbeat, beatMs, beatMs);
+    }
+
+    /**
+     * The containers whose rows are on screen (ids): only they and the EDM stack are sampled. Until the
+     * first call every running container is. Cheap and safe from any thread; call it when the rows change.
+     */
+    public void showing(Collection<String> ids) {
+        if (stats.show(ids) && !closed) {
+            queueExtraRound(SHOWN_DEBOUNCE);
+        }
+    }
+
+    private void queueExtraRound(Duration in) {
+        if (extraRoundQueued.compareAndSet(false, true)) {
+            statsLane.schedule(() -> {
+                extraRoundQueued.set(false);
+                sampleStats();
+            }, in.toMillis());
+        }
     }
 
     /**
@@ -150,7 +165,9 @@ public final class ContainerMonitor implements AutoCloseable {
             streamToken = token;
             eventStream = gateway.subscribeEvents(since, this::onEvent, reason -> onStreamEnd(token, reason));
             EngineStatus up = EngineStatus.up(gateway.endpoint(), version.apiVersion(), version.engineVersion(), clock.now());
-            backoff = Duration.ofSeconds(1);
+            synchronized (stateLock) {
+                outage.answered();
+            }
             inspected.clear();
             relist(up, seen);
         } catch (RuntimeException e) {
@@ -170,31 +187,19 @@ public final class ContainerMonitor implements AutoCloseable {
      * after a second for a silent engine, with back-off for one that refuses.
      */
     private void markDown(long seen, RuntimeException failure, Instant asked) {
-        boolean silent = EngineException.notAnswering(failure) != null;
-        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         Duration delay;
         synchronized (stateLock) {
             if (closed || epoch != seen) {
                 return;
             }
             epoch++;
-            Instant now = clock.now();
-            EngineStatus was = current.engine();
-            if (silent) {
-                delay = SILENT_RETRY;
-                Instant silentSince = was.notAnswering() ? was.silentSince() : asked;
-                publish(new ContainersSnapshot(EngineStatus.notAnswering(gateway.endpoint(), reason, silentSince, now,
-                        now.plus(delay)), current.containers(), Map.of(), current.listedAt()));
-            } else {
-                delay = backoff;
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                publish(new ContainersSnapshot(EngineStatus.down(gateway.endpoint(), reason, now, now.plus(delay)),
-                        current.containers(), Map.of(), current.listedAt()));
-            }
+            EngineOutage.Verdict v = outage.failed(failure, asked, current.engine(), clock.now());
+            delay = v.retryIn();
+            publish(new ContainersSnapshot(v.status(), current.containers(), Map.of(), current.listedAt()));
         }
         closeEventStream();
         if (retryQueued.compareAndSet(false, true)) {
-            engineThread.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+            engineLane.schedule(this::connect, delay.toMillis());
         }
     }
 
@@ -226,7 +231,7 @@ public final class ContainerMonitor implements AutoCloseable {
                 : new IllegalStateException(reason == null || reason.getMessage() == null ? "event stream ended" : reason.getMessage(), reason);
         long seen = epoch();
         Instant asked = clock.now();
-        engineThread.execute(() -> {
+        engineLane.execute(() -> {
             if (current.engine().connected()) {
                 markDown(seen, why, asked);
             }
@@ -241,12 +246,12 @@ public final class ContainerMonitor implements AutoCloseable {
         if (!relistQueued.compareAndSet(false, true)) {
             return;
         }
-        engineThread.schedule(() -> {
+        engineLane.schedule(() -> {
             relistQueued.set(false);
             if (current.engine().connected()) {
                 relist(current.engine(), epoch());
             }
-        }, DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+        }, DEBOUNCE.toMillis());
     }
 
     private void safetyRelist() {
@@ -263,18 +268,17 @@ public final class ContainerMonitor implements AutoCloseable {
             Set<String> ids = new HashSet<>();
             listed.forEach(c -> ids.add(c.id()));
             inspected.keySet().retainAll(ids);
-            lastSamples.keySet().retainAll(ids);
-            stats.keySet().retainAll(ids);
+            stats.retain(ids);
             if (listed.stream().anyMatch(c -> !inspected.containsKey(c.id()))) {
                 // Names and states first: inspecting every new container (30 at start-up) takes a while,
                 // and the operator should not wait for restart counts to see what is there.
                 publishIfCurrent(seen, new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(
-                        listed.stream().map(this::withCachedInspect).toList(), preferredNames), snapshotStats(listed), clock.now()));
+                        listed.stream().map(this::withCachedInspect).toList(), preferredNames), stats.snapshot(listed), clock.now()));
             }
             asked = clock.now();
             List<ContainerInfo> merged = listed.stream().map(this::withInspect).toList();
             publishIfCurrent(seen, new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(merged, preferredNames),
-                    snapshotStats(merged), clock.now()));
+                    stats.snapshot(merged), clock.now()));
         } catch (RuntimeException e) {
             markDown(seen, e, asked);
         }
@@ -317,66 +321,20 @@ public final class ContainerMonitor implements AutoCloseable {
 
     private void sampleStats() {
         ContainersSnapshot snap = current;
-        if (!snap.engine().connected()) {
+        if (closed || !snap.engine().connected()) {
             return;
         }
-        for (ContainerInfo c : snap.containers()) {
-            if (closed) {
-                return;
-            }
-            if (!c.running()) {
-                stats.remove(c.id());
-                lastSamples.remove(c.id());
-                continue;
-            }
-            try {
-                sampleOne(c);
-            } catch (RuntimeException e) {
-                stats.remove(c.id());
-                if (EngineException.notAnswering(e) != null) {
-                    // The heartbeat marks the engine silent; asking the other containers would only wait again.
-                    return;
-                }
+        boolean firstReadings = stats.sample(snap.containers(), inspected::get, () -> closed);
+        synchronized (stateLock) {
+            // Under the lock: a re-list publishing meanwhile must not be replaced by the list read before it.
+            ContainersSnapshot now = current;
+            if (!closed && now.engine().connected()) {
+                publish(new ContainersSnapshot(now.engine(), now.containers(), stats.snapshot(now.containers()), now.listedAt()));
             }
         }
-        ContainersSnapshot now = current;
-        publish(new ContainersSnapshot(now.engine(), now.containers(), snapshotStats(now.containers()), now.listedAt()));
-    }
-
-    private void sampleOne(ContainerInfo c) {
-        Instant now = clock.now();
-        if (cgroups == null) {
-            // A remote engine: only its stats API can tell.
-            stats.put(c.id(), gateway.stats(c.id()).toStats(null));
-            return;
+        if (firstReadings && !closed) {
+            queueExtraRound(SECOND_READING);
         }
-        // A local engine: read the cgroup, never the stats API, which makes the engine itself sample the
-        // container. Not inspected yet (its main pid unknown): wait for the next round.
-        ContainerGateway.Inspected info = inspected.get(c.id());
-        Optional<CgroupStats.Counters> local = info == null ? Optional.empty() : cgroups.read(info.pid());
-        if (local.isEmpty()) {
-            return;
-        }
-        CgroupStats.Counters k = local.get();
-        Sample prev = lastSamples.put(c.id(), new Sample(k.cpuNanos(), now));
-        double cpu = 0;
-        if (prev != null && now.isAfter(prev.at())) {
-            long wallNanos = Duration.between(prev.at(), now).toNanos();
-            cpu = Math.max(0, 100.0 * (k.cpuNanos() - prev.cpuNanos()) / wallNanos);
-        }
-        long limit = k.memoryLimit() > 0 ? k.memoryLimit() : HostMemory.totalBytes();
-        stats.put(c.id(), new ContainerStats(cpu, k.memoryUsed(), limit, now));
-    }
-
-    private Map<String, ContainerStats> snapshotStats(List<ContainerInfo> containers) {
-        Map<String, ContainerStats> out = new HashMap<>();
-        for (ContainerInfo c : containers) {
-            ContainerStats s = stats.get(c.id());
-            if (s != null && c.running()) {
-                out.put(c.id(), s);
-            }
-        }
-        return out;
     }
 
     private void publish(ContainersSnapshot snapshot) {
@@ -403,11 +361,7 @@ public final class ContainerMonitor implements AutoCloseable {
     public void close() {
         closed = true;
         closeEventStream();
-        engineThread.shutdownNow();
-        statsThread.shutdownNow();
-        heartbeatThread.shutdownNow();
-    }
-
-    private record Sample(long cpuNanos, Instant at) {
+        engineLane.close();
+        statsLane.close();
     }
 }

@@ -1,12 +1,13 @@
 package edm.console.live;
 
 import edm.console.config.ConsoleConfig;
+import edm.console.core.Background;
 import edm.console.core.Clock;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.HealthSnapshot;
 import edm.console.core.HostSnapshot;
+import edm.console.core.Lane;
 import edm.console.core.ProbeResult;
-import edm.console.core.Threads;
 import edm.console.health.AlertEngine;
 import edm.console.health.ContainerProbes;
 import edm.console.health.HealthChecker;
@@ -18,14 +19,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Keeps the Health and Alerts panels live. Network probes (HTTP, PostgreSQL, Redis) run on their own
- * thread every {@code refresh.healthSeconds}; container and host probes are re-evaluated whenever a
+ * Keeps the Health and Alerts panels live. Network probes (HTTP, PostgreSQL, Redis) run on its own
+ * lane (see {@link Background}) every {@code refresh.healthSeconds}; container and host probes are re-evaluated whenever a
  * new snapshot of those arrives (they cost nothing). Every change feeds the alert engine.
  */
 public final class HealthMonitor implements AutoCloseable {
@@ -36,7 +34,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final ContainerProbes containerProbes = new ContainerProbes();
     /** One checker for the console's life: its HTTP client (and selector thread) is reused every round. */
     private final HealthChecker checker;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-health"));
+    private final Lane lane = Background.shared().lane("edm-health");
     /** Latest result per probe id, in first-seen order. Guarded by this. */
     private final Map<String, ProbeResult> latest = new LinkedHashMap<>();
     private final Map<String, Instant> lastSuccess = new HashMap<>();
@@ -52,7 +50,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     public void start() {
         long every = Math.max(1000, Math.round(config.refresh.healthSeconds * 1000));
-        thread.scheduleWithFixedDelay(this::probeNetwork, 0, every, TimeUnit.MILLISECONDS);
+        lane.everyFixedDelay(this::probeNetwork, 0, every);
     }
 
     /** Adds error-rate and response-time probes from the access logs (call before start). */
@@ -65,16 +63,16 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     public void onContainers(ContainersSnapshot s) {
-        thread.execute(() -> accept(containerProbes.evaluate(s, config.containerNames(), clock.now()), "container"));
+        lane.execute(() -> accept(containerProbes.evaluate(s, config.containerNames(), clock.now()), "container"));
     }
 
     /** Backup status as probes (overdue backups feed the backup-overdue alert). */
     public void onBackups(List<ProbeResult> backupProbes) {
-        thread.execute(() -> accept(backupProbes, "backup"));
+        lane.execute(() -> accept(backupProbes, "backup"));
     }
 
     public void onHost(HostSnapshot h) {
-        thread.execute(() -> {
+        lane.execute(() -> {
             List<ProbeResult> results = new ArrayList<>(HostProbes.evaluate(h, config.thresholds));
             // With every host sample: a project dir deleted (or restored) while the console runs shows at once.
             results.add(HostProbes.projectDir(config.projectPath(), clock.now()));
@@ -116,12 +114,12 @@ public final class HealthMonitor implements AutoCloseable {
 
     /** Publishes again after an operator acknowledged or snoozed an alert. */
     public void republish() {
-        thread.execute(() -> publish.accept(snapshot()));
+        lane.execute(() -> publish.accept(snapshot()));
     }
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        lane.close();
         LogHealth logs = logHealth;
         if (logs != null) {
             logs.close();

@@ -1,23 +1,20 @@
 package edm.console.live;
 
-import edm.console.core.Threads;
-
+import edm.console.core.Background;
 import edm.console.core.HostSnapshot;
+import edm.console.core.Lane;
 import edm.console.host.HostMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Samples host resources on its own thread. OSHI's start-up (native bindings, ~0.8 s) happens there
- * too, so it never delays the first frame. A fixed delay between samples means a slow sample (a hung
+ * Samples host resources on its own lane (see {@link Background}). OSHI's start-up (native bindings,
+ * ~0.8 s) happens there too, so it never delays the first frame. A fixed delay between samples means a slow sample (a hung
  * network mount) delays the next one instead of piling up.
  */
 public final class HostMonitor implements AutoCloseable {
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-host"));
+    private final Lane lane = Background.shared().lane("edm-host");
     private final Path projectDir;
     private final Duration every;
     private final Consumer<HostSnapshot> publish;
@@ -32,7 +29,7 @@ public final class HostMonitor implements AutoCloseable {
     }
 
     public void start() {
-        thread.scheduleWithFixedDelay(this::sample, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        lane.everyFixedDelay(this::sample, 0, every.toMillis());
     }
 
     private void sample() {
@@ -49,6 +46,6 @@ public final class HostMonitor implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        lane.close();
     }
 }

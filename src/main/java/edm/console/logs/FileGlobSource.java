@@ -12,10 +12,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,10 +26,14 @@ import java.util.stream.Stream;
  * followed with {@code tail -F} semantics ({@link FileTail}); files that start matching later are
  * picked up from their first line. Looking back ({@code since}) also reads rotated and gzipped
  * predecessors. Each line is tagged with its file, e.g. {@code nginx/access.log}.
+ *
+ * <p>The first window is read on a short-lived thread of its own; following is then done by the one
+ * thread of {@link FileFollowers}, which wakes when the kernel reports a change. The glob is matched
+ * again when a watched directory's entries change, and every few seconds anyway (a directory that does
+ * not exist yet cannot be watched).
  */
-public final class FileGlobSource implements LogSource {
-    private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration RESCAN = Duration.ofSeconds(1);
+public final class FileGlobSource implements LogSource, FileFollowers.Followed {
+    private static final Duration RESCAN = Duration.ofSeconds(5);
 
     private final String glob;
     private final Path base;
@@ -38,6 +45,9 @@ public final class FileGlobSource implements LogSource {
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile boolean closed;
     private Thread thread;
+    private long nextScan;
+    /** The glob as a pattern, the directory its fixed part names, and its matcher; built on first use. */
+    private GlobShape shape;
 
     public FileGlobSource(String glob, Path base, LogWindow window, LogMetrics metrics, Clock clock, int maxLineChars) {
         this.glob = glob;
@@ -56,26 +66,31 @@ public final class FileGlobSource implements LogSource {
     @Override
     public void start(LogSink sink) {
         thread = new Thread(() -> {
+            boolean following = false;
             try {
-                run(sink);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                following = run(sink);
             } finally {
-                tails.values().forEach(FileTail::close);
-                ended.countDown();
+                if (!following) {
+                    tails.values().forEach(FileTail::close);
+                    ended.countDown();
+                }
             }
-        }, "edm-logs-files");
+        }, "edm-logs-files-open");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void run(LogSink sink) throws InterruptedException {
+    /** Reads the first window and, when following, hands the files to the shared follower (true). */
+    private boolean run(LogSink sink) {
         List<LogLine> backlog = new ArrayList<>();
         List<Path> files = matches();
         if (files.isEmpty()) {
             sink.line(notice(Messages.t("logs.notice.noFiles", glob, base)));
         }
         for (Path p : files) {
+            if (closed) {
+                return false;
+            }
             try {
                 readFirstWindow(p, backlog);
             } catch (IOException e) {
@@ -87,28 +102,58 @@ public final class FileGlobSource implements LogSource {
             backlog = new ArrayList<>(backlog.subList(backlog.size() - window.tail(), backlog.size()));
         }
         sink.backlog(glob, backlog);
-        if (!window.follow()) {
-            return;
+        if (!window.follow() || closed) {
+            return false;
         }
         liveSink = sink;
         routes.forEach(r -> r.target = sink::line);
-        long nextScan = System.nanoTime() + RESCAN.toNanos();
-        while (!closed) {
-            for (FileTail t : tails.values()) {
-                try {
-                    t.poll();
-                } catch (IOException e) {
-                    // A file that vanished mid-read: the next poll sees the new one.
-                }
+        nextScan = System.nanoTime() + RESCAN.toNanos();
+        FileFollowers.shared().follow(this);
+        return true;
+    }
+
+    /** On the follower's thread: reads what the files gained, and matches the glob again when due. */
+    @Override
+    public void poll(boolean changed) {
+        for (FileTail t : tails.values()) {
+            try {
+                t.poll();
+            } catch (IOException e) {
+                // A file that vanished mid-read: the next poll sees the new one.
             }
-            if (System.nanoTime() >= nextScan) {
-                nextScan = System.nanoTime() + RESCAN.toNanos();
-                for (Path p : matches()) {
-                    tails.computeIfAbsent(p, this::newTail); // new file: from its first line
-                }
-            }
-            Thread.sleep(POLL.toMillis());
         }
+        if (changed || System.nanoTime() >= nextScan) {
+            nextScan = System.nanoTime() + RESCAN.toNanos();
+            for (Path p : matches()) {
+                tails.computeIfAbsent(p, this::newTail); // new file: from its first line
+            }
+        }
+    }
+
+    @Override
+    public Set<Path> watchedDirs() {
+        Set<Path> dirs = new HashSet<>();
+        for (Path p : tails.keySet()) {
+            Path parent = p.getParent();
+            if (parent != null) {
+                dirs.add(parent);
+            }
+        }
+        Path fixed = shape().dir;
+        if (fixed != null && Files.isDirectory(fixed)) {
+            dirs.add(fixed);
+        }
+        return dirs;
+    }
+
+    @Override
+    public boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public void stopped() {
+        tails.values().forEach(FileTail::close);
     }
 
     private void readFirstWindow(Path p, List<LogLine> backlog) throws IOException {
@@ -169,28 +214,47 @@ public final class FileGlobSource implements LogSource {
 
     /** Files the glob matches now, in name order. */
     List<Path> matches() {
-        Path pattern = base.resolve(glob).normalize();
-        Path root = pattern.getRoot();
-        int fixed = 0;
-        for (Path part : pattern) {
-            if (part.toString().matches(".*[*?\\[{].*")) {
-                break;
-            }
-            fixed++;
-        }
-        Path dir = fixed == 0 ? root : root.resolve(pattern.subpath(0, Math.min(fixed, pattern.getNameCount() - 1)));
-        if (dir == null || !Files.isDirectory(dir)) {
+        GlobShape g = shape();
+        if (g.dir == null || !Files.isDirectory(g.dir)) {
             return List.of();
         }
-        if (fixed == pattern.getNameCount()) {
-            return Files.isRegularFile(pattern) ? List.of(pattern) : List.of();
+        if (g.matcher == null) {
+            return Files.isRegularFile(g.pattern) ? List.of(g.pattern) : List.of();
         }
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pattern.toString().replace("\\", "\\\\"));
-        int depth = pattern.getNameCount() - dir.getNameCount();
-        try (Stream<Path> s = Files.walk(dir, depth)) {
-            return s.filter(p -> Files.isRegularFile(p) && m.matches(p)).sorted().toList();
+        try (Stream<Path> s = Files.walk(g.dir, g.depth)) {
+            return s.filter(p -> Files.isRegularFile(p) && g.matcher.matches(p)).sorted().toList();
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    private GlobShape shape() {
+        if (shape == null) {
+            shape = GlobShape.of(base.resolve(glob).normalize());
+        }
+        return shape;
+    }
+
+    /** A glob split into its fixed leading directory and the rest; matcher null for a glob without wildcards. */
+    private record GlobShape(Path pattern, Path dir, int depth, PathMatcher matcher) {
+        private static final Pattern WILDCARD = Pattern.compile(".*[*?\\[{].*");
+
+        static GlobShape of(Path pattern) {
+            Path root = pattern.getRoot();
+            int fixed = 0;
+            for (Path part : pattern) {
+                if (WILDCARD.matcher(part.toString()).matches()) {
+                    break;
+                }
+                fixed++;
+            }
+            Path dir = fixed == 0 ? root : root.resolve(pattern.subpath(0, Math.min(fixed, pattern.getNameCount() - 1)));
+            if (fixed == pattern.getNameCount()) {
+                return new GlobShape(pattern, dir, 0, null);
+            }
+            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pattern.toString().replace("\\", "\\\\"));
+            int depth = dir == null ? 0 : pattern.getNameCount() - dir.getNameCount();
+            return new GlobShape(pattern, dir, depth, m);
         }
     }
 
@@ -205,9 +269,8 @@ public final class FileGlobSource implements LogSource {
 
     @Override
     public void close() {
+        // The follower notices within a second and closes the files; no line reaches the sink after this.
         closed = true;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        ended.countDown();
     }
 }

@@ -117,11 +117,8 @@ public final class LogSession implements AutoCloseable {
         List<LogLine> lines = new ArrayList<>(4096);
         try {
             while (!closed) {
-                Object first = queue.poll(250, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
+                // Blocked until a line comes: a quiet log costs no wake-ups (close interrupts the wait).
+                batch.add(queue.take());
                 queue.drainTo(batch, 16_384);
                 for (Object o : batch) {
                     if (o instanceof LogLine l) {

@@ -1,6 +1,7 @@
 package edm.console.ui;
 
 import edm.console.core.ContainerDetail;
+import java.util.Collection;
 
 /**
  * What the UI may ask of the engine. The app wires it to the docker adapter; the UI never sees
@@ -18,4 +19,11 @@ public interface ContainerControl {
 
     /** Asks for a fresh container list now (the list is otherwise event-driven). */
     void refreshNow();
+
+    /**
+     * The ids of the container rows on screen, whenever they change: CPU and memory are sampled for these
+     * (and the EDM stack) only. Called on the UI thread; must return at once.
+     */
+    default void showing(Collection<String> ids) {
+    }
 }

@@ -49,6 +49,9 @@ public final class TuiController {
         this.control = control;
         this.actions = actions;
         this.post = post;
+        if (control != null) {
+            state.onRowsShown = control::showing; // stats are sampled for the rows on screen only
+        }
         this.logs = new LogsController(state, ctx, sessions, exportDir, actions, logsChanged, this::flash, post);
         this.alerts = new AlertsController(state, ctx, AlertControl.NONE, this::flash);
         this.checklists = new ChecklistController(state, ctx, ChecklistControl.NONE, actions, post, this::flash, this::showLogsOf);

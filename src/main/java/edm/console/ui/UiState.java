@@ -6,7 +6,9 @@ import edm.console.core.ContainersSnapshot;
 import edm.console.core.HostSnapshot;
 import edm.console.ui.keys.Action;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything the screen shows, owned by the UI thread alone (no locking). Data snapshots arrive as
@@ -38,6 +40,9 @@ public final class UiState {
     /** The banner: a workflow a crash left unfinished, and what finished while the terminal was away. */
     public UnfinishedWorkflow unfinished;
     public List<edm.console.core.UnattendedResult> unattended = List.of();
+    /** Told the ids of the container rows on screen whenever they change (see {@link #keepSelectionVisible}). */
+    public Consumer<List<String>> onRowsShown = ids -> { };
+    private List<String> rowsShown;
 
     /** A dangerous action waiting for y/n, naming its target. */
     public record Confirm(Action action, String containerId, String containerName) {
@@ -85,5 +90,24 @@ public final class UiState {
             scroll = i - v + 1;
         }
         scroll = Math.max(0, Math.min(scroll, Math.max(0, rows().size() - v)));
+        announceRowsShown(v);
+    }
+
+    /**
+     * The renderer keeps the selection inside the window it is about to draw, so this window is what is
+     * on screen: its rows (and one more, which the panel draws when there is no stack rule) are announced
+     * when they change, for the monitor to sample those and no others.
+     */
+    private void announceRowsShown(int visible) {
+        List<ContainerInfo> rows = rows();
+        int to = Math.min(rows.size(), scroll + visible + 1);
+        List<String> ids = new ArrayList<>(Math.max(0, to - scroll));
+        for (int i = scroll; i < to; i++) {
+            ids.add(rows.get(i).id());
+        }
+        if (!ids.equals(rowsShown)) {
+            rowsShown = ids;
+            onRowsShown.accept(ids);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package edm.console.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
@@ -21,13 +22,49 @@ import org.junit.jupiter.api.Test;
 @RequiresDocker
 class ContainerMonitorIT {
     private final String name = "edm-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String offScreen = name + "-off";
+    private final String onScreen = name + "-on";
 
     @AfterEach
     void removeContainer() {
-        try {
-            DockerEngine.client().removeContainerCmd(name).withForce(true).exec();
-        } catch (RuntimeException ignored) {
-            // not created or already gone
+        for (String n : List.of(name, offScreen, onScreen)) {
+            try {
+                DockerEngine.client().removeContainerCmd(n).withForce(true).exec();
+            } catch (RuntimeException ignored) {
+                // not created or already gone
+            }
+        }
+    }
+
+    @Test
+    void samplesOnlyTheRowsOnScreenAndTheStack() throws Exception {
+        DockerClient docker = DockerEngine.client();
+        String image = TestImages.busybox();
+        String stack = docker.createContainerCmd(image).withName(name).exec().getId();
+        String off = docker.createContainerCmd(image).withName(offScreen).exec().getId();
+        String on = docker.createContainerCmd(image).withName(onScreen).exec().getId();
+        for (String id : List.of(stack, off, on)) {
+            docker.startContainerCmd(id).exec();
+        }
+        MonitorProbe probe = new MonitorProbe();
+        try (ContainerGateway gw = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(10));
+             ContainerMonitor monitor = new ContainerMonitor(gw, List.of(name), Duration.ofMillis(300),
+                     Duration.ofMinutes(10), true, Clock.SYSTEM, probe::accept)) {
+            monitor.start();
+            probe.await("all three listed", s -> s.containers().size() >= 3 && MonitorProbe.named(s, onScreen).isPresent()
+                    && MonitorProbe.named(s, offScreen).isPresent());
+            // Before the screen says anything, every running container is sampled (as before).
+            probe.await("stats for the one off screen, before the screen says", s -> s.stats().containsKey(off));
+            monitor.showing(List.of(on));
+            // Two rounds later: the row on screen and the stack member (configured name) have figures, the other none.
+            var first = probe.await("stats for the row on screen", s -> s.stats().containsKey(on) && s.stats().containsKey(stack));
+            var later = probe.await("a later round", s -> s.stats().containsKey(on)
+                    && s.stats().get(on).sampledAt().isAfter(first.stats().get(on).sampledAt()));
+            assertTrue(later.stats().containsKey(stack), "the EDM stack is always sampled: " + later.stats().keySet());
+            assertFalse(later.stats().containsKey(off), "a row off screen is not sampled: " + later.stats().keySet());
+
+            monitor.showing(List.of(off));
+            probe.await("stats once it scrolls into view", s -> s.stats().containsKey(off) && !s.stats().containsKey(on));
         }
     }
 
