@@ -16,13 +16,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The TUI's checklists: loaded once at start (built-ins plus checklists/ next to the config file); each
+ * The TUI's checklists: loaded once, when the picker first shows them (built-ins plus checklists/ next to the config file); each
  * run collects the probes afresh on first use. Backups come from the backup catalogue, log errors from
  * the configured log files; {@link #withBackups} / {@link #withLogErrors} replace them.
  */
 final class ChecklistWiring implements ChecklistControl {
     private final LoadedConfig loaded;
-    private final List<Checklist> lists;
+    /** Read on the first look at the picker: the checklist files are not part of the first frame. Guarded by this. */
+    private List<Checklist> lists;
     private BackupEvidence backups;
     private LogErrorEvidence logErrors;
 
@@ -30,7 +31,6 @@ final class ChecklistWiring implements ChecklistControl {
         this.loaded = loaded;
         this.logErrors = new edm.console.cli.LogFileErrorCounts(loaded.config(), Clock.SYSTEM);
         this.backups = new edm.console.cli.CatalogueBackupEvidence(loaded.config());
-        this.lists = List.copyOf(Checklists.load(loaded.source()).loaded().checklists().values());
     }
 
     ChecklistWiring withBackups(BackupEvidence b) {
@@ -44,7 +44,10 @@ final class ChecklistWiring implements ChecklistControl {
     }
 
     @Override
-    public List<Checklist> checklists() {
+    public synchronized List<Checklist> checklists() {
+        if (lists == null) {
+            lists = List.copyOf(Checklists.load(loaded.source()).loaded().checklists().values());
+        }
         return lists;
     }
 

@@ -13,6 +13,7 @@ import edm.console.core.UnattendedResult;
 import edm.console.workflow.Operator;
 import edm.console.workflow.UnattendedResults;
 import edm.console.core.Clock;
+import edm.console.core.ContainersSnapshot;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.DockerClients;
 import edm.console.i18n.Format;
@@ -33,6 +34,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -76,11 +78,14 @@ final class TuiLauncher {
             return 2;
         }
         String endpoint = DockerClients.resolveEndpoint(config.docker.endpoint);
+        // The first frame's container list is read while the rest starts and the terminal switches to the full screen.
+        Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
+        FirstFrame first = FirstFrame.start(endpoint, timeout, config.containerNames(), Clock.SYSTEM);
         Messages m = Messages.current();
         UiContext ctx = new UiContext(theme, KeyMap.standard(config.readOnly), m, Format.current(), Clock.SYSTEM,
                 config.thresholds, new HashSet<>(config.containerNames()), ConfigSelection.label(loaded));
-        try (ContainerGateway gateway = new ContainerGateway(endpoint, Duration.ofSeconds(config.docker.timeoutSeconds))) {
-            return runScreen(config, ctx, gateway, endpoint, new ChecklistWiring(loaded));
+        try (ContainerGateway gateway = new ContainerGateway(endpoint, timeout)) {
+            return runScreen(config, ctx, gateway, endpoint, new ChecklistWiring(loaded), first);
         } catch (IOException | RuntimeException e) {
             Launch.logFailure(e);
             err.println(Messages.t("cli.tuiFailed", Launch.oneLine(e), Launch.logFile()));
@@ -88,8 +93,8 @@ final class TuiLauncher {
         }
     }
 
-    private int runScreen(ConsoleConfig config, UiContext ctx, ContainerGateway gateway, String endpoint, ChecklistWiring checklists)
-            throws IOException {
+    private int runScreen(ConsoleConfig config, UiContext ctx, ContainerGateway gateway, String endpoint, ChecklistWiring checklists,
+                          FirstFrame first) throws IOException {
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
@@ -150,10 +155,12 @@ final class TuiLauncher {
         java.util.concurrent.CountDownLatch startRest = new java.util.concurrent.CountDownLatch(1);
         try (ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),
                 seconds(config.refresh.statsSeconds), seconds(config.refresh.relistSeconds), local, Clock.SYSTEM,
-                s -> {
+                monitored -> {
+                    // Until the monitor has listed, the screen and the container probes both judge the first list.
+                    ContainersSnapshot s = first.merge(monitored);
                     app.post(new UiEvent.Containers(s));
                     alerting.monitor().onContainers(s);
-                    if (s.listedAt() != null) {
+                    if (monitored.listedAt() != null) {
                         startRest.countDown();
                     }
                 });
@@ -174,21 +181,26 @@ final class TuiLauncher {
                     alerting.monitor().containerProbes().oomKilled(e.containerName());
                 }
             });
-            containers.start();
-            // The first frame with the containers comes first; host metrics (OSHI's start-up), health
-            // probes and log files follow once the list is on screen (or after a second and a half), so
-            // they do not compete with it for the CPU.
+            // The first list goes to the screen before the monitor (docker-java's start-up, the event stream,
+            // the inspects) starts; host metrics (OSHI's start-up), health probes and log files follow once
+            // the monitor's own list is on screen (or after a second and a half), so they do not compete
+            // with it for the CPU.
+            first.then(s -> app.post(new UiEvent.Containers(s)), containers::start);
             Thread later = new Thread(() -> {
                 try {
                     startRest.await(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     return;
                 }
-                host.start();
-                alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
-                alerting.start();
-                backups.start();
-                app.post(new UiEvent.OpenDefaultLogs());
+                try {
+                    host.start();
+                    alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
+                    alerting.start();
+                    backups.start();
+                    app.post(new UiEvent.OpenDefaultLogs());
+                } catch (RejectedExecutionException e) {
+                    // The console ended before the rest had started: nothing left to start.
+                }
             }, "edm-start-rest");
             later.setDaemon(true);
             later.start();

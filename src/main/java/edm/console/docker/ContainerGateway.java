@@ -40,14 +40,37 @@ import java.util.function.Consumer;
 public final class ContainerGateway implements AutoCloseable {
     private final String endpoint;
     private final Duration timeout;
-    private final DockerClient requests;
-    private final DockerClient streams;
+    /**
+     * Built on first use: docker-java with httpclient5 (and its TLS set-up, even for a unix socket) is a
+     * few hundred classes the console's first frame does not need. Guarded by this.
+     */
+    private DockerClient requestsClient;
+    private DockerClient streamsClient;
+    private boolean closed;
 
     public ContainerGateway(String endpoint, Duration timeout) {
         this.endpoint = endpoint;
         this.timeout = timeout;
-        this.requests = DockerClients.requests(endpoint, timeout);
-        this.streams = DockerClients.streams(endpoint, timeout);
+    }
+
+    private synchronized DockerClient requests() {
+        if (requestsClient == null) {
+            if (closed) {
+                throw new EngineException("engine connection closed", null);
+            }
+            requestsClient = DockerClients.requests(endpoint, timeout);
+        }
+        return requestsClient;
+    }
+
+    private synchronized DockerClient streams() {
+        if (streamsClient == null) {
+            if (closed) {
+                throw new EngineException("engine connection closed", null);
+            }
+            streamsClient = DockerClients.streams(endpoint, timeout);
+        }
+        return streamsClient;
     }
 
     public String endpoint() {
@@ -61,7 +84,7 @@ public final class ContainerGateway implements AutoCloseable {
 
     /** The cheapest question the engine answers (GET /_ping): is it there and answering? */
     public void ping() {
-        call("ping", () -> requests.pingCmd().exec());
+        call("ping", () -> requests().pingCmd().exec());
     }
 
     /** The engine's versions, as far as the console cares. */
@@ -70,17 +93,17 @@ public final class ContainerGateway implements AutoCloseable {
 
     /** API and engine version; throws when the engine does not answer. */
     public EngineVersion version() {
-        Version v = call("version", () -> requests.versionCmd().exec());
+        Version v = call("version", () -> requests().versionCmd().exec());
         return new EngineVersion(v.getApiVersion(), v.getVersion());
     }
 
     public List<ContainerInfo> listContainers() {
-        List<Container> raw = call("list containers", () -> requests.listContainersCmd().withShowAll(true).exec());
+        List<Container> raw = call("list containers", () -> requests().listContainersCmd().withShowAll(true).exec());
         List<ContainerInfo> out = new ArrayList<>(raw.size());
         for (Container c : raw) {
             ContainerInfo info = ContainerMapper.fromList(c);
             // Created by id (or its tag has moved on): the engine lists the id; show the image's tag instead.
-            out.add(ImageRef.isId(info.image()) ? info.withImage(ImageNames.readable(requests, info.image(), c.getImageId())) : info);
+            out.add(ImageRef.isId(info.image()) ? info.withImage(ImageNames.readable(requests(), info.image(), c.getImageId())) : info);
         }
         return out;
     }
@@ -103,11 +126,11 @@ public final class ContainerGateway implements AutoCloseable {
     public ContainerDetail inspect(String idOrName) {
         ContainerDetail d = ContainerMapper.toDetail(inspectRaw(idOrName));
         ContainerInfo s = d.summary();
-        return ImageRef.isId(s.image()) ? d.withSummary(s.withImage(ImageNames.readable(requests, s.image(), d.imageId()))) : d;
+        return ImageRef.isId(s.image()) ? d.withSummary(s.withImage(ImageNames.readable(requests(), s.image(), d.imageId()))) : d;
     }
 
     private InspectContainerResponse inspectRaw(String idOrName) {
-        return call("inspect " + idOrName, () -> requests.inspectContainerCmd(idOrName).exec());
+        return call("inspect " + idOrName, () -> requests().inspectContainerCmd(idOrName).exec());
     }
 
     /** The container's name for messages and records; the id itself when the engine cannot say. */
@@ -122,11 +145,11 @@ public final class ContainerGateway implements AutoCloseable {
 
     /** Create-like, rename, remove, state, image and build operations for the deploy workflows. */
     public DeployOps deployOps() {
-        return new DeployOps(requests, streams);
+        return new DeployOps(requests(), streams());
     }
 
     public void start(String idOrName) {
-        call("start " + idOrName, () -> requests.startContainerCmd(idOrName).exec());
+        call("start " + idOrName, () -> requests().startContainerCmd(idOrName).exec());
     }
 
     /** Stops with the engine's grace period; the HTTP deadline is extended by it. */
@@ -149,7 +172,7 @@ public final class ContainerGateway implements AutoCloseable {
      */
     public long exec(String container, java.util.List<String> argv, java.util.List<String> env, java.io.InputStream stdin,
                      long stdinBytes, java.io.OutputStream stdout, java.io.OutputStream stderr, Consumer<Runnable> onCancel) {
-        return new ContainerExec(streams, requests).run(container, argv, env, stdin, stdinBytes, stdout, stderr, onCancel);
+        return new ContainerExec(streams(), requests()).run(container, argv, env, stdin, stdinBytes, stdout, stderr, onCancel);
     }
 
     /**
@@ -174,7 +197,7 @@ public final class ContainerGateway implements AutoCloseable {
                 result.completeExceptionally(new IOException("stats stream ended without a sample"));
             }
         };
-        try (ResultCallback.Adapter<Statistics> running = requests.statsCmd(id).withNoStream(true).exec(cb)) {
+        try (ResultCallback.Adapter<Statistics> running = requests().statsCmd(id).withNoStream(true).exec(cb)) {
             Statistics s = result.get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
             return CpuMemorySample.from(s);
         } catch (TimeoutException e) {
@@ -217,7 +240,7 @@ public final class ContainerGateway implements AutoCloseable {
                 onEnd.accept(new IOException("event stream closed by the engine"));
             }
         };
-        var cmd = streams.eventsCmd().withEventTypeFilter(EventType.CONTAINER);
+        var cmd = streams().eventsCmd().withEventTypeFilter(EventType.CONTAINER);
         if (since != null) {
             cmd = cmd.withSince(Long.toString(since.getEpochSecond()));
         }
@@ -232,7 +255,7 @@ public final class ContainerGateway implements AutoCloseable {
     public java.util.Optional<NamedContainer> findByName(String name) {
         InspectContainerResponse r;
         try {
-            r = requests.inspectContainerCmd(name).exec();
+            r = requests().inspectContainerCmd(name).exec();
         } catch (com.github.dockerjava.api.exception.NotFoundException e) {
             return java.util.Optional.empty();
         } catch (Exception e) {
@@ -277,7 +300,7 @@ public final class ContainerGateway implements AutoCloseable {
                 sink.end(null);
             }
         };
-        var cmd = streams.logContainerCmd(id).withStdOut(true).withStdErr(true).withTimestamps(true)
+        var cmd = streams().logContainerCmd(id).withStdOut(true).withStdErr(true).withTimestamps(true)
                 .withFollowStream(follow);
         if (since != null) {
             cmd = cmd.withSince((int) Math.max(0, since.getEpochSecond()));
@@ -334,9 +357,20 @@ public final class ContainerGateway implements AutoCloseable {
 
     @Override
     public void close() {
+        DockerClient r;
+        DockerClient st;
+        synchronized (this) {
+            closed = true;
+            r = requestsClient;
+            st = streamsClient;
+        }
         try {
-            requests.close();
-            streams.close();
+            if (r != null) {
+                r.close();
+            }
+            if (st != null) {
+                st.close();
+            }
         } catch (IOException ignored) {
             // Closing sockets of a client we are abandoning; nothing useful to do.
         }

@@ -30,26 +30,34 @@ final class ContainerMapper {
     }
 
     static ContainerInfo fromList(Container c) {
-        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : stripSlash(c.getNames()[0]);
         List<PortMapping> ports = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
         if (c.getPorts() != null) {
             for (ContainerPort p : c.getPorts()) {
-                PortMapping m = ContainerGateway.toPort(p);
-                // The engine lists IPv4 and IPv6 bindings separately; one row is enough.
-                String key = m.hostPort() + "/" + m.containerPort() + "/" + m.protocol();
-                if (!m.hostIp().contains(":") && seen.add(key)) {
-                    ports.add(m);
-                } else if (m.hostIp().contains(":") && seen.add(key)) {
-                    ports.add(new PortMapping("", m.hostPort(), m.containerPort(), m.protocol()));
-                }
+                ports.add(ContainerGateway.toPort(p));
+            }
+        }
+        return listed(c.getId(), c.getNames(), c.getImage(), c.getState(), c.getStatus(), c.getCreated(), ports, c.getLabels());
+    }
+
+    /** One row of GET /containers/json, from its raw fields (any may be null), whoever parsed them. */
+    static ContainerInfo listed(String id, String[] names, String image, String state, String statusText, Long created,
+                                List<PortMapping> rawPorts, Map<String, String> labels) {
+        String name = names == null || names.length == 0 ? id : stripSlash(names[0]);
+        List<PortMapping> ports = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (PortMapping m : rawPorts) {
+            // The engine lists IPv4 and IPv6 bindings separately; one row is enough.
+            String key = m.hostPort() + "/" + m.containerPort() + "/" + m.protocol();
+            if (!m.hostIp().contains(":") && seen.add(key)) {
+                ports.add(m);
+            } else if (m.hostIp().contains(":") && seen.add(key)) {
+                ports.add(new PortMapping("", m.hostPort(), m.containerPort(), m.protocol()));
             }
         }
         ports.sort(Comparator.comparingInt(PortMapping::containerPort).thenComparingInt(PortMapping::hostPort));
-        Instant created = c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated());
-        return new ContainerInfo(c.getId(), name, c.getImage() == null ? "" : c.getImage(),
-                ContainerStatus.parse(c.getState()), healthFromStatusText(c.getStatus()), created, null, -1, ports,
-                c.getLabels() == null ? Map.of() : c.getLabels());
+        return new ContainerInfo(id, name, image == null ? "" : image, ContainerStatus.parse(state),
+                healthFromStatusText(statusText), created == null ? null : Instant.ofEpochSecond(created), null, -1, ports,
+                labels == null ? Map.of() : labels);
     }
 
     /** `docker ps` status text ends with "(healthy)", "(unhealthy)" or "(health: starting)". */

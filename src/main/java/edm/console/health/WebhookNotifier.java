@@ -25,7 +25,12 @@ public final class WebhookNotifier implements AutoCloseable {
     private final URI url;
     private final Duration firstDelay;
     private final Consumer<String> onFailure;
-    private final HttpClient http;
+    private final Duration timeout;
+    /**
+     * Built on the webhook lane at the first alert: the JDK's HTTP client sets up TLS, which start-up does not
+     * need. The lane runs one task at a time, each after the last (its lock orders them), so no more locking.
+     */
+    private HttpClient http;
     private final Lane lane = Background.shared().lane("edm-webhook");
     private final AtomicInteger pending = new AtomicInteger();
 
@@ -33,7 +38,7 @@ public final class WebhookNotifier implements AutoCloseable {
         this.url = URI.create(url);
         this.firstDelay = firstDelay;
         this.onFailure = onFailure;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).proxy(HttpClient.Builder.NO_PROXY).build();
+        this.timeout = timeout;
     }
 
     public void send(Alert a) {
@@ -50,12 +55,20 @@ public final class WebhookNotifier implements AutoCloseable {
         lane.execute(() -> attempt(AlertJson.line(a), a, 1));
     }
 
+    /** Only ever called on the webhook lane. */
+    private HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(timeout).proxy(HttpClient.Builder.NO_PROXY).build();
+        }
+        return http;
+    }
+
     private void attempt(String body, Alert a, int n) {
         String why;
         try {
             HttpRequest req = HttpRequest.newBuilder(url).timeout(firstDelay.multipliedBy(10).plusSeconds(5))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            int code = http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int code = client().send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (code >= 200 && code < 300) {
                 pending.decrementAndGet();
                 return;

@@ -98,7 +98,9 @@ public final class WorkflowLock implements AutoCloseable {
 
     public static Optional<Holder> read(Path file) {
         try {
-            return Optional.of(WorkflowJson.MAPPER.readValue(Files.readString(file), Holder.class));
+            // The file first: no lock (the usual case) must not set up the JSON mapper (~400 classes at start-up).
+            String text = Files.readString(file);
+            return Optional.of(WorkflowJson.MAPPER.readValue(text, Holder.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package edm.console.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -43,10 +44,17 @@ final class Installation {
     }
 
     Command runInstaller(String... args) {
+        return runInstaller(Map.of(), args);
+    }
+
+    /** Runs install.sh with these extra environment variables (e.g. JAVA_HOME). */
+    Command runInstaller(Map<String, String> extraEnv, String... args) {
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.putIfAbsent("LANG", "C.UTF-8");
         String[] argv = new String[args.length + 1];
         argv[0] = projectRoot.resolve("install.sh").toString();
         System.arraycopy(args, 0, argv, 1, args.length);
-        return Command.run(projectRoot, Map.of("LANG", "C.UTF-8"), 300, argv);
+        return Command.run(projectRoot, env, 300, argv);
     }
 
     /** A config whose only stack member is the given container, so it is listed first. */

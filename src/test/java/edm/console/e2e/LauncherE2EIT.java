@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -144,7 +148,7 @@ class LauncherE2EIT {
             }
 
             installation.install("--uninstall", "--prefix", prefix.toString());
-            assertFalse(Files.exists(launcher, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+            assertFalse(Files.exists(launcher, LinkOption.NOFOLLOW_LINKS));
             assertFalse(Files.exists(prefix.resolve("lib")), "lib/ was created by the install, so it goes");
             assertTrue(Files.exists(kept), "a file the install did not make must stay");
 
@@ -161,20 +165,115 @@ class LauncherE2EIT {
     }
 
     @Test
-    void cdsOptionMakesAnArchiveTheLauncherCanUse() {
-        Path prefix = work.resolve("cds-" + ProcessHandle.current().pid());
+    void installRecordsTheJdkAndMakesTheArchiveItSupports() throws IOException {
+        Path prefix = work.resolve("archive-" + ProcessHandle.current().pid());
         try {
-            installation.install("--no-build", "--cds", "--prefix", prefix.toString());
-            Path archive = prefix.resolve("lib").resolve("edm-console").resolve("edm-console.jsa");
-            assertTrue(Files.isRegularFile(archive), "install.sh --cds made no class-data archive at " + archive);
-            // -Xshare:on makes the JVM refuse to start when the archive cannot be used.
-            Command c = Command.run(null, java.util.Map.of("EDM_CONSOLE_JAVA_OPTS", "-Xshare:on"), 120,
+            installation.install("--no-build", "--archive", "--prefix", prefix.toString());
+            Path home = prefix.resolve("lib").resolve("edm-console");
+            Map<String, String> conf = launcherConf(home);
+            Path java = Path.of(conf.get("java"));
+            assertTrue(Files.isExecutable(java), "launcher.conf names no runnable java: " + conf);
+            String kind = conf.get("archive");
+            boolean aot = javaMajor(java) >= 25;
+            assertEquals(aot ? "aot" : "cds", kind, "the archive kind for " + java + ": " + conf);
+            Path archive = home.resolve(aot ? "edm-console.aot" : "edm-console.jsa");
+            assertTrue(Files.isRegularFile(archive), "install.sh made no start-up archive at " + archive);
+            // -Xshare:on and -XX:AOTMode=on make the JVM refuse to start when the archive cannot be used.
+            Command c = Command.run(null, Map.of("EDM_CONSOLE_JAVA_OPTS", aot ? "-XX:AOTMode=on" : "-Xshare:on"), 120,
                     prefix.resolve("bin").resolve("edm-console").toString(), "--version");
             assertEquals(0, c.exitCode(), c.output());
+            assertTrue(c.output().startsWith("edm-console "), c.output());
         } finally {
             installation.runInstaller("--uninstall", "--prefix", prefix.toString());
         }
         assertFalse(Files.exists(prefix), "uninstall removes the archive with everything else");
+    }
+
+    @Test
+    void javaHomeAtInstallTimeIsTheJdkTheConsoleRunsOn() throws IOException {
+        Path prefix = work.resolve("javahome-" + ProcessHandle.current().pid());
+        Path ownJdk = Path.of(ProcessHandle.current().info().command().orElseThrow()).toRealPath().getParent().getParent();
+        try {
+            installation.runInstaller(Map.of("JAVA_HOME", ownJdk.toString()), "--no-build", "--no-archive", "--prefix",
+                    prefix.toString()).orThrow("install.sh with JAVA_HOME=" + ownJdk);
+            Path home = prefix.resolve("lib").resolve("edm-console");
+            Map<String, String> conf = launcherConf(home);
+            assertEquals(ownJdk.resolve("bin").resolve("java").toString(), conf.get("java"), conf.toString());
+            assertEquals("none", conf.get("archive"), "--no-archive: " + conf);
+            assertFalse(Files.exists(home.resolve("edm-console.aot")) || Files.exists(home.resolve("edm-console.jsa")));
+            Command v = Command.run(prefix.resolve("bin").resolve("edm-console").toString(), "--version");
+            assertEquals(0, v.exitCode(), v.output());
+            assertTrue(v.output().contains("(Java " + Runtime.version()), v.output());
+        } finally {
+            installation.runInstaller("--uninstall", "--prefix", prefix.toString());
+        }
+    }
+
+    @Test
+    void aStaleOrDamagedArchiveOrAVanishedJdkNeverPrintsAndNeverStopsTheConsole() throws IOException {
+        Path prefix = work.resolve("stale-" + ProcessHandle.current().pid());
+        try {
+            installation.install("--no-build", "--prefix", prefix.toString());
+            Path home = prefix.resolve("lib").resolve("edm-console");
+            Path conf = home.resolve("launcher.conf");
+            String original = Files.readString(conf);
+            String launcher = prefix.resolve("bin").resolve("edm-console").toString();
+            String java = launcherConf(home).get("java");
+
+            // The JDK upgraded in place: same path, another build.
+            Files.writeString(conf, original.replaceAll("(?m)^java_build=.*$", "java_build=0.0.0+0"));
+            assertCleanVersion(Command.run(launcher, "--version"), "after an in-place JDK upgrade");
+
+            // The recorded JDK has gone: java from the PATH (the test's own JVM lives there or in JAVA_HOME).
+            Files.writeString(conf, original.replace("java=" + java, "java=" + work.resolve("gone-jdk/bin/java")));
+            String ownJava = ProcessHandle.current().info().command().orElseThrow();
+            Command gone = Command.run(null, Map.of("JAVA_HOME", Path.of(ownJava).getParent().getParent().toString()), 120,
+                    launcher, "--version");
+            assertCleanVersion(gone, "with the recorded JDK gone");
+
+            // The archive itself damaged (a bad header, then cut short).
+            Files.writeString(conf, original);
+            for (String name : List.of("edm-console.aot", "edm-console.jsa")) {
+                Path archive = home.resolve(name);
+                if (Files.exists(archive)) {
+                    byte[] bytes = Files.readAllBytes(archive);
+                    Arrays.fill(bytes, 0, 64, (byte) 0x5a);
+                    Files.write(archive, bytes);
+                    assertCleanVersion(Command.run(launcher, "--version"), "with a damaged " + name);
+                    Files.write(archive, Arrays.copyOf(bytes, bytes.length / 3));
+                    assertCleanVersion(Command.run(launcher, "--version"), "with a truncated " + name);
+                }
+            }
+        } finally {
+            installation.runInstaller("--uninstall", "--prefix", prefix.toString());
+        }
+    }
+
+    /** Exit 0 and exactly the version line: no JVM warning about an archive before or after it. */
+    private static void assertCleanVersion(Command c, String when) {
+        assertEquals(0, c.exitCode(), when + ":\n" + c.output());
+        assertTrue(c.output().strip().matches("edm-console \\S+ \\(Java [^)]+\\)"), when + ":\n" + c.output());
+    }
+
+    private static Map<String, String> launcherConf(Path home) throws IOException {
+        Map<String, String> conf = new HashMap<>();
+        for (String line : Files.readAllLines(home.resolve("launcher.conf"))) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                conf.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return conf;
+    }
+
+    /** The JDK's major version from its release file (JAVA_VERSION="25.0.3"). */
+    private static int javaMajor(Path java) throws IOException {
+        for (String line : Files.readAllLines(java.getParent().getParent().resolve("release"))) {
+            if (line.startsWith("JAVA_VERSION=")) {
+                return Integer.parseInt(line.replaceAll("^JAVA_VERSION=\"?(\\d+).*", "$1"));
+            }
+        }
+        throw new AssertionError("no JAVA_VERSION in the release file of " + java);
     }
 
     /** After q: the shell is back, the console exited 0, and the tty is in canonical mode with echo. */

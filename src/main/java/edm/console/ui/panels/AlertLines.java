@@ -23,7 +23,10 @@ public final class AlertLines {
     public static List<List<StyledText>> render(HealthSnapshot h, int selected, Instant now, Messages m, Format f) {
         List<List<StyledText>> out = new ArrayList<>();
         if (h.alerts().isEmpty()) {
-            out.add(List.of(StyledText.of(m.get("alerts.none"), Style.OK)));
+            // "Within their thresholds" only once the network probes (whose every round has a PostgreSQL result,
+            // UNKNOWN without a URL) have run: at start-up the first round is still on its way.
+            boolean checked = h.probes().stream().anyMatch(p -> "postgres".equals(p.kind()));
+            out.add(List.of(checked ? StyledText.of(m.get("alerts.none"), Style.OK) : StyledText.of(m.get("alerts.checking"), Style.MUTED)));
             return out;
         }
         for (int i = 0; i < h.alerts().size(); i++) {
