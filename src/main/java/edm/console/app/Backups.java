@@ -15,7 +15,8 @@ import edm.console.config.ConsoleConfig;
 import edm.console.core.Clock;
 import edm.console.core.ProbeResult;
 import edm.console.core.ProbeStatus;
-import edm.console.core.Threads;
+import edm.console.core.Background;
+import edm.console.core.Lane;
 import edm.console.docker.ContainerGateway;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
@@ -29,9 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -49,7 +47,8 @@ final class Backups implements BackupControl, AutoCloseable {
     private final Consumer<UiEvent> post;
     private final HealthMonitor health;
     private final Timeline timeline;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-backups"));
+    /** One lane: refreshes and the one running backup or verify take turns, as on a thread of their own. */
+    private final Lane lane = Background.shared().lane("edm-backups");
     private final AtomicReference<Cancellation> running = new AtomicReference<>();
     private volatile edm.console.core.InFlightWork inFlight;
 
@@ -69,7 +68,7 @@ final class Backups implements BackupControl, AutoCloseable {
     }
 
     void start() {
-        thread.scheduleWithFixedDelay(this::refresh, 0, REFRESH.toSeconds(), TimeUnit.SECONDS);
+        lane.everyFixedDelay(this::refresh, 0, REFRESH.toMillis());
     }
 
     private BackupService service() {
@@ -143,7 +142,7 @@ final class Backups implements BackupControl, AutoCloseable {
         edm.console.core.InFlightWork w = inFlight;
         edm.console.core.InFlightWork.Ticket ticket = w == null ? null
                 : w.begin(runningKey.endsWith("verify") ? "verify" : "backup", kind.name().toLowerCase(Locale.ROOT));
-        thread.execute(() -> {
+        lane.execute(() -> {
             String who = System.getenv("SUDO_USER") != null ? System.getenv("SUDO_USER") : System.getProperty("user.name");
             try {
                 String result = job.run(service(), cancel);
@@ -220,6 +219,6 @@ final class Backups implements BackupControl, AutoCloseable {
     @Override
     public void close() {
         cancel();
-        thread.shutdownNow();
+        lane.close();
     }
 }

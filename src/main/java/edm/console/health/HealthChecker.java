@@ -2,7 +2,9 @@ package edm.console.health;
 
 import edm.console.config.ConsoleConfig;
 import edm.console.config.EnvFile;
+import edm.console.core.Background;
 import edm.console.core.Clock;
+import edm.console.core.Lane;
 import edm.console.core.ProbeResult;
 import edm.console.core.ProbeStatus;
 import java.io.IOException;
@@ -16,9 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -77,18 +78,28 @@ public final class HealthChecker {
         return runAll(tasks);
     }
 
+    /**
+     * Each probe on a lane of its own on the shared {@link Background} workers: no pool is built per
+     * round, no thread outlives the work by more than the workers' keep-alive, and every probe starts at
+     * once (none waits behind a hung one), so the deadline each is held to is its own. A probe past the
+     * deadline is reported UNKNOWN and its lane closed, which interrupts it.
+     */
     private List<ProbeResult> runAll(List<Callable<ProbeResult>> tasks) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, tasks.size()), edm.console.core.Threads.daemon("edm-probe"));
+        List<Lane> lanes = new ArrayList<>();
         try {
-            List<Future<ProbeResult>> futures = new ArrayList<>();
-            tasks.forEach(t -> futures.add(pool.submit(t)));
+            List<CompletableFuture<ProbeResult>> futures = new ArrayList<>();
+            for (Callable<ProbeResult> t : tasks) {
+                Lane lane = Background.shared().lane("edm-probe");
+                lanes.add(lane);
+                futures.add(CompletableFuture.supplyAsync(() -> call(t), lane));
+            }
             List<ProbeResult> out = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.multipliedBy(2).plusSeconds(2).toNanos();
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     out.add(futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException e) {
-                    futures.get(i).cancel(true);
+                    lanes.get(i).close();
                     out.add(unknown("probe-" + i, "probe", HealthText.t("health.probeTimeout")));
                 } catch (ExecutionException e) {
                     out.add(unknown("probe-" + i, "probe", HealthText.oneLine(e.getCause())));
@@ -99,7 +110,17 @@ public final class HealthChecker {
             Thread.currentThread().interrupt();
             return List.of();
         } finally {
-            pool.shutdownNow();
+            lanes.forEach(Lane::close);
+        }
+    }
+
+    private static ProbeResult call(Callable<ProbeResult> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CompletionException(e);
         }
     }
 

@@ -1,22 +1,19 @@
 package edm.console.health;
 
 import edm.console.core.Alert;
-import edm.console.core.Threads;
+import edm.console.core.Background;
+import edm.console.core.Lane;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * POSTs each alert change as JSON to the configured URL, on its own thread, retrying with doubling
+ * POSTs each alert change as JSON to the configured URL, on a lane of the shared {@link Background} (no thread of its own while idle), retrying with doubling
  * back-off (1 s, 2 s, 4 s, ...) up to {@link #MAX_ATTEMPTS} times. {@link #send} never blocks the
  * caller; when too many deliveries are pending, new ones are dropped and reported rather than
  * queued without bound.
@@ -29,9 +26,12 @@ public final class WebhookNotifier implements AutoCloseable {
     private final Duration firstDelay;
     private final Consumer<String> onFailure;
     private final Duration timeout;
-    /** Built on the webhook thread at the first alert: the JDK's HTTP client sets up TLS, which start-up does not need. */
+    /**
+     * Built on the webhook lane at the first alert: the JDK's HTTP client sets up TLS, which start-up does not
+     * need. The lane runs one task at a time, each after the last (its lock orders them), so no more locking.
+     */
     private HttpClient http;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-webhook"));
+    private final Lane lane = Background.shared().lane("edm-webhook");
     private final AtomicInteger pending = new AtomicInteger();
 
     public WebhookNotifier(String url, Duration timeout, Duration firstDelay, Consumer<String> onFailure) {
@@ -47,15 +47,15 @@ public final class WebhookNotifier implements AutoCloseable {
             onFailure.accept(HealthText.t("webhook.dropped", a.ruleId(), a.subject()));
             return;
         }
-        try {
-            // The body is built on the webhook thread too: even a slow host-name lookup must not block the caller.
-            thread.execute(() -> attempt(AlertJson.line(a), a, 1));
-        } catch (RejectedExecutionException e) {
+        if (lane.closed()) {
             pending.decrementAndGet();
+            return;
         }
+        // The body is built on the webhook lane too: even a slow host-name lookup must not block the caller.
+        lane.execute(() -> attempt(AlertJson.line(a), a, 1));
     }
 
-    /** Only ever called on the webhook thread. */
+    /** Only ever called on the webhook lane. */
     private HttpClient client() {
         if (http == null) {
             http = HttpClient.newBuilder().connectTimeout(timeout).proxy(HttpClient.Builder.NO_PROXY).build();
@@ -87,17 +87,16 @@ public final class WebhookNotifier implements AutoCloseable {
             return;
         }
         long delay = firstDelay.toMillis() << (n - 1);
-        String reason = why;
-        try {
-            thread.schedule(() -> attempt(body, a, n + 1), delay, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
+        if (lane.closed()) {
             pending.decrementAndGet();
-            onFailure.accept(HealthText.t("webhook.failed", a.ruleId(), a.subject(), n, reason));
+            onFailure.accept(HealthText.t("webhook.failed", a.ruleId(), a.subject(), n, why));
+            return;
         }
+        lane.schedule(() -> attempt(body, a, n + 1), delay);
     }
 
     @Override
     public void close() {
-        thread.shutdownNow();
+        lane.close();
     }
 }

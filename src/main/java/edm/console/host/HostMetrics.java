@@ -1,7 +1,10 @@
 package edm.console.host;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,21 +13,18 @@ import edm.console.core.HostSnapshot;
 import edm.console.core.HostSnapshot.FileSystemUsage;
 import edm.console.core.HostSnapshot.NetworkRate;
 import oshi.SystemInfo;
-import oshi.hardware.CentralProcessor;
-import oshi.hardware.GlobalMemory;
 import oshi.hardware.NetworkIF;
-import oshi.hardware.VirtualMemory;
-import oshi.software.os.OperatingSystem;
 
 /**
- * Samples the host's resources for the Resources panel through OSHI. Meant to be called periodically from
- * one background thread (not thread-safe): CPU and network figures are rates between successive calls.
+ * Samples the host's resources for the Resources panel. Meant to be called periodically from one
+ * background thread (not thread-safe): CPU and network figures are rates between successive calls.
  *
- * <p>Construction loads OSHI's native bindings and takes the first CPU and network readings, so the first
- * {@link #sample()} already has a real interval to report on (or the since-boot CPU average if it comes
- * within ~100 ms). The OSHI objects are created once; each sample reads /proc/stat, /proc/meminfo,
- * /proc/loadavg, /proc/uptime and the counters of the shown NICs; every 10 s also the mount table with one
- * statvfs per real filesystem.
+ * <p>CPU, memory, swap, load and uptime come straight from /proc/stat, /proc/meminfo, /proc/loadavg and
+ * /proc/uptime, parsed by {@link ProcHostReading} (the same figures as {@code check} and {@code status},
+ * without OSHI's object layers on every sample); OSHI is kept for the network interfaces (names,
+ * counters). Construction takes the first CPU and network readings, so the first {@link #sample()}
+ * already has a real interval to report on (or the since-boot CPU average if it comes within ~100 ms).
+ * Every 10 s also the mount table with one statvfs per real filesystem.
  */
 public final class HostMetrics {
 
@@ -40,10 +40,6 @@ public final class HostMetrics {
     private final Clock clock;
     private final NetworkInterfaceFilter nicFilter;
 
-    private final CentralProcessor processor;
-    private final GlobalMemory memory;
-    private final VirtualMemory virtualMemory;
-    private final OperatingSystem os;
     private final SystemInfo systemInfo;
 
     private final CpuLoadTracker cpu;
@@ -69,58 +65,53 @@ public final class HostMetrics {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nicFilter = Objects.requireNonNull(nicFilter, "nicFilter");
         this.systemInfo = new SystemInfo();
-        this.processor = systemInfo.getHardware().getProcessor();
-        this.memory = systemInfo.getHardware().getMemory();
-        this.virtualMemory = memory.getVirtualMemory();
-        this.os = systemInfo.getOperatingSystem();
-        this.cpu = new CpuLoadTracker(processor.getProcessorCpuLoadTicks());
+        this.cpu = new CpuLoadTracker(ProcHostReading.cpuTicks(lines(ProcHostReading.STAT)));
         network.update(readNicCounters(), System.nanoTime());
     }
 
     /** One reading of everything; takes a few milliseconds, never waits for an interval to pass. */
     public HostSnapshot sample() {
-        CpuLoadTracker.CpuLoad load = cpu.update(processor.getProcessorCpuLoadTicks());
+        CpuLoadTracker.CpuLoad load = cpu.update(ProcHostReading.cpuTicks(lines(ProcHostReading.STAT)));
         List<NetworkRate> rates = network.update(readNicCounters(), System.nanoTime());
-        long memTotal = memory.getTotal();
-        long memUsed = Math.max(0, memTotal - memory.getAvailable());
+        ProcHostReading.Memory m = ProcHostReading.memory(lines(ProcHostReading.MEMINFO));
         return new HostSnapshot(
                 clock.now(),
                 load.totalPercent(),
                 load.perCorePercent(),
-                processor.getSystemLoadAverage(3),
-                memTotal,
-                memUsed,
-                virtualMemory.getSwapTotal(),
-                virtualMemory.getSwapUsed(),
+                ProcHostReading.loadAverage(text(ProcHostReading.LOADAVG)),
+                m.total(),
+                m.used(),
+                m.swapTotal(),
+                m.swapUsed(),
                 fileSystemsEvery(FILESYSTEMS_EVERY_NANOS),
                 rates,
-                os.getSystemUptime());
+                ProcHostReading.uptimeSeconds(text(ProcHostReading.UPTIME)));
     }
 
     private List<FileSystemUsage> fileSystemsEvery(long intervalNanos) {
         long now = System.nanoTime();
         if (fileSystems == null || now - fileSystemsReadAt >= intervalNanos) {
-            fileSystems = fileSystems();
+            fileSystems = ProcHostReading.fileSystems(projectDir);
             fileSystemsReadAt = now;
         }
         return fileSystems;
     }
 
-    private List<FileSystemUsage> fileSystems() {
-        List<MountEntry> all;
+    /** A /proc file that cannot be read fails the sample with its reason (the panel shows it). */
+    private static List<String> lines(Path p) {
         try {
-            all = MountTable.read();
-        } catch (java.io.IOException e) {
-            return List.of();
+            return Files.readAllLines(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(p + ": " + e.getMessage(), e);
         }
-        // statvfs only what can be shown: real filesystems and the one holding the project dir.
-        Path project = ProjectDirectory.nearestExisting(projectDir);
-        MountEntry holder = project == null ? null : FileSystemSelection.holdingMount(all, project).orElse(null);
-        List<MountEntry> mounts = new ArrayList<>(all.size());
-        for (MountEntry m : all) {
-            mounts.add(m == holder || FileSystemSelection.isReal(m) ? MountTable.withSpace(m) : m);
+    }
+
+    private static String text(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(p + ": " + e.getMessage(), e);
         }
-        return FileSystemSelection.select(mounts, project);
     }
 
     private List<NetworkRateTracker.InterfaceCounters> readNicCounters() {

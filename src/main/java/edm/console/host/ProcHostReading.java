@@ -13,7 +13,7 @@ import oshi.hardware.CentralProcessor.TickType;
 
 /**
  * One reading of the host for the one-shot commands ({@code check}, {@code status}), straight from
- * /proc: the figures {@link HostMetrics} gets through OSHI, without loading OSHI and JNA (a third of a
+ * /proc: the figures {@link HostMetrics} shows (it parses /proc with these methods too), without loading OSHI and JNA (a third of a
  * second of CPU in a cron job that runs every 5 minutes). No network rates: one reading has none.
  *
  * <p>The CPU figure spans the time from construction to {@link #sample()} (the command's own work in
@@ -42,7 +42,12 @@ public final class ProcHostReading {
         Memory m = memory(Files.readAllLines(MEMINFO));
         return new HostSnapshot(clock.now(), load.totalPercent(), load.perCorePercent(), loadAverage(Files.readString(LOADAVG)),
                 m.total(), m.used(), m.swapTotal(), m.swapUsed(), fileSystems(projectDir), List.of(),
-                (long) firstNumber(Files.readString(UPTIME)));
+                uptimeSeconds(Files.readString(UPTIME)));
+    }
+
+    /** Whole seconds since boot from /proc/uptime. */
+    static long uptimeSeconds(String uptime) {
+        return (long) firstNumber(uptime);
     }
 
     /**
@@ -131,7 +136,7 @@ public final class ProcHostReading {
         }
     }
 
-    /** The filesystems the Resources panel shows (statvfs only for those), as {@link HostMetrics} reads them. */
+    /** The filesystems the Resources panel shows (statvfs only for those); {@link HostMetrics} reads them here too. */
     static List<FileSystemUsage> fileSystems(Path projectDir) {
         List<MountEntry> all;
         try {

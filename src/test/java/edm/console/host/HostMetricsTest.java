@@ -12,10 +12,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import edm.console.core.HostSnapshot;
+import oshi.SystemInfo;
+import oshi.hardware.GlobalMemory;
 import edm.console.core.HostSnapshot.FileSystemUsage;
 import edm.console.core.HostSnapshot.NetworkRate;
 
-/** Samples this machine through OSHI and checks that the figures are sane. */
+/** Samples this machine and checks that the figures are sane and the ones OSHI reports. */
 class HostMetricsTest {
 
     private static final Instant STAMP = Instant.parse("2030-01-02T03:04:05Z");
@@ -83,6 +85,30 @@ class HostMetricsTest {
             assertTrue(NetworkInterfaceFilter.DEFAULT.shows(rate.name()), rate::toString);
             assertTrue(rate.receiveBytesPerSecond() >= 0 && rate.sendBytesPerSecond() >= 0, rate::toString);
         }
+    }
+
+    @Test
+    void theResourcesPanelShowsTheFiguresOshiReportsOnThisHost() {
+        SystemInfo si = new SystemInfo();
+        GlobalMemory mem = si.getHardware().getMemory();
+        assertEquals(mem.getTotal(), second.memoryTotalBytes());
+        assertEquals(mem.getVirtualMemory().getSwapTotal(), second.swapTotalBytes());
+        assertEquals(si.getHardware().getProcessor().getLogicalProcessorCount(), second.cpuPerCore().size());
+        // Moving figures: the same within what changes between the two readings.
+        long usedByOshi = mem.getTotal() - mem.getAvailable();
+        assertTrue(Math.abs(usedByOshi - second.memoryUsedBytes()) < mem.getTotal() / 20,
+                () -> "used " + second.memoryUsedBytes() + " vs OSHI's " + usedByOshi);
+        assertTrue(Math.abs(si.getOperatingSystem().getSystemUptime() - second.uptimeSeconds()) <= 5,
+                () -> "uptime " + second.uptimeSeconds() + " vs OSHI's " + si.getOperatingSystem().getSystemUptime());
+        double[] oshiLoad = si.getHardware().getProcessor().getSystemLoadAverage(3);
+        assertEquals(oshiLoad[2], second.loadAverage()[2], 0.5, "15-minute load average");
+    }
+
+    @Test
+    void theSameFileSystemsAsCheckAndStatus() {
+        Path project = Path.of("/edm-console-test-missing/opt/edm");
+        assertEquals(ProcHostReading.fileSystems(project).stream().map(FileSystemUsage::mount).toList(),
+                second.fileSystems().stream().map(FileSystemUsage::mount).toList());
     }
 
     private static void assertInPercentRange(double percent) {
