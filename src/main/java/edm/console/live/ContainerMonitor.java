@@ -96,7 +96,8 @@ public final class ContainerMonitor implements AutoCloseable {
         engineLane.execute(this::connect);
         long relistMs = relistEvery.toMillis();
         engineLane.everyFixedDelay(this::safetyRelist, relistMs, relistMs);
-        statsLane.everyFixedDelay(this::sampleStats, 500, statsEvery.toMillis());
+        // The first round is queued when the engine answers (connect), so the periodic one starts an interval later.
+        statsLane.everyFixedDelay(this::sampleStats, statsEvery.toMillis(), statsEvery.toMillis());
         long beatMs = heartbeatEvery(gateway.timeout()).toMillis();
         engineLane.everyFixedDelay(this::heartbeat, beatMs, beatMs);
     }
@@ -170,6 +171,8 @@ public final class ContainerMonitor implements AutoCloseable {
             }
             inspected.clear();
             relist(up, seen);
+            // The periodic round may have found the engine not yet connected: figures now, not an interval later.
+            queueExtraRound(Duration.ZERO);
         } catch (RuntimeException e) {
             markDown(seen, e, asked);
         }

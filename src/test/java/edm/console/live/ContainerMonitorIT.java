@@ -37,6 +37,23 @@ class ContainerMonitorIT {
     }
 
     @Test
+    void theFirstFiguresComeRightAfterConnectingNotAStatsIntervalLater() throws Exception {
+        DockerClient docker = DockerEngine.client();
+        String id = docker.createContainerCmd(TestImages.busybox()).withName(name).exec().getId();
+        docker.startContainerCmd(id).exec();
+        MonitorProbe probe = new MonitorProbe();
+        // A stats interval far beyond the probe's deadline: only the round queued on connecting can answer in time.
+        try (ContainerGateway gw = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(10));
+             ContainerMonitor monitor = new ContainerMonitor(gw, List.of(name), Duration.ofMinutes(10),
+                     Duration.ofMinutes(10), true, Clock.SYSTEM, probe::accept)) {
+            monitor.start();
+            var s = probe.await("a CPU figure for the running container", x -> x.stats().containsKey(id)
+                    && !Double.isNaN(x.stats().get(id).cpuPercent()));
+            assertTrue(s.stats().get(id).memoryUsedBytes() > 0, "memory figure: " + s.stats().get(id));
+        }
+    }
+
+    @Test
     void samplesOnlyTheRowsOnScreenAndTheStack() throws Exception {
         DockerClient docker = DockerEngine.client();
         String image = TestImages.busybox();
