@@ -29,7 +29,6 @@ import edm.console.ui.TuiApp;
 import edm.console.ui.UiContext;
 import edm.console.ui.UiEvent;
 import edm.console.ui.keys.KeyMap;
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -102,7 +101,7 @@ final class TuiLauncher {
         // Lanterna writes a string character by character; through System.out (which flushes on every
         // write) that is one write(2) per cell, and a full-screen frame took tens of ms of tmux wake-ups.
         // Buffered without auto-flush, a frame leaves in one go at the painter's flush.
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        OutputStream out = new TerminalOutput(new FileOutputStream(FileDescriptor.out));
         Terminal terminal = new DefaultTerminalFactory(out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
