@@ -266,42 +266,18 @@ public final class TuiApp {
         guarded(() -> drawFrame(complete, reason));
     }
 
-    /**
-     * What a batch of events needs redrawn: the clock only, data (coalesced), something the operator is
-     * waiting for (a key, an action's result: drawn at once), or everything (a resize).
-     */
-    enum Batch { TICKS_ONLY, DATA, CHANGED, RESIZED }
-
     /** Handles one event and every other one already waiting, so a burst costs one frame. */
     Batch handleAll(UiEvent first) {
         Batch batch = Batch.TICKS_ONLY;
         UiEvent e = first;
         do {
-            batch = max(batch, kind(e));
+            batch = batch.with(Batch.of(e));
             if (e instanceof UiEvent.Key k && trace.on()) {
                 noteKey(k);
             }
             controller.handle(e);
         } while (!state.quit && (e = queue.poll()) != null);
         return batch;
-    }
-
-    private static Batch max(Batch a, Batch b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private static Batch kind(UiEvent e) {
-        if (e instanceof UiEvent.Tick) {
-            return Batch.TICKS_ONLY;
-        }
-        if (e instanceof UiEvent.Resized) {
-            return Batch.RESIZED;
-        }
-        if (e instanceof UiEvent.Containers || e instanceof UiEvent.Host || e instanceof UiEvent.Health
-                || e instanceof UiEvent.LogsChanged || e instanceof UiEvent.Backups || e instanceof UiEvent.BackupProgress) {
-            return Batch.DATA;
-        }
-        return Batch.CHANGED;
     }
 
     /** The arrival of a key read on the input thread (keys posted otherwise, as in tests, have none). */

@@ -114,16 +114,16 @@ class FramePacingTest {
     void eventsAreSortedIntoWhatTheyNeedRedrawn() throws Exception {
         TypedTerminal terminal = new TypedTerminal();
         TuiApp app = app(terminal, new AtomicReference<>(ScreenHarness.NOW));
-        assertEquals(TuiApp.Batch.TICKS_ONLY, app.handleAll(new UiEvent.Tick()));
-        assertEquals(TuiApp.Batch.DATA, app.handleAll(new UiEvent.Containers(ScreenHarness.snapshot(ScreenHarness.edmStack()))));
-        assertEquals(TuiApp.Batch.DATA, app.handleAll(new UiEvent.LogsChanged()));
-        assertEquals(TuiApp.Batch.CHANGED, app.handleAll(new UiEvent.Key(new KeyStroke('2', false, false))));
-        assertEquals(TuiApp.Batch.CHANGED, app.handleAll(new UiEvent.ActionDone("a1", "Restarted", false)));
-        assertEquals(TuiApp.Batch.RESIZED, app.handleAll(new UiEvent.Resized()));
+        assertEquals(Batch.TICKS_ONLY, app.handleAll(new UiEvent.Tick()));
+        assertEquals(Batch.DATA, app.handleAll(new UiEvent.Containers(ScreenHarness.snapshot(ScreenHarness.edmStack()))));
+        assertEquals(Batch.DATA, app.handleAll(new UiEvent.LogsChanged()));
+        assertEquals(Batch.CHANGED, app.handleAll(new UiEvent.Key(new KeyStroke('2', false, false))));
+        assertEquals(Batch.CHANGED, app.handleAll(new UiEvent.ActionDone("a1", "Restarted", false)));
+        assertEquals(Batch.RESIZED, app.handleAll(new UiEvent.Resized()));
         // A burst is one batch, drawn as its most urgent event needs.
         app.post(new UiEvent.Host(ScreenHarness.host(40, 40)));
         app.post(new UiEvent.Key(new KeyStroke('1', false, false)));
-        assertEquals(TuiApp.Batch.CHANGED, app.handleAll(new UiEvent.Tick()));
+        assertEquals(Batch.CHANGED, app.handleAll(new UiEvent.Tick()));
     }
 
     @Test

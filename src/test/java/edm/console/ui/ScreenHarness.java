@@ -170,6 +170,11 @@ public final class ScreenHarness implements AutoCloseable {
             Thread.sleep(10);
         }
         app.drainForTest();
+        // The lines can arrive a moment before the source reports its link as connected.
+        while (System.nanoTime() < deadline && text().contains("connecting")) {
+            Thread.sleep(10);
+            app.drainForTest();
+        }
     }
 
     @Override

@@ -1,0 +1,28 @@
+package edm.console.ui;
+
+/**
+ * What a batch of events needs redrawn: the clock only, data (coalesced), something the operator is
+ * waiting for (a key, an action's result: drawn at once), or everything (a resize). Ordered by urgency.
+ */
+enum Batch {
+    TICKS_ONLY, DATA, CHANGED, RESIZED;
+
+    /** The more urgent of the two. */
+    Batch with(Batch other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    static Batch of(UiEvent e) {
+        if (e instanceof UiEvent.Tick) {
+            return TICKS_ONLY;
+        }
+        if (e instanceof UiEvent.Resized) {
+            return RESIZED;
+        }
+        if (e instanceof UiEvent.Containers || e instanceof UiEvent.Host || e instanceof UiEvent.Health
+                || e instanceof UiEvent.LogsChanged || e instanceof UiEvent.Backups || e instanceof UiEvent.BackupProgress) {
+            return DATA;
+        }
+        return CHANGED;
+    }
+}
