@@ -130,6 +130,30 @@ class LeanEngineTest {
     }
 
     @Test
+    void plainTcpIsServedAndTlsIsLeftToDockerJava() throws Exception {
+        try (ServerSocketChannel server = ServerSocketChannel.open()) {
+            server.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            int port = ((java.net.InetSocketAddress) server.getLocalAddress()).getPort();
+            Thread t = new Thread(() -> {
+                try (SocketChannel c = server.accept()) {
+                    c.read(ByteBuffer.allocate(8192));
+                    c.write(ByteBuffer.wrap(ascii("HTTP/1.1 200 OK\r\n\r\n{\"Version\":\"20.10.24\",\"ApiVersion\":\"1.41\"}")));
+                } catch (IOException e) {
+                    // the test is over
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            EngineHttp http = EngineHttp.forEndpoint("tcp://127.0.0.1:" + port, Map.of()).orElseThrow();
+            assertEquals(new ContainerGateway.EngineVersion("1.41", "20.10.24"), new LeanEngine(http, TIMEOUT).version());
+        }
+        assertTrue(EngineHttp.forEndpoint("tcp://127.0.0.1:2376", Map.of("DOCKER_TLS_VERIFY", "1")).isEmpty());
+        assertTrue(EngineHttp.forEndpoint("tcp://127.0.0.1:2376", Map.of("DOCKER_CERT_PATH", "/certs")).isEmpty());
+        assertTrue(EngineHttp.forEndpoint("npipe:////./pipe/docker_engine", Map.of()).isEmpty());
+        assertTrue(EngineHttp.forEndpoint("unix:///var/run/docker.sock", Map.of("DOCKER_TLS_VERIFY", "1")).isPresent());
+    }
+
+    @Test
     void anErrorWithoutJsonSaysTheStatusLine() throws Exception {
         try (FakeEngine engine = new FakeEngine(line -> List.of(ascii("HTTP/1.1 500 Internal Server Error\r\n\r\noops")))) {
             EngineException e = assertThrows(EngineException.class, () -> engine.client().version());
