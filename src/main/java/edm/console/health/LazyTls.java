@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.function.Supplier;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -14,7 +16,32 @@ import javax.net.ssl.SSLSocketFactory;
  * sockets: the JDK's https client then connects a plain socket first and layers TLS over it here.
  */
 final class LazyTls extends SSLSocketFactory {
+    private final Supplier<SSLSocketFactory> factory;
     private volatile SSLSocketFactory delegate;
+
+    /**
+     * Every HttpsURLConnection asks for the JDK's default factory when it is made (before ours replaces
+     * it), and building that reads the whole trust store: the same default, built when first used.
+     */
+    private static final LazyTls JDK_DEFAULT = new LazyTls(() -> (SSLSocketFactory) SSLSocketFactory.getDefault());
+
+    static {
+        HttpsURLConnection.setDefaultSSLSocketFactory(JDK_DEFAULT);
+    }
+
+    /** Whether the JDK's default TLS context was built (by an https connection that kept the default factory). */
+    static boolean jdkDefaultBuilt() {
+        return JDK_DEFAULT.built();
+    }
+
+    /** The probes' own: trust as {@link OnDemandTrust} decides. */
+    LazyTls() {
+        this(() -> OnDemandTrust.context().getSocketFactory());
+    }
+
+    private LazyTls(Supplier<SSLSocketFactory> factory) {
+        this.factory = factory;
+    }
 
     boolean built() {
         return delegate != null;
@@ -26,7 +53,7 @@ final class LazyTls extends SSLSocketFactory {
             synchronized (this) {
                 d = delegate;
                 if (d == null) {
-                    delegate = d = OnDemandTrust.context().getSocketFactory();
+                    delegate = d = factory.get();
                 }
             }
         }

@@ -99,6 +99,7 @@ class HttpProbeTest {
         assertEquals(ProbeStatus.CRITICAL, r.status());
         assertEquals(HealthText.t("health.refused"), r.error());
         assertFalse(p.tlsBuilt(), "nothing to shake hands with: no TLS context");
+        assertFalse(LazyTls.jdkDefaultBuilt(), "nor the JDK's default one (its whole trust store)");
     }
 
     @Test
