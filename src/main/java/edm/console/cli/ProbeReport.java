@@ -1,5 +1,6 @@
 package edm.console.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,12 +16,24 @@ import java.util.Map;
 
 /** Probe results as a table for people or JSON for tools; shared by `check` and `status`. */
 public final class ProbeReport {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: the tables of `check` and `status` need no JSON (Jackson's mapping costs a tenth of a second). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private ProbeReport() {
     }
 
     /** Exit code of `check`: 0 all well, 1 a warning (or a probe that could not run), 2 a critical problem. */
+    /** The report as indented JSON text. */
+    static String jsonText(ObjectNode root) {
+        try {
+            return Json.MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int exitCode(ProbeStatus worst) {
         return switch (worst) {
             case OK -> 0;
@@ -52,7 +65,7 @@ public final class ProbeReport {
     }
 
     public static ObjectNode json(List<ProbeResult> results, ProbeStatus worst) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("status", worst.name().toLowerCase(Locale.ROOT));
         root.put("exitCode", exitCode(worst));
         ArrayNode arr = root.putArray("probes");

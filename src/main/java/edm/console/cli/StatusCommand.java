@@ -64,7 +64,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
             ArrayNode conditions = root.putArray("alertConditions");
             breaches.forEach(conditions::add);
-            out.println(ProbeReport.JSON.writeValueAsString(root));
+            out.println(ProbeReport.jsonText(root));
             out.flush();
             return ProbeReport.exitCode(r.worst());
         }

@@ -57,10 +57,23 @@ final class FileSystemSelection {
         List<FileSystemUsage> result = new ArrayList<>();
         for (List<MountEntry> group : groups.values()) {
             MountEntry shown = group.stream().min(Comparator.comparingInt((MountEntry m) -> m.mount().length())).orElseThrow();
-            result.add(toUsage(shown, group.contains(holder)));
+            result.add(toUsage(shown, holder != null && containsSame(group, holder)));
         }
         result.sort(Comparator.comparing(FileSystemUsage::mount));
         return result;
+    }
+
+    /**
+     * Whether the very entry is in the group. By identity (the holder is one of the entries): a record's
+     * equals is linked on its first call, which cost `check` 20 ms of CPU for one comparison.
+     */
+    private static boolean containsSame(List<MountEntry> group, MountEntry entry) {
+        for (MountEntry m : group) {
+            if (m == entry) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isReal(MountEntry m) {

@@ -1,37 +1,52 @@
 package edm.console.i18n;
 
-import java.text.MessageFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Properties;
 import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every user-facing string comes from here. Strings live in several bundles under {@code i18n/}
  * (one per area, so that areas can grow without editing one huge file); a key is looked up in each
  * bundle in turn. Bundles are UTF-8 properties files: {@code i18n/AREA.properties} (English) and
  * {@code i18n/AREA_zh_CN.properties}.
+ *
+ * <p>The files are read directly, on the first look-up, and only those that exist: ResourceBundle looked
+ * for {@code AREA_en} and {@code AREA_zh} too, and each miss searched every jar on the class path
+ * (opening each one), which cost `check` (every 5 minutes from cron) as much CPU as its whole table.
+ * A key is defined in one area only (BundleCompletenessTest), so the areas merge into one table.
  */
 public final class Messages {
     /** The areas, in lookup order. A new area needs its two files and an entry here. */
     public static final List<String> BUNDLES = List.of("common", "cli", "config", "ui", "sandbox", "health", "logs", "backup",
             "checklist", "workflow");
 
+    /**
+     * The locales that have files beside the English ones ({@code AREA_zh_CN.properties}): a new
+     * language needs its files and an entry here.
+     */
+    static final Set<Locale> TRANSLATED = Set.of(Locale.SIMPLIFIED_CHINESE);
+
     private static volatile Messages current = new Messages(Locale.ENGLISH);
 
     private final Locale locale;
-    private final List<ResourceBundle> bundles;
+    /** Every area's strings in this language (English where it has none), read on the first look-up. */
+    private volatile Map<String, String> strings;
     /** Each key's pattern, looked up in the bundles once: the UI asks for the same strings every frame. */
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     public Messages(Locale locale) {
         this.locale = locale;
-        ResourceBundle.Control noFallback = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-        this.bundles = BUNDLES.stream()
-                .map(name -> ResourceBundle.getBundle("i18n." + name, locale, Messages.class.getClassLoader(), noFallback))
-                .toList();
     }
 
     public static Messages current() {
@@ -65,21 +80,63 @@ public final class Messages {
     }
 
     private Template lookUp(String key) {
-        for (ResourceBundle b : bundles) {
-            if (b.containsKey(key)) {
-                return Template.of(b.getString(key));
-            }
-        }
-        return null;
+        String pattern = strings().get(key);
+        return pattern == null ? null : Template.of(pattern);
     }
 
     public boolean has(String key) {
-        for (ResourceBundle b : bundles) {
-            if (b.containsKey(key)) {
-                return true;
+        return strings().containsKey(key);
+    }
+
+    private Map<String, String> strings() {
+        Map<String, String> s = strings;
+        if (s == null) {
+            synchronized (this) {
+                s = strings;
+                if (s == null) {
+                    strings = s = load(locale);
+                }
             }
         }
-        return false;
+        return s;
+    }
+
+    /**
+     * The English files, overlaid by the files of the most specific translated locale among the ones
+     * ResourceBundle would have tried for {@code locale} (its candidate list without the default-locale
+     * fallback): the same strings its no-fallback lookup gave, without looking for files that do not exist.
+     */
+    private static Map<String, String> load(Locale locale) {
+        String suffix = "";
+        for (Locale candidate : ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)
+                .getCandidateLocales("i18n.common", locale)) {
+            if (TRANSLATED.contains(candidate)) {
+                suffix = "_" + candidate;
+                break;
+            }
+        }
+        Map<String, String> all = new HashMap<>(4096);
+        for (String area : BUNDLES) {
+            read("i18n/" + area + ".properties", all);
+            if (!suffix.isEmpty()) {
+                read("i18n/" + area + suffix + ".properties", all);
+            }
+        }
+        return all;
+    }
+
+    private static void read(String resource, Map<String, String> into) {
+        InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new MissingResourceException("no " + resource + " in the console's jar", Messages.class.getName(), resource);
+        }
+        Properties p = new Properties();
+        try (in) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        p.forEach((k, v) -> into.put((String) k, (String) v));
     }
 
     static ResourceBundle bundle(String name, Locale locale) throws MissingResourceException {
