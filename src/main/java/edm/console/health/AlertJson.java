@@ -1,47 +1,58 @@
 package edm.console.health;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import edm.console.core.Alert;
 import edm.console.core.Secrets;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.Locale;
 
-/** The one JSON shape of an alert change, used by the alert log and the webhook alike. */
+/**
+ * The one JSON shape of an alert change, used by the alert log and the webhook alike. Written with
+ * jackson-core's generator: databind's mapper (some 450 classes) was loaded into the running console
+ * only for this line.
+ */
 public final class AlertJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final String HOST = hostName();
 
     private AlertJson() {
     }
 
-    public static ObjectNode of(Alert a) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("source", "edm-console");
-        n.put("host", HOST);
-        n.put("rule", a.ruleId());
-        n.put("subject", Secrets.maskUrlPasswords(a.subject()));
-        n.put("severity", a.severity().name().toLowerCase(java.util.Locale.ROOT));
-        n.put("state", a.state().name().toLowerCase(java.util.Locale.ROOT));
-        n.put("message", Secrets.maskUrlPasswords(a.message()));
-        put(n, "since", a.since());
-        put(n, "firedAt", a.firedAt());
-        put(n, "resolvedAt", a.resolvedAt());
-        if (a.acknowledged()) {
-            n.put("acknowledgedBy", a.acknowledgedBy());
-            n.put("ackNote", a.ackNote() == null ? "" : a.ackNote());
-        }
-        return n;
-    }
-
+    /** The alert change as one line of JSON (no line break). */
     public static String line(Alert a) {
-        return of(a).toString();
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("source", "edm-console");
+            g.writeStringField("host", HOST);
+            g.writeStringField("rule", a.ruleId());
+            g.writeStringField("subject", Secrets.maskUrlPasswords(a.subject()));
+            g.writeStringField("severity", a.severity().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("state", a.state().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("message", Secrets.maskUrlPasswords(a.message()));
+            time(g, "since", a.since());
+            time(g, "firedAt", a.firedAt());
+            time(g, "resolvedAt", a.resolvedAt());
+            if (a.acknowledged()) {
+                g.writeStringField("acknowledgedBy", a.acknowledgedBy());
+                g.writeStringField("ackNote", a.ackNote() == null ? "" : a.ackNote());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
     }
 
-    private static void put(ObjectNode n, String field, Instant t) {
+    private static void time(JsonGenerator g, String field, Instant t) throws IOException {
         if (t != null) {
-            n.put(field, t.toString());
+            g.writeStringField(field, t.toString());
         }
     }
 
