@@ -17,7 +17,7 @@ import java.util.ResourceBundle;
 public final class Messages {
     /** The areas, in lookup order. A new area needs its two files and an entry here. */
     public static final List<String> BUNDLES = List.of("common", "cli", "config", "ui", "sandbox", "health", "logs", "backup",
-            "checklist", "workflow");
+            "checklist", "workflow", "compose");
 
     private static volatile Messages current = new Messages(Locale.ENGLISH);
 
