@@ -72,6 +72,7 @@ public final class SandboxProject {
             }
             backupKeys();
             writeAtomically(configFile(), SandboxConfigFile.yaml(SandboxConfigFile.build(dir)), false);
+            SandboxComposeFile.write(dir, envFile());
             writeAtomically(dir.resolve("scripts/health-check.sh"), healthCheckScript(), false);
             return creds;
         } catch (IOException e) {
