@@ -119,7 +119,7 @@ public final class ComposeReader {
         } catch (Interpolation.Failure f) {
             int line = yaml.lineOf(key);
             if (f.invalid()) {
-                throw new ComposeException(Messages.t("compose.read.invalid", yaml.file(), line, key, value));
+                throw new ComposeException(Messages.t("compose.read.invalid", yaml.file(), line, key, value, "${NAME}", "${NAME:-default}"));
             }
             throw new ComposeException(Messages.t("compose.read.required", yaml.file(), line, key, f.variable(), f.getMessage()));
         }

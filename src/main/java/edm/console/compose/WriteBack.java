@@ -48,7 +48,7 @@ public final class WriteBack {
             parts = Interpolation.parse(s.imageTemplate());
         } catch (Interpolation.Failure f) {
             throw new ComposeException(Messages.t("compose.read.invalid", model.file(), s.imageLine(), "services." + service + ".image",
-                    s.imageTemplate()));
+                    s.imageTemplate(), "${NAME}", "${NAME:-default}"));
         }
         // The variable nearest the end first: that is where the tag is.
         for (int i = parts.size() - 1; i >= 0; i--) {
