@@ -7,6 +7,7 @@ import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import edm.console.cli.ConfigSelection;
 import edm.console.cli.GlobalOptions;
+import edm.console.compose.DriftFeed;
 import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
 import edm.console.core.UnattendedResult;
@@ -160,12 +161,14 @@ final class TuiLauncher {
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");
         java.util.concurrent.CountDownLatch startRest = new java.util.concurrent.CountDownLatch(1);
-        try (ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),
+        try (DriftFeed drift = DriftFeed.of(config, r -> app.post(new UiEvent.Drift(r)));
+             ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),
                 seconds(config.refresh.statsSeconds), seconds(config.refresh.relistSeconds), local, Clock.SYSTEM,
                 monitored -> {
                     // Until the monitor has listed, the screen and the container probes both judge the first list.
                     ContainersSnapshot s = first.merge(monitored);
                     app.post(new UiEvent.Containers(s));
+                    drift.offer(s);
                     alerting.monitor().onContainers(s);
                     if (monitored.listedAt() != null) {
                         startRest.countDown();

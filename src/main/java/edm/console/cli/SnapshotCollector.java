@@ -2,6 +2,7 @@ package edm.console.cli;
 
 import edm.console.backup.BackupEnvironment;
 import edm.console.backup.BackupProbes;
+import edm.console.compose.DriftProbes;
 import edm.console.config.ConsoleConfig;
 import edm.console.core.Clock;
 import edm.console.core.ContainerInfo;
@@ -68,6 +69,7 @@ public final class SnapshotCollector {
         }
         probes.add(HostProbes.projectDir(config.projectPath(), now));
         probes.addAll(new ContainerProbes().evaluate(containers, config.containerNames(), now));
+        probes.addAll(DriftProbes.evaluate(config, containers, now));
         HostSnapshot h = sampleHost(host);
         if (h != null) {
             probes.addAll(HostProbes.evaluate(h, config.thresholds));

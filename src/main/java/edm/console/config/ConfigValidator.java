@@ -56,6 +56,8 @@ final class ConfigValidator {
         logs(c.logs);
         backups(c.backups);
         ui(c);
+        notBlank("compose.file", c.compose.file);
+        notBlank("compose.command", c.compose.command);
     }
 
     private void docker(ConsoleConfig.DockerSettings d) {

@@ -34,6 +34,7 @@ public class ConsoleConfig {
     public UiSettings ui = new UiSettings();
     public AlertSettings alerts = new AlertSettings();
     public DeploySettings deploy = new DeploySettings();
+    public ComposeSettings compose = new ComposeSettings();
 
     public Path projectPath() {
         return Path.of(projectDir);
@@ -233,6 +234,20 @@ public class ConsoleConfig {
         public int minFreeMegabytes = 1024;
         /** Previous containers kept (stopped, renamed NAME-old-TIMESTAMP) for instant rollback. */
         public int keepPrevious = 2;
+    }
+
+    /** SPEC-006's docker-compose.yml as the source of truth: drift, tag write-back, compose labels. */
+    public static class ComposeSettings {
+        /** The compose file, relative to projectDir unless absolute; the console ignores compose when it does not exist. */
+        public String file = "docker-compose.yml";
+        /** The env file compose interpolates ${VAR} from (docker-compose --env-file); empty: the top-level envFile. */
+        public String envFile = "";
+        /** The compose project name; empty: COMPOSE_PROJECT_NAME from the env file, else the project dir's name, as compose does. */
+        public String project = "";
+        /** The compose program that computes the config hash of containers the console creates (docker-compose config --hash). */
+        public String command = "docker-compose";
+        /** A deploy or rollback writes the new tag back into the compose file or the env variable its image: uses. */
+        public boolean writeBack = true;
     }
 
     public static class UiSettings {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The engine operations of deploy, rollback and restart: re-creating a container from another one's
@@ -102,6 +103,11 @@ public final class DeployOps {
      * health check) is left out, so that the new image's own values apply (e.g. its APP_VERSION).
      */
     public String createLike(String from, String newName, String image) {
+        return createLike(from, newName, image, UnaryOperator.identity());
+    }
+
+    /** Like {@link #createLike(String, String, String)}, with the labels made by {@code relabel} from the old container's (compose's). */
+    public String createLike(String from, String newName, String image, UnaryOperator<Map<String, String>> relabel) {
         try {
             InspectContainerResponse old = client.inspectContainerCmd(from).exec();
             ContainerConfig oc = old.getConfig();
@@ -112,7 +118,7 @@ public final class DeployOps {
             if (oldImage != null && oldImage.getLabels() != null) {
                 oldImage.getLabels().forEach((k, v) -> labels.remove(k, v));
             }
-            cmd.withLabels(labels);
+            cmd.withLabels(relabel.apply(labels));
             if (oldImage == null || !Arrays.equals(oc.getCmd(), oldImage.getCmd())) {
                 cmd.withCmd(oc.getCmd());
             }
@@ -186,6 +192,28 @@ public final class DeployOps {
         }
         Set<String> drop = inherited == null ? Set.of() : Set.of(inherited);
         return Arrays.stream(all).filter(e -> !drop.contains(e)).toArray(String[]::new);
+    }
+
+    /**
+     * Gives a stopped container other labels (the engine cannot change labels): a copy with the labels of
+     * {@code relabel} replaces it under the same name. Nothing happens when the labels stay the same.
+     */
+    public void relabelStopped(String name, UnaryOperator<Map<String, String>> relabel) {
+        InspectContainerResponse c;
+        try {
+            c = client.inspectContainerCmd(name).exec();
+        } catch (NotFoundException e) {
+            return;
+        } catch (Exception e) {
+            throw EngineException.of("inspect " + name, e);
+        }
+        Map<String, String> labels = c.getConfig() == null || c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels();
+        if (relabel.apply(new LinkedHashMap<>(labels)).equals(labels)) {
+            return;
+        }
+        String copy = createLike(c.getId(), name + "-relabelled", c.getImageId(), relabel);
+        remove(c.getId());
+        rename(copy, name);
     }
 
     public void rename(String id, String newName) {

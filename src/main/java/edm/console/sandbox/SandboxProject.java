@@ -86,6 +86,7 @@ public final class SandboxProject {
      */
     private void writeProjectFiles() throws IOException {
         writeAtomically(configFile(), SandboxConfigFile.yaml(SandboxConfigFile.build(dir)), false);
+        SandboxComposeFile.write(dir, envFile());
         writeAtomically(dir.resolve("scripts/health-check.sh"), healthCheckScript(), false);
         nginxChanged = writeIfChanged(dir.resolve(SandboxNginx.CONF), SandboxNginx.mainConfig());
         for (String service : SandboxNginx.PROXIED) {

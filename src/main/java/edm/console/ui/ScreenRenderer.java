@@ -7,6 +7,7 @@ import edm.console.i18n.Messages;
 import edm.console.text.Cells;
 import edm.console.ui.keys.KeyBinding;
 import edm.console.ui.keys.Scope;
+import edm.console.compose.Drift;
 import edm.console.ui.panels.ContainersPanel;
 import edm.console.ui.panels.DetailLines;
 import edm.console.ui.panels.ResourceLines;
@@ -158,7 +159,7 @@ public final class ScreenRenderer {
                     ContainersSnapshot snap = s.containers == null
                             ? ContainersSnapshot.initial(EngineStatus.connecting("", now)) : s.containers;
                     s.keepSelectionVisible(ContainersPanel.bodyHeight(inner.height(), snap) - 1);
-                    ContainersPanel.draw(inner, snap, ctx.stackNames(), s.selectedIndex(), s.scroll, active, now, m, ctx.format());
+                    ContainersPanel.draw(inner, snap, ctx.stackNames(), s.selectedIndex(), s.scroll, active, now, m, ctx.format(), s.drift);
                 }
                 case RESOURCES -> LinesView.draw(inner, resourceLines(s, inner.width()), 0);
                 case LOGS -> LogsView.draw(inner, s.logs, logsAvailable, now, m, ctx.format());
@@ -177,7 +178,8 @@ public final class ScreenRenderer {
             // Rows kept from before the engine went away or silent are what it said last, not what is.
             String key = s.containers.engine().connected() || s.containers.containers().isEmpty()
                     ? "panel.containers.count" : "panel.containers.lastKnown";
-            return m.get(key, m.get(p.titleKey), running, s.containers.containers().size());
+            String title = m.get(key, m.get(p.titleKey), running, s.containers.containers().size());
+            return s.drift.findings().isEmpty() ? title : title + m.get("compose.drift.title", s.drift.findings().size());
         }
         if (p == Panel.LOGS) {
             return LogsView.title(s.logs, m);
@@ -244,7 +246,8 @@ public final class ScreenRenderer {
             inner.text(1, 0, m.get("detail.loading"), Style.MUTED);
             return;
         }
-        List<List<StyledText>> lines = DetailLines.render(s.detail, now, m, ctx.format());
+        Drift.Finding drift = s.drift.about(s.detail.summary().name());
+        List<List<StyledText>> lines = DetailLines.render(s.detail, now, m, ctx.format(), drift == null ? null : s.drift.reason(drift, m));
         s.detailScroll = Math.min(s.detailScroll, LinesView.maxScroll(lines.size(), inner.height()));
         LinesView.draw(inner, lines, s.detailScroll);
     }

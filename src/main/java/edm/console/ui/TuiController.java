@@ -168,6 +168,8 @@ public final class TuiController {
             state.containers = c.snapshot();
             ContainerInfo still = state.selected();
             state.selectedId = still == null ? null : still.id();
+        } else if (e instanceof UiEvent.Drift d) {
+            state.drift = d.report();
         } else if (e instanceof UiEvent.OpenDefaultLogs) {
             logs.openDefault();
         } else if (e instanceof UiEvent.Backups b) {

@@ -1,6 +1,7 @@
 package edm.console.ui;
 
 import com.googlecode.lanterna.input.KeyStroke;
+import edm.console.compose.DriftReport;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.HostSnapshot;
@@ -21,6 +22,10 @@ public sealed interface UiEvent {
     }
 
     record Containers(ContainersSnapshot snapshot) implements UiEvent {
+    }
+
+    /** The compose drift of the latest container list. */
+    record Drift(DriftReport report) implements UiEvent {
     }
 
     record Health(edm.console.core.HealthSnapshot snapshot) implements UiEvent {

@@ -1,5 +1,6 @@
 package edm.console.ui;
 
+import edm.console.compose.DriftReport;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
 import edm.console.core.ContainersSnapshot;
@@ -20,6 +21,8 @@ public final class UiState {
 
     public ContainersSnapshot containers;
     public HostSnapshot host;
+    /** Where the engine and the compose file disagree (NONE without a compose file). */
+    public DriftReport drift = DriftReport.NONE;
     public Panel panel = Panel.CONTAINERS;
     public boolean zoomed;
     public View view = View.DASHBOARD;

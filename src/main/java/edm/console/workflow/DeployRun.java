@@ -198,7 +198,8 @@ public final class DeployRun {
         // From the reference (edm-backend:v1.1), so that the engine records it and every list shows the tag;
         // the id fixed in pre-flight (or by the build) is then checked, so the tag cannot have moved meanwhile.
         String expected = data.getOrDefault("newImageId", plan.newImageId());
-        String id = ctx.engine().createLike(plan.oldId(), plan.tempName(), plan.image());
+        String id = ctx.engine().createLike(plan.oldId(), plan.tempName(), plan.image(),
+                ctx.compose().relabel(plan.service(), plan.image(), plan.tag(), progress::output));
         data.put("newId", id);
         String got = ctx.engine().state(id).map(DeployOps.State::imageId).orElse("");
         if (expected != null && !expected.equals(got)) {
@@ -246,6 +247,8 @@ public final class DeployRun {
 
     /** Keeps the newest kept containers of this service (for instant rollback), removes older ones. */
     private void cleanup() {
+        // compose's up would count (and remove) a kept container that still carries its labels
+        ctx.engine().relabelStopped(plan.keptName(), ctx.compose().keptAside());
         List<String> kept = ctx.engine().containerNames().stream().filter(n -> n.startsWith(plan.container() + "-old-"))
                 .sorted(Comparator.reverseOrder()).toList();
         for (int i = ctx.keepPrevious(); i < kept.size(); i++) {
@@ -303,6 +306,9 @@ public final class DeployRun {
     }
 
     private Outcome finish(Instant started, String result, String step, String message, List<String> out, boolean rolledBack) {
+        if (Release.OK.equals(result)) {
+            ctx.compose().writeBack(plan.service(), plan.image(), plan.tag()).ifPresent(progress::output);
+        }
         Release r = release(started, result, message);
         ctx.history().record(r);
         WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));

@@ -79,7 +79,8 @@ public final class DeployWorkflow {
             }
             DeployOps.State kept = null;
             for (String n : ctx.engine().containerNames()) {
-                if (n.startsWith(t.container() + "-old-")) {
+                // Under compose the container that comes back needs compose's labels: made anew (a copy), not reused.
+                if (n.startsWith(t.container() + "-old-") && !ctx.compose().active()) {
                     Optional<DeployOps.State> s = ctx.engine().state(n);
                     if (s.isPresent() && s.get().imageId().equals(to.imageId()) && (kept == null || n.compareTo(kept.name()) > 0)) {
                         kept = s.get();

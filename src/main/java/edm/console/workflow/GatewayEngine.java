@@ -7,8 +7,10 @@ import edm.console.docker.DeployOps;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** {@link WorkflowEngine} on the real Docker engine through the console's gateway. */
 public final class GatewayEngine implements WorkflowEngine {
@@ -33,6 +35,16 @@ public final class GatewayEngine implements WorkflowEngine {
     @Override
     public String createLike(String from, String newName, String image) {
         return ops.createLike(from, newName, image);
+    }
+
+    @Override
+    public String createLike(String from, String newName, String image, UnaryOperator<Map<String, String>> relabel) {
+        return ops.createLike(from, newName, image, relabel);
+    }
+
+    @Override
+    public void relabelStopped(String name, UnaryOperator<Map<String, String>> relabel) {
+        ops.relabelStopped(name, relabel);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package edm.console.workflow;
 
+import edm.console.compose.ComposeSync;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,11 +12,20 @@ import java.util.function.Consumer;
  * Everything a workflow needs from outside: the engine, where its state lives, who runs it, the health and
  * verification checks, the database backup, extra pre-flight checks and the settings.
  *
+ * @param compose    the compose file the deploys keep true ({@link ComposeSync#NONE} for none)
  * @param pauseAfter test hook: a step name after which the workflow stops dead (simulates a crash); null normally
  */
 public record WorkflowContext(WorkflowEngine engine, Path projectDir, Path stateDir, Operator operator, Duration healthTimeout,
                               StopGrace stopGrace, long minFreeBytes, int keepPrevious, UrlCheck urlCheck, Verifier verifier,
-                              BackupStep backup, List<PreflightCheck> preflight, String pauseAfter) {
+                              BackupStep backup, List<PreflightCheck> preflight, String pauseAfter, ComposeSync compose) {
+    /** Without a compose file to keep true. */
+    public WorkflowContext(WorkflowEngine engine, Path projectDir, Path stateDir, Operator operator, Duration healthTimeout,
+                           StopGrace stopGrace, long minFreeBytes, int keepPrevious, UrlCheck urlCheck, Verifier verifier,
+                           BackupStep backup, List<PreflightCheck> preflight, String pauseAfter) {
+        this(engine, projectDir, stateDir, operator, healthTimeout, stopGrace, minFreeBytes, keepPrevious, urlCheck, verifier, backup,
+                preflight, pauseAfter, ComposeSync.NONE);
+    }
+
     /** The same stop grace for every service. */
     public WorkflowContext(WorkflowEngine engine, Path projectDir, Path stateDir, Operator operator, Duration healthTimeout,
                            int stopGraceSeconds, long minFreeBytes, int keepPrevious, UrlCheck urlCheck, Verifier verifier,
@@ -72,6 +82,6 @@ public record WorkflowContext(WorkflowEngine engine, Path projectDir, Path state
 
     public WorkflowContext withPreflight(List<PreflightCheck> checks) {
         return new WorkflowContext(engine, projectDir, stateDir, operator, healthTimeout, stopGrace, minFreeBytes, keepPrevious,
-                urlCheck, verifier, backup, checks, pauseAfter);
+                urlCheck, verifier, backup, checks, pauseAfter, compose);
     }
 }

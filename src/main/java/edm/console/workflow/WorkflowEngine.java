@@ -3,8 +3,10 @@ package edm.console.workflow;
 import edm.console.docker.DeployOps;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The engine operations the workflows use, as an interface so that the step machine can be tested
@@ -17,6 +19,15 @@ public interface WorkflowEngine {
 
     /** Creates, without starting, a container named {@code newName} like {@code from} but with {@code image}. */
     String createLike(String from, String newName, String image);
+
+    /** As {@link #createLike(String, String, String)}, the labels made by {@code relabel} from the old container's. */
+    default String createLike(String from, String newName, String image, UnaryOperator<Map<String, String>> relabel) {
+        return createLike(from, newName, image);
+    }
+
+    /** Gives the stopped container {@code name} the labels {@code relabel} makes of its own (a copy replaces it). */
+    default void relabelStopped(String name, UnaryOperator<Map<String, String>> relabel) {
+    }
 
     void rename(String id, String newName);
 

@@ -7,6 +7,7 @@ import edm.console.backup.BackupProgress;
 import edm.console.backup.BackupService;
 import edm.console.backup.Cancellation;
 import edm.console.backup.VerificationText;
+import edm.console.compose.ComposeSync;
 import edm.console.config.ConsoleConfig;
 import edm.console.core.Clock;
 import edm.console.core.ProbeResult;
@@ -51,7 +52,7 @@ public final class Workflows {
         WorkflowContext.BackupStep backup = progress -> deployBackup(config, gateway, progress);
         return new WorkflowContext(new GatewayEngine(gateway), config.projectPath(), config.resolve(d.stateDir), Operator.current(env),
                 Duration.ofSeconds(d.healthTimeoutSeconds), StopGrace.of(config), d.minFreeMegabytes * 1024L * 1024L, d.keepPrevious,
-                urls, verifier, backup, List.copyOf(preflight), env.get(PAUSE_ENV));
+                urls, verifier, backup, List.copyOf(preflight), env.get(PAUSE_ENV), ComposeSync.of(config));
     }
 
     /**

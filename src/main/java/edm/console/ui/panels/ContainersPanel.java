@@ -1,5 +1,7 @@
 package edm.console.ui.panels;
 
+import edm.console.compose.Drift;
+import edm.console.compose.DriftReport;
 import edm.console.core.ContainerInfo;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.EngineStatus;
@@ -53,13 +55,19 @@ public final class ContainersPanel {
      */
     public static void draw(Canvas c, ContainersSnapshot s, Set<String> stackNames, int selected, int scroll,
                             boolean focused, Instant now, Messages m, Format f) {
+        draw(c, s, stackNames, selected, scroll, focused, now, m, f, DriftReport.NONE);
+    }
+
+    /** As above; a container where engine and compose file disagree is marked ("! name"), a service without one listed last. */
+    public static void draw(Canvas c, ContainersSnapshot s, Set<String> stackNames, int selected, int scroll,
+                            boolean focused, Instant now, Messages m, Format f, DriftReport drift) {
         int row = 0;
         EngineStatus e = s.engine();
         if (!e.connected()) {
             row = drawEngineBanner(c, e, s.listedAt(), now, m, f);
         }
         int[] widest = widest(s.containers());
-        int widestName = widest[0];
+        int widestName = widest[0] + (drift.findings().isEmpty() ? 0 : DRIFT_MARK.length());
         int widestImage = widest[1];
         List<ContainerColumns.Placed> cols = ContainerColumns.layout(c.width(), m, widestName, widestImage);
         int col = 0;
@@ -85,6 +93,9 @@ public final class ContainersPanel {
             col = 0;
             for (ContainerColumns.Placed p : cols) {
                 StyledText t = p.column().render(ci, s.stats().get(ci.id()), member, now, f);
+                if (p.column() == ContainerColumns.NAME && drift.about(ci.name()) != null) {
+                    t = StyledText.of(DRIFT_MARK + t.text(), Style.WARNING);
+                }
                 Style st = isSelected ? Style.SELECTED : (e.connected() ? t.style() : Style.MUTED);
                 c.cell(col, row, p.width(), t.text(), st, p.column().align == edm.console.text.Align.RIGHT);
                 col += p.width() + 1;
@@ -96,7 +107,17 @@ public final class ContainersPanel {
                 c.text(0, row, "─".repeat(Math.max(0, c.width())), Style.BORDER);
             }
         }
+        // A service of the compose file without a container has no row of its own: one line each, below the rows.
+        for (Drift.Finding missing : drift.missing()) {
+            if (row >= c.height()) {
+                break;
+            }
+            c.text(0, row++, DRIFT_MARK + drift.reason(missing, m), Style.WARNING);
+        }
     }
+
+    /** Marks a row where the engine and the compose file disagree (ASCII: one cell in every terminal). */
+    public static final String DRIFT_MARK = "! ";
 
     private static int drawEngineBanner(Canvas c, EngineStatus e, Instant listedAt, Instant now, Messages m, Format f) {
         if (e.notAnswering()) {

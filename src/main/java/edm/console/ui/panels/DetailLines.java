@@ -17,9 +17,17 @@ public final class DetailLines {
     }
 
     public static List<List<StyledText>> render(ContainerDetail d, Instant now, Messages m, Format f) {
+        return render(d, now, m, f, null);
+    }
+
+    /** As above, with the compose drift of this container first (null: none). */
+    public static List<List<StyledText>> render(ContainerDetail d, Instant now, Messages m, Format f, String drift) {
         List<List<StyledText>> out = new ArrayList<>();
         ContainerInfo s = d.summary();
         field(out, m.get("detail.name"), s.name(), Style.NORMAL);
+        if (drift != null) {
+            field(out, m.get("compose.drift.kind"), drift, Style.WARNING);
+        }
         field(out, m.get("detail.id"), s.id(), Style.MUTED);
         field(out, m.get("detail.image"), s.image(), "latest".equals(s.imageTag()) ? Style.WARNING : Style.NORMAL);
         field(out, m.get("detail.imageId"), d.imageId(), Style.MUTED);
