@@ -102,11 +102,24 @@ public final class DeployOps {
      * health check) is left out, so that the new image's own values apply (e.g. its APP_VERSION).
      */
     public String createLike(String from, String newName, String image) {
+        return createLike(from, newName, image, true);
+    }
+
+    /**
+     * Like {@link #createLike(String, String, String)}; without {@code hostPorts} the new container publishes
+     * nothing on the host (a blue-green deploy starts it beside the old one, which still holds the ports;
+     * traffic reaches it through the proxy on the stack network).
+     */
+    public String createLike(String from, String newName, String image, boolean hostPorts) {
         try {
             InspectContainerResponse old = client.inspectContainerCmd(from).exec();
             ContainerConfig oc = old.getConfig();
             ContainerConfig oldImage = imageConfig(old.getImageId());
-            CreateContainerCmd cmd = client.createContainerCmd(image).withName(newName).withHostConfig(old.getHostConfig());
+            HostConfig host = old.getHostConfig();
+            if (!hostPorts && host != null) {
+                host.withPortBindings(new Ports()).withPublishAllPorts(false);
+            }
+            CreateContainerCmd cmd = client.createContainerCmd(image).withName(newName).withHostConfig(host);
             cmd.withEnv(minus(oc.getEnv(), oldImage == null ? null : oldImage.getEnv()));
             Map<String, String> labels = new LinkedHashMap<>(oc.getLabels() == null ? Map.of() : oc.getLabels());
             if (oldImage != null && oldImage.getLabels() != null) {

@@ -19,10 +19,25 @@ import java.util.Optional;
  */
 public final class DeployWorkflow {
     public static final List<String> STEPS = List.of("backup", "build", "create", "stop-old", "swap", "start-new", "health", "verify", "cleanup");
+    /**
+     * A service behind nginx: the new container starts beside the old one (no host port) and takes the
+     * traffic only once healthy, by a switch of its upstream; the old one serves until then, and drains after.
+     */
+    public static final List<String> BLUE_GREEN_STEPS = List.of("backup", "build", "create-beside", "start-new", "health", "switch", "drain",
+            "retire", "verify", "cleanup");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** The service as the deploy sees it. */
-    public record Target(String service, String container, String repository, String healthUrl, Path buildContext) {
+    /**
+     * The service as the deploy sees it.
+     *
+     * @param upstreamPort its port inside the container when its nginx upstream is the console's to switch
+     *                     (services[].upstream): deploys take the blue-green path; 0: stop and replace
+     */
+    public record Target(String service, String container, String repository, String healthUrl, Path buildContext, int upstreamPort) {
+        /** A service not behind a managed upstream. */
+        public Target(String service, String container, String repository, String healthUrl, Path buildContext) {
+            this(service, container, repository, healthUrl, buildContext, 0);
+        }
     }
 
     /** A deploy request. */
@@ -115,7 +130,8 @@ public final class DeployWorkflow {
     private DeployPlan plan(String kind, Target t, String tag, String image, String newImageId, DeployOps.State old, String reuseId,
                             String reuseName, Path buildCtx, boolean skipBackup) {
         String stamp = uniqueStamp(t.container());
-        List<String> steps = new ArrayList<>(STEPS);
+        boolean blueGreen = blueGreen(t);
+        List<String> steps = new ArrayList<>(blueGreen ? BLUE_GREEN_STEPS : STEPS);
         if (skipBackup) {
             steps.remove("backup");
         }
@@ -124,10 +140,16 @@ public final class DeployWorkflow {
         }
         if (reuseId != null) {
             steps.remove("create");
+            steps.remove("create-beside");
         }
         return new DeployPlan(kind, t.service(), t.container(), tag, image, newImageId, old.id(), old.imageRef(), old.imageId(),
                 t.container() + "-new-" + stamp, t.container() + "-old-" + stamp, reuseId, reuseName, buildCtx, skipBackup,
-                t.healthUrl() == null ? "" : t.healthUrl(), List.copyOf(steps));
+                t.healthUrl() == null ? "" : t.healthUrl(), List.copyOf(steps), blueGreen ? DeployPlan.BLUE_GREEN : DeployPlan.REPLACE,
+                blueGreen ? t.upstreamPort() : 0, blueGreen ? ctx.drainSeconds() : 0);
+    }
+
+    private boolean blueGreen(Target t) {
+        return t.upstreamPort() > 0 && ctx.proxy() != null;
     }
 
     /** A second deploy or rollback within the same second must not collide with the container the first one kept. */
@@ -151,8 +173,11 @@ public final class DeployWorkflow {
         } catch (IOException e) {
             throw new WorkflowException(WorkflowText.t("workflow.preflight.diskUnknown", ctx.projectDir(), e.getMessage()));
         }
+        if (plan.blueGreen()) {
+            checkUpstream(plan);
+        }
         // The new container gets the same port bindings; a port held by anything else would fail its start after the old stopped.
-        for (String hp : old.hostPorts()) {
+        for (String hp : plan.blueGreen() ? List.<String>of() : old.hostPorts()) {
             List<String> others = ctx.engine().publishers(hp, old.id());
             if (!others.isEmpty()) {
                 throw new WorkflowException(WorkflowText.t("workflow.preflight.portTaken", hp, String.join(", ", others)));
@@ -166,6 +191,21 @@ public final class DeployWorkflow {
             if (p.isPresent()) {
                 throw new WorkflowException(WorkflowText.t("workflow.preflight.check", p.get()));
             }
+        }
+    }
+
+    /** The upstream include exists, names a server, and nginx accepts the configuration as it is now. */
+    private void checkUpstream(DeployPlan plan) {
+        ProxySwitch proxy = ctx.proxy();
+        Path file = proxy.file(plan.service());
+        String content = proxy.read(plan.service())
+                .orElseThrow(() -> new WorkflowException(WorkflowText.t("workflow.preflight.noUpstream", file, plan.service())));
+        if (Upstreams.host(content).isEmpty()) {
+            throw new WorkflowException(WorkflowText.t("workflow.preflight.upstreamNoServer", file));
+        }
+        List<String> problems = proxy.test();
+        if (!problems.isEmpty()) {
+            throw new WorkflowException(WorkflowText.t("workflow.preflight.nginxInvalid", String.join("; ", problems)), problems);
         }
     }
 

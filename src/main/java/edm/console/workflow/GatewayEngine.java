@@ -36,6 +36,11 @@ public final class GatewayEngine implements WorkflowEngine {
     }
 
     @Override
+    public String createLike(String from, String newName, String image, boolean hostPorts) {
+        return ops.createLike(from, newName, image, hostPorts);
+    }
+
+    @Override
     public void rename(String id, String newName) {
         ops.rename(id, newName);
     }

@@ -18,6 +18,14 @@ public interface WorkflowEngine {
     /** Creates, without starting, a container named {@code newName} like {@code from} but with {@code image}. */
     String createLike(String from, String newName, String image);
 
+    /** Like {@link #createLike(String, String, String)}; {@code hostPorts} false publishes nothing on the host. */
+    default String createLike(String from, String newName, String image, boolean hostPorts) {
+        if (!hostPorts) {
+            throw new UnsupportedOperationException("createLike without host ports");
+        }
+        return createLike(from, newName, image);
+    }
+
     void rename(String id, String newName);
 
     void start(String id);
