@@ -13,8 +13,9 @@ import java.util.Map;
  * @param reuseId      rollback: the kept previous container to bring back (instant), else null
  * @param reuseName    that container's kept name, to put it back on failure
  * @param buildContext null unless building
- * @param path         {@link #BLUE_GREEN} (new container beside the old one, traffic switched in nginx) or {@link #REPLACE}
- *                     (stop the old one, start the new one on the same ports)
+ * @param path         {@link #BLUE_GREEN} (new container beside the old one, traffic switched in nginx), {@link #REPLACE}
+ *                     (stop the old one, start the new one on the same ports) or {@link #REPLACE_NO_UPSTREAM} (the same,
+ *                     for a service that would go blue-green but has no upstream include)
  * @param upstreamPort blue-green: the service's port inside its container, the one its upstream names; else 0
  * @param drainSeconds blue-green: the longest wait after the switch for requests still on the old container
  */
@@ -24,6 +25,8 @@ public record DeployPlan(String kind, String service, String container, String t
                          String path, int upstreamPort, int drainSeconds) {
     public static final String BLUE_GREEN = "blue-green";
     public static final String REPLACE = "replace";
+    /** Stop and replace because the upstream include of a service managed by default does not exist. */
+    public static final String REPLACE_NO_UPSTREAM = "replace-no-upstream";
 
     /** A stop-and-replace plan. */
     public DeployPlan(String kind, String service, String container, String tag, String image, String newImageId,

@@ -30,13 +30,16 @@ public final class DeployWorkflow {
     /**
      * The service as the deploy sees it.
      *
-     * @param upstreamPort its port inside the container when its nginx upstream is the console's to switch
-     *                     (services[].upstream): deploys take the blue-green path; 0: stop and replace
+     * @param upstreamPort     its port inside the container when its nginx upstream is the console's to switch
+     *                         (services[].upstream): deploys take the blue-green path; 0: stop and replace
+     * @param upstreamRequired services[].upstream set to true: a missing upstream file refuses the deploy; by
+     *                         default (unset) it means the service is not behind nginx yet, and the deploy stops and replaces
      */
-    public record Target(String service, String container, String repository, String healthUrl, Path buildContext, int upstreamPort) {
+    public record Target(String service, String container, String repository, String healthUrl, Path buildContext, int upstreamPort,
+                         boolean upstreamRequired) {
         /** A service not behind a managed upstream. */
         public Target(String service, String container, String repository, String healthUrl, Path buildContext) {
-            this(service, container, repository, healthUrl, buildContext, 0);
+            this(service, container, repository, healthUrl, buildContext, 0, false);
         }
     }
 
@@ -130,7 +133,8 @@ public final class DeployWorkflow {
     private DeployPlan plan(String kind, Target t, String tag, String image, String newImageId, DeployOps.State old, String reuseId,
                             String reuseName, Path buildCtx, boolean skipBackup) {
         String stamp = uniqueStamp(t.container());
-        boolean blueGreen = blueGreen(t);
+        String path = path(t);
+        boolean blueGreen = DeployPlan.BLUE_GREEN.equals(path);
         List<String> steps = new ArrayList<>(blueGreen ? BLUE_GREEN_STEPS : STEPS);
         if (skipBackup) {
             steps.remove("backup");
@@ -144,12 +148,22 @@ public final class DeployWorkflow {
         }
         return new DeployPlan(kind, t.service(), t.container(), tag, image, newImageId, old.id(), old.imageRef(), old.imageId(),
                 t.container() + "-new-" + stamp, t.container() + "-old-" + stamp, reuseId, reuseName, buildCtx, skipBackup,
-                t.healthUrl() == null ? "" : t.healthUrl(), List.copyOf(steps), blueGreen ? DeployPlan.BLUE_GREEN : DeployPlan.REPLACE,
-                blueGreen ? t.upstreamPort() : 0, blueGreen ? ctx.drainSeconds() : 0);
+                t.healthUrl() == null ? "" : t.healthUrl(), List.copyOf(steps), path, blueGreen ? t.upstreamPort() : 0,
+                blueGreen ? ctx.drainSeconds() : 0);
     }
 
-    private boolean blueGreen(Target t) {
-        return t.upstreamPort() > 0 && ctx.proxy() != null;
+    /**
+     * Blue-green for a service whose upstream the console manages; stop-and-replace for the rest, and (said
+     * in the plan) for a service managed by default whose upstream include does not exist: no nginx in front yet.
+     */
+    private String path(Target t) {
+        if (t.upstreamPort() <= 0 || ctx.proxy() == null) {
+            return DeployPlan.REPLACE;
+        }
+        if (!t.upstreamRequired() && ctx.proxy().read(t.service()).isEmpty()) {
+            return DeployPlan.REPLACE_NO_UPSTREAM;
+        }
+        return DeployPlan.BLUE_GREEN;
     }
 
     /** A second deploy or rollback within the same second must not collide with the container the first one kept. */

@@ -100,7 +100,7 @@ public final class Workflows {
                         String.join(", ", config.services.stream().map(x -> x.name).toList()))));
         return new DeployWorkflow.Target(s.name, config.containerName(s), s.imageRepository(config.project), s.healthUrl,
                 s.buildContext == null || s.buildContext.isBlank() ? null : config.resolve(s.buildContext),
-                s.upstreamManaged() && !NGINX.equals(s.name) ? s.port : 0);
+                s.upstreamManaged() && !NGINX.equals(s.name) ? s.port : 0, Boolean.TRUE.equals(s.upstream));
     }
 
     /** All services in the configured (dependency) order. */

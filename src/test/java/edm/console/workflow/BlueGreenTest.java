@@ -31,7 +31,7 @@ class BlueGreenTest {
     final List<String> verifyFailures = new ArrayList<>();
     final List<Release> released = new ArrayList<>();
     final DeployWorkflow.Target backend = new DeployWorkflow.Target("backend", "edm-backend-prod", "edm-backend", "https://tkmail.fun/api/health",
-            null, 8002);
+            null, 8002, false);
     String oldId;
 
     @BeforeEach
@@ -230,10 +230,20 @@ class BlueGreenTest {
     }
 
     @Test
-    void preflightRefusesAMissingUpstreamFileNamingItAndTheKey() {
+    void withoutAnUpstreamFileADefaultServiceStopsAndReplacesAndThePlanSaysWhy() {
         nginx.files.clear();
+        DeployWorkflow.Prepared p = new DeployWorkflow(ctx()).prepareDeploy(backend, new DeployWorkflow.Request("v1.1", false, true, false));
+        assertEquals(DeployPlan.REPLACE_NO_UPSTREAM, p.plan().path());
+        assertTrue(p.plan().steps().contains("stop-old"));
+        p.abandon();
+    }
+
+    @Test
+    void preflightRefusesAMissingUpstreamFileOfARequiredUpstreamNamingItAndTheKey() {
+        nginx.files.clear();
+        DeployWorkflow.Target required = new DeployWorkflow.Target("backend", "edm-backend-prod", "edm-backend", "", null, 8002, true);
         WorkflowException e = assertThrows(WorkflowException.class,
-                () -> new DeployWorkflow(ctx()).prepareDeploy(backend, new DeployWorkflow.Request("v1.1", false, true, false)));
+                () -> new DeployWorkflow(ctx()).prepareDeploy(required, new DeployWorkflow.Request("v1.1", false, true, false)));
         assertTrue(e.getMessage().contains("backend.conf") && e.getMessage().contains("services[].upstream"), e.getMessage());
         assertEquals(2, engine.containers.size());
     }
