@@ -42,7 +42,7 @@ public final class NginxSwitch implements ProxySwitch {
                 "${hp%:*}" "${hp##*:}" "$path"
             """;
     private static final String WORKERS = "for d in /proc/[0-9]*; do case \"$(tr '\\0' ' ' < $d/cmdline 2>/dev/null)\" in"
-            + " *'nginx: worker process'*) echo ${d#/proc/};; esac; done";
+            + " 'nginx: worker process'*) echo ${d#/proc/};; esac; done";
 
     private final ContainerGateway gateway;
     private final Path upstreamDir;
@@ -121,6 +121,10 @@ public final class NginxSwitch implements ProxySwitch {
             return Optional.of(WorkflowText.t("workflow.switch.noAnswer", container, why.isEmpty() ? "exit " + r.code : why));
         }
         int code = Integer.parseInt(m.group(1));
+        if (code == 0) {
+            // curl's 000: no HTTP answer at all (refused, unknown host, timeout)
+            return Optional.of(WorkflowText.t("workflow.switch.noAnswer", container, url));
+        }
         return code >= 200 && code < 400 ? Optional.empty() : Optional.of("HTTP " + code);
     }
 
