@@ -97,9 +97,10 @@ final class BlueGreenSteps {
         long deadline = System.nanoTime() + Duration.ofSeconds(plan.drainSeconds()).toNanos();
         Set<Long> old = workersBefore;
         boolean visible = !old.isEmpty();
+        Set<Long> now = Set.of();
         while (System.nanoTime() < deadline) {
             if (visible) {
-                Set<Long> now = proxy.workers();
+                now = proxy.workers();
                 if (old.stream().noneMatch(now::contains)) {
                     return;
                 }
@@ -108,6 +109,12 @@ final class BlueGreenSteps {
                 throw new WorkflowException(WorkflowText.t("workflow.cancelled"));
             }
             sleep(DRAIN_POLL_MILLIS);
+        }
+        if (visible && old.containsAll(now)) {
+            // No worker of a new configuration: the reload did not take (nginx keeps the old one when it
+            // cannot load the new, e.g. a name that stopped resolving). Stopping the old container now
+            // would cut the traffic; the failure switches back instead.
+            throw new WorkflowException(WorkflowText.t("workflow.drain.notReloaded", plan.drainSeconds()));
         }
         if (visible) {
             progress.output(WorkflowText.t("workflow.drain.timeout", plan.drainSeconds()));

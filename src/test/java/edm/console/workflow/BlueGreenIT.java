@@ -70,6 +70,12 @@ class BlueGreenIT {
         Assumptions.assumeTrue(ctx.proxy() != null && ctx.proxy().read("backend").isPresent(),
                 "the sandbox has no nginx/upstreams/backend.conf: no real nginx in front yet");
         DeployIT.deleteTree(ctx.stateDir());
+        // Zero failed requests means something only when the stack answers this load while nothing changes:
+        // on an overloaded machine the sandbox's busybox backend cannot (504s before any deploy began).
+        Traffic baseline = new Traffic(THROUGH_NGINX, 50);
+        DeployIT.sleep(3000);
+        baseline.close();
+        Assumptions.assumeTrue(baseline.failed() == 0, "the sandbox does not sustain 50 requests/s through nginx even at rest: " + baseline);
     }
 
     /** Puts the sandbox back as other tests expect it: the backend under its name with its host port, nginx on it. */

@@ -146,6 +146,20 @@ class BlueGreenTest {
     }
 
     @Test
+    void aReloadThatDidNotTakeIsCaughtInTheDrainAndTheOldOneNeverStops() {
+        nginx.reloadTakes = false;
+        DeployRun.Outcome o = new DeployWorkflow(ctx().withProxy(nginx, 1)).prepareDeploy(backend,
+                new DeployWorkflow.Request("v1.1", false, true, false)).run(WorkflowProgress.NONE, () -> false);
+        assertFalse(o.ok());
+        assertEquals("drain", o.failedStep());
+        assertTrue(o.rolledBack());
+        assertEquals(List.of(), outages, engine.calls.toString());
+        assertFalse(engine.calls.contains("stop edm-backend-prod"), engine.calls.toString());
+        assertEquals(oldId, engine.byName("edm-backend-prod").id);
+        assertEquals(2, engine.containers.size());
+    }
+
+    @Test
     void aRollbackBringsTheKeptContainerBackByTheSameSwitchWithoutCreatingOne() {
         assertTrue(deploy("v1.1").ok());
         String v11 = engine.byName("edm-backend-prod").id;

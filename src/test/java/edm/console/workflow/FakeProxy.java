@@ -21,6 +21,8 @@ final class FakeProxy implements ProxySwitch {
     /** nginx -t fails while the upstream file matches this. */
     Predicate<String> rejects = c -> false;
     private long generation = 1;
+    /** False: a reload leaves nginx on its old configuration (as when it cannot load the new one). */
+    boolean reloadTakes = true;
 
     FakeProxy(FakeEngine engine, String service, String canonical, String content) {
         this.engine = engine;
@@ -61,6 +63,9 @@ final class FakeProxy implements ProxySwitch {
     public void reload() {
         engine.calls.add("nginx -s reload");
         reloads++;
+        if (!reloadTakes) {
+            return;
+        }
         generation++;
         servingId = resolve(files.values().iterator().next());
     }
