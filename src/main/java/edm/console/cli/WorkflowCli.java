@@ -118,6 +118,7 @@ final class WorkflowCli implements AutoCloseable {
         out.println(Messages.t("workflow.plan.title", p.kind(), p.service(), p.container()));
         out.println(Messages.t("workflow.plan.images", p.oldImage(), DeployPlan.shortId(p.oldImageId()), p.image(),
                 DeployPlan.shortId(p.newImageId())));
+        out.println(Messages.t("workflow.plan.path." + p.path()));
         if (p.reuseId() != null) {
             out.println(Messages.t("workflow.plan.reuse", p.reuseName()));
         }

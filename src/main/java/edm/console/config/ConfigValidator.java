@@ -48,6 +48,9 @@ final class ConfigValidator {
         docker(c.docker);
         services(c);
         stopSeconds("deploy.stopGraceSeconds", c.deploy.stopGraceSeconds);
+        if (c.deploy.drainSeconds < 0 || c.deploy.drainSeconds > MAX_STOP_SECONDS) {
+            problems.add("deploy.drainSeconds", "drainSeconds", String.valueOf(c.deploy.drainSeconds), String.valueOf(MAX_STOP_SECONDS));
+        }
         thresholds(c.thresholds);
         positive("refresh.hostSeconds", c.refresh.hostSeconds);
         positive("refresh.statsSeconds", c.refresh.statsSeconds);
@@ -108,6 +111,9 @@ final class ConfigValidator {
             }
             if (s.stopSeconds != null) {
                 stopSeconds(at + ".stopSeconds", s.stopSeconds);
+            }
+            if (Boolean.TRUE.equals(s.upstream) && s.port == 0) {
+                problems.add(at + ".upstream", "upstreamPort", ConfigPaths.element("services", i) + ".port");
             }
         }
     }

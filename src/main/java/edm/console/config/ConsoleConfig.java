@@ -95,8 +95,20 @@ public class ConsoleConfig {
          */
         @JsonInclude(JsonInclude.Include.NON_NULL)
         public Integer stopSeconds;
+        /**
+         * Whether the console manages this service's nginx upstream (nginx/upstreams/NAME.conf in the project
+         * dir): deploys and rollbacks then go blue-green, switching traffic in nginx. Null: on for frontend
+         * and backend (SPEC-006 puts nginx in front of both), off for the rest.
+         */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public Boolean upstream;
 
         public ServiceConfig() {
+        }
+
+        /** services[].upstream, with its default. */
+        public boolean upstreamManaged() {
+            return upstream != null ? upstream : "frontend".equals(name) || "backend".equals(name);
         }
 
         public ServiceConfig(String name, int port, String healthUrl) {
@@ -234,6 +246,11 @@ public class ConsoleConfig {
         public int minFreeMegabytes = 1024;
         /** Previous containers kept (stopped, renamed NAME-old-TIMESTAMP) for instant rollback. */
         public int keepPrevious = 2;
+        /**
+         * Blue-green deploys: after nginx switched to the new container, the longest wait for requests still
+         * on the old one (nginx's workers of the old configuration exit when theirs are done) before it stops.
+         */
+        public int drainSeconds = 10;
     }
 
     /** SPEC-006's docker-compose.yml as the source of truth: drift, tag write-back, compose labels. */

@@ -103,16 +103,26 @@ public final class DeployOps {
      * health check) is left out, so that the new image's own values apply (e.g. its APP_VERSION).
      */
     public String createLike(String from, String newName, String image) {
-        return createLike(from, newName, image, UnaryOperator.identity());
+        return createLike(from, newName, image, true, UnaryOperator.identity());
     }
 
-    /** Like {@link #createLike(String, String, String)}, with the labels made by {@code relabel} from the old container's (compose's). */
-    public String createLike(String from, String newName, String image, UnaryOperator<Map<String, String>> relabel) {
+    /**
+     * Like {@link #createLike(String, String, String)}; without {@code hostPorts} the new container publishes
+     * nothing on the host (a blue-green deploy starts it beside the old one, which still holds the ports;
+     * traffic reaches it through the proxy on the stack network). The labels are made by {@code relabel} from the
+     * old container's (compose's, so that a later docker-compose up -d does not re-create it).
+     */
+    public String createLike(String from, String newName, String image, boolean hostPorts,
+                             UnaryOperator<Map<String, String>> relabel) {
         try {
             InspectContainerResponse old = client.inspectContainerCmd(from).exec();
             ContainerConfig oc = old.getConfig();
             ContainerConfig oldImage = imageConfig(old.getImageId());
-            CreateContainerCmd cmd = client.createContainerCmd(image).withName(newName).withHostConfig(old.getHostConfig());
+            HostConfig host = old.getHostConfig();
+            if (!hostPorts && host != null) {
+                host.withPortBindings(new Ports()).withPublishAllPorts(false);
+            }
+            CreateContainerCmd cmd = client.createContainerCmd(image).withName(newName).withHostConfig(host);
             cmd.withEnv(minus(oc.getEnv(), oldImage == null ? null : oldImage.getEnv()));
             Map<String, String> labels = new LinkedHashMap<>(oc.getLabels() == null ? Map.of() : oc.getLabels());
             if (oldImage != null && oldImage.getLabels() != null) {
@@ -211,7 +221,7 @@ public final class DeployOps {
         if (relabel.apply(new LinkedHashMap<>(labels)).equals(labels)) {
             return;
         }
-        String copy = createLike(c.getId(), name + "-relabelled", c.getImageId(), relabel);
+        String copy = createLike(c.getId(), name + "-relabelled", c.getImageId(), true, relabel);
         remove(c.getId());
         rename(copy, name);
     }

@@ -13,10 +13,33 @@ import java.util.Map;
  * @param reuseId      rollback: the kept previous container to bring back (instant), else null
  * @param reuseName    that container's kept name, to put it back on failure
  * @param buildContext null unless building
+ * @param path         {@link #BLUE_GREEN} (new container beside the old one, traffic switched in nginx), {@link #REPLACE}
+ *                     (stop the old one, start the new one on the same ports) or {@link #REPLACE_NO_UPSTREAM} (the same,
+ *                     for a service that would go blue-green but has no upstream include)
+ * @param upstreamPort blue-green: the service's port inside its container, the one its upstream names; else 0
+ * @param drainSeconds blue-green: the longest wait after the switch for requests still on the old container
  */
 public record DeployPlan(String kind, String service, String container, String tag, String image, String newImageId,
                          String oldId, String oldImage, String oldImageId, String tempName, String keptName, String reuseId,
-                         String reuseName, Path buildContext, boolean skipBackup, String healthUrl, List<String> steps) {
+                         String reuseName, Path buildContext, boolean skipBackup, String healthUrl, List<String> steps,
+                         String path, int upstreamPort, int drainSeconds) {
+    public static final String BLUE_GREEN = "blue-green";
+    public static final String REPLACE = "replace";
+    /** Stop and replace because the upstream include of a service managed by default does not exist. */
+    public static final String REPLACE_NO_UPSTREAM = "replace-no-upstream";
+
+    /** A stop-and-replace plan. */
+    public DeployPlan(String kind, String service, String container, String tag, String image, String newImageId,
+                      String oldId, String oldImage, String oldImageId, String tempName, String keptName, String reuseId,
+                      String reuseName, Path buildContext, boolean skipBackup, String healthUrl, List<String> steps) {
+        this(kind, service, container, tag, image, newImageId, oldId, oldImage, oldImageId, tempName, keptName, reuseId, reuseName,
+                buildContext, skipBackup, healthUrl, steps, REPLACE, 0, 0);
+    }
+
+    public boolean blueGreen() {
+        return BLUE_GREEN.equals(path);
+    }
+
     /** The plan as journal data, so that a recovery can rebuild it. */
     public Map<String, String> journalData() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -37,6 +60,9 @@ public record DeployPlan(String kind, String service, String container, String t
         m.put("skipBackup", Boolean.toString(skipBackup));
         m.put("healthUrl", healthUrl);
         m.put("steps", String.join(",", steps));
+        m.put("path", path);
+        m.put("upstreamPort", Integer.toString(upstreamPort));
+        m.put("drainSeconds", Integer.toString(drainSeconds));
         return m;
     }
 
@@ -45,7 +71,8 @@ public record DeployPlan(String kind, String service, String container, String t
         return new DeployPlan(m.get("kind"), m.get("service"), m.get("container"), m.get("tag"), m.get("image"), m.get("newImageId"),
                 m.get("oldId"), m.get("oldImage"), m.get("oldImageId"), m.get("tempName"), m.get("keptName"), m.get("reuseId"),
                 m.get("reuseName"), ctx == null ? null : Path.of(ctx), Boolean.parseBoolean(m.get("skipBackup")),
-                m.getOrDefault("healthUrl", ""), List.of(m.getOrDefault("steps", "").split(",")));
+                m.getOrDefault("healthUrl", ""), List.of(m.getOrDefault("steps", "").split(",")), m.getOrDefault("path", REPLACE),
+                Integer.parseInt(m.getOrDefault("upstreamPort", "0")), Integer.parseInt(m.getOrDefault("drainSeconds", "0")));
     }
 
     private static void put(Map<String, String> m, String k, String v) {

@@ -47,6 +47,8 @@ public final class DeployRun {
     private final BooleanSupplier cancelled;
     private final Map<String, String> data = new LinkedHashMap<>();
     private final HealthGate gate;
+    /** The blue-green steps; null on the stop-and-replace path. */
+    private final BlueGreenSteps blueGreen;
     private boolean changed;
     private String backupId;
 
@@ -57,6 +59,7 @@ public final class DeployRun {
         this.progress = progress;
         this.cancelled = cancelled;
         this.gate = new HealthGate(ctx.engine(), ctx.urlCheck(), ctx.healthTimeout());
+        this.blueGreen = plan.blueGreen() ? new BlueGreenSteps(ctx, plan, journal, data, progress, cancelled) : null;
     }
 
     /** Recovery: continues from the journal's data. */
@@ -89,7 +92,11 @@ public final class DeployRun {
             progress.step(step, WorkflowProgress.Phase.FAILED, Duration.between(started, Instant.now()), e.getMessage());
             out.forEach(progress::output);
             if (!changed) {
-                removeNewIfAny();
+                if (blueGreen != null) {
+                    undoBeforeSwitch();
+                } else {
+                    removeNewIfAny();
+                }
                 return finish(started, Release.FAILED, step, e.getMessage(), out, false);
             }
             try {
@@ -146,11 +153,21 @@ public final class DeployRun {
                 learned.put("backupId", backupId);
             }
             case "build" -> learned.put("newImageId", ctx.engine().build(plan.buildContext(), plan.image(), progress::output));
-            case "create" -> learned.put("newId", create());
+            case "create" -> learned.put("newId", create(true));
+            case "create-beside" -> learned.put("newId", create(false));
+            case "switch" -> blueGreen.switchTo(newId(), () -> changed = true);
+            case "drain" -> blueGreen.drain();
+            case "retire" -> blueGreen.retire(newId());
             case "stop-old" -> stopOld();
             case "swap" -> swap();
             case "start-new" -> startNew();
-            case "health" -> gate.await(newId(), plan.healthUrl(), progress);
+            case "health" -> {
+                if (blueGreen != null) {
+                    blueGreen.await(newId());
+                } else {
+                    gate.await(newId(), plan.healthUrl(), progress);
+                }
+            }
             case "verify" -> verify();
             case "cleanup" -> cleanup();
             default -> throw new IllegalStateException("unknown step " + s);
@@ -186,7 +203,8 @@ public final class DeployRun {
         return id;
     }
 
-    private String create() {
+    /** {@code hostPorts} false: beside the old container, which still holds the host ports (blue-green). */
+    private String create(boolean hostPorts) {
         String known = data.get("newId");
         if (known != null && ctx.engine().state(known).isPresent()) {
             return known;
@@ -198,7 +216,7 @@ public final class DeployRun {
         // From the reference (edm-backend:v1.1), so that the engine records it and every list shows the tag;
         // the id fixed in pre-flight (or by the build) is then checked, so the tag cannot have moved meanwhile.
         String expected = data.getOrDefault("newImageId", plan.newImageId());
-        String id = ctx.engine().createLike(plan.oldId(), plan.tempName(), plan.image(),
+        String id = ctx.engine().createLike(plan.oldId(), plan.tempName(), plan.image(), hostPorts,
                 ctx.compose().relabel(plan.service(), plan.image(), plan.tag(), progress::output));
         data.put("newId", id);
         String got = ctx.engine().state(id).map(DeployOps.State::imageId).orElse("");
@@ -273,8 +291,34 @@ public final class DeployRun {
         }
     }
 
+    private void undoBeforeSwitch() {
+        try {
+            blueGreen.undoBeforeSwitch(newIdIfAny());
+        } catch (RuntimeException e) {
+            progress.output(WorkflowText.t("workflow.rollback.failed", e.getMessage()));
+        }
+    }
+
+    /** The new (or reused) container's id when it exists, else null. */
+    private String newIdIfAny() {
+        String id = plan.reuseId() != null ? plan.reuseId() : data.get("newId");
+        if (id == null) {
+            id = ctx.engine().state(plan.tempName()).map(DeployOps.State::id).orElse(null);
+        }
+        return id != null && ctx.engine().state(id).isPresent() ? id : null;
+    }
+
     /** Back to the old container under its name, running and healthy. Idempotent like the steps. */
     void rollBack() {
+        if (blueGreen != null) {
+            Instant t0 = Instant.now();
+            journal.write("switch-back", "begin", Map.of());
+            progress.step("switch-back", WorkflowProgress.Phase.BEGIN, Duration.ZERO, "");
+            blueGreen.switchBack(newIdIfAny());
+            journal.write("switch-back", "end", Map.of());
+            progress.step("switch-back", WorkflowProgress.Phase.END, Duration.between(t0, Instant.now()), "");
+            return;
+        }
         Instant t0 = Instant.now();
         journal.write("rollback", "begin", Map.of());
         progress.step("rollback", WorkflowProgress.Phase.BEGIN, Duration.ZERO, "");
@@ -313,6 +357,17 @@ public final class DeployRun {
         ctx.history().record(r);
         WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
         journal.finish();
+        if (r.good()) {
+            try {
+                ctx.released().released(plan, r);
+            } catch (RuntimeException e) {
+                // The release stands (the containers and nginx are switched); what did not follow is said.
+                List<String> all = new ArrayList<>(out);
+                all.add(WorkflowText.t("workflow.released.failed", e.getMessage()));
+                progress.output(all.get(all.size() - 1));
+                out = all;
+            }
+        }
         return new Outcome(r, step, message, out, rolledBack, rolledBack ? restoredName() : null);
     }
 

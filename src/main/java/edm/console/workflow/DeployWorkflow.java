@@ -19,10 +19,28 @@ import java.util.Optional;
  */
 public final class DeployWorkflow {
     public static final List<String> STEPS = List.of("backup", "build", "create", "stop-old", "swap", "start-new", "health", "verify", "cleanup");
+    /**
+     * A service behind nginx: the new container starts beside the old one (no host port) and takes the
+     * traffic only once healthy, by a switch of its upstream; the old one serves until then, and drains after.
+     */
+    public static final List<String> BLUE_GREEN_STEPS = List.of("backup", "build", "create-beside", "start-new", "health", "switch", "drain",
+            "retire", "verify", "cleanup");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** The service as the deploy sees it. */
-    public record Target(String service, String container, String repository, String healthUrl, Path buildContext) {
+    /**
+     * The service as the deploy sees it.
+     *
+     * @param upstreamPort     its port inside the container when its nginx upstream is the console's to switch
+     *                         (services[].upstream): deploys take the blue-green path; 0: stop and replace
+     * @param upstreamRequired services[].upstream set to true: a missing upstream file refuses the deploy; by
+     *                         default (unset) it means the service is not behind nginx yet, and the deploy stops and replaces
+     */
+    public record Target(String service, String container, String repository, String healthUrl, Path buildContext, int upstreamPort,
+                         boolean upstreamRequired) {
+        /** A service not behind a managed upstream. */
+        public Target(String service, String container, String repository, String healthUrl, Path buildContext) {
+            this(service, container, repository, healthUrl, buildContext, 0, false);
+        }
     }
 
     /** A deploy request. */
@@ -116,7 +134,9 @@ public final class DeployWorkflow {
     private DeployPlan plan(String kind, Target t, String tag, String image, String newImageId, DeployOps.State old, String reuseId,
                             String reuseName, Path buildCtx, boolean skipBackup) {
         String stamp = uniqueStamp(t.container());
-        List<String> steps = new ArrayList<>(STEPS);
+        String path = path(t);
+        boolean blueGreen = DeployPlan.BLUE_GREEN.equals(path);
+        List<String> steps = new ArrayList<>(blueGreen ? BLUE_GREEN_STEPS : STEPS);
         if (skipBackup) {
             steps.remove("backup");
         }
@@ -125,10 +145,26 @@ public final class DeployWorkflow {
         }
         if (reuseId != null) {
             steps.remove("create");
+            steps.remove("create-beside");
         }
         return new DeployPlan(kind, t.service(), t.container(), tag, image, newImageId, old.id(), old.imageRef(), old.imageId(),
                 t.container() + "-new-" + stamp, t.container() + "-old-" + stamp, reuseId, reuseName, buildCtx, skipBackup,
-                t.healthUrl() == null ? "" : t.healthUrl(), List.copyOf(steps));
+                t.healthUrl() == null ? "" : t.healthUrl(), List.copyOf(steps), path, blueGreen ? t.upstreamPort() : 0,
+                blueGreen ? ctx.drainSeconds() : 0);
+    }
+
+    /**
+     * Blue-green for a service whose upstream the console manages; stop-and-replace for the rest, and (said
+     * in the plan) for a service managed by default whose upstream include does not exist: no nginx in front yet.
+     */
+    private String path(Target t) {
+        if (t.upstreamPort() <= 0 || ctx.proxy() == null) {
+            return DeployPlan.REPLACE;
+        }
+        if (!t.upstreamRequired() && ctx.proxy().read(t.service()).isEmpty()) {
+            return DeployPlan.REPLACE_NO_UPSTREAM;
+        }
+        return DeployPlan.BLUE_GREEN;
     }
 
     /** A second deploy or rollback within the same second must not collide with the container the first one kept. */
@@ -152,8 +188,11 @@ public final class DeployWorkflow {
         } catch (IOException e) {
             throw new WorkflowException(WorkflowText.t("workflow.preflight.diskUnknown", ctx.projectDir(), e.getMessage()));
         }
+        if (plan.blueGreen()) {
+            checkUpstream(plan);
+        }
         // The new container gets the same port bindings; a port held by anything else would fail its start after the old stopped.
-        for (String hp : old.hostPorts()) {
+        for (String hp : plan.blueGreen() ? List.<String>of() : old.hostPorts()) {
             List<String> others = ctx.engine().publishers(hp, old.id());
             if (!others.isEmpty()) {
                 throw new WorkflowException(WorkflowText.t("workflow.preflight.portTaken", hp, String.join(", ", others)));
@@ -167,6 +206,21 @@ public final class DeployWorkflow {
             if (p.isPresent()) {
                 throw new WorkflowException(WorkflowText.t("workflow.preflight.check", p.get()));
             }
+        }
+    }
+
+    /** The upstream include exists, names a server, and nginx accepts the configuration as it is now. */
+    private void checkUpstream(DeployPlan plan) {
+        ProxySwitch proxy = ctx.proxy();
+        Path file = proxy.file(plan.service());
+        String content = proxy.read(plan.service())
+                .orElseThrow(() -> new WorkflowException(WorkflowText.t("workflow.preflight.noUpstream", file, plan.service())));
+        if (Upstreams.host(content).isEmpty()) {
+            throw new WorkflowException(WorkflowText.t("workflow.preflight.upstreamNoServer", file));
+        }
+        List<String> problems = proxy.test();
+        if (!problems.isEmpty()) {
+            throw new WorkflowException(WorkflowText.t("workflow.preflight.nginxInvalid", String.join("; ", problems)), problems);
         }
     }
 

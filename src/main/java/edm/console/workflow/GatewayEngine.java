@@ -38,8 +38,9 @@ public final class GatewayEngine implements WorkflowEngine {
     }
 
     @Override
-    public String createLike(String from, String newName, String image, UnaryOperator<Map<String, String>> relabel) {
-        return ops.createLike(from, newName, image, relabel);
+    public String createLike(String from, String newName, String image, boolean hostPorts,
+                             UnaryOperator<Map<String, String>> relabel) {
+        return ops.createLike(from, newName, image, hostPorts, relabel);
     }
 
     @Override

@@ -28,7 +28,9 @@ final class HealthGate {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastProblem = "";
         int steadyPolls = 0;
+        int attempt = 0;
         while (true) {
+            attempt++;
             Optional<DeployOps.State> s = engine.state(id);
             if (s.isEmpty()) {
                 throw new WorkflowException(WorkflowText.t("workflow.health.vanished", id));
@@ -56,6 +58,7 @@ final class HealthGate {
                     lastProblem = healthUrl + ": " + p.get();
                 }
             }
+            progress.gate(st.name(), attempt, ok ? "" : lastProblem);
             if (ok) {
                 return;
             }

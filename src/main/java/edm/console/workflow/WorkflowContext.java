@@ -14,16 +14,20 @@ import java.util.function.Consumer;
  *
  * @param compose    the compose file the deploys keep true ({@link ComposeSync#NONE} for none)
  * @param pauseAfter test hook: a step name after which the workflow stops dead (simulates a crash); null normally
+ * @param proxy      the nginx switch of blue-green deploys; null: every deploy stops and replaces
+ * @param drainSeconds deploy.drainSeconds: the longest wait after a switch for requests still on the old container
+ * @param released   called after every deploy or rollback that ended ok (compose write-back of the tag); never null
  */
 public record WorkflowContext(WorkflowEngine engine, Path projectDir, Path stateDir, Operator operator, Duration healthTimeout,
                               StopGrace stopGrace, long minFreeBytes, int keepPrevious, UrlCheck urlCheck, Verifier verifier,
-                              BackupStep backup, List<PreflightCheck> preflight, String pauseAfter, ComposeSync compose) {
-    /** Without a compose file to keep true. */
+                              BackupStep backup, List<PreflightCheck> preflight, String pauseAfter, ProxySwitch proxy,
+                              int drainSeconds, ReleaseListener released, ComposeSync compose) {
+    /** Without a proxy (every deploy stops and replaces) and without a compose file to keep true. */
     public WorkflowContext(WorkflowEngine engine, Path projectDir, Path stateDir, Operator operator, Duration healthTimeout,
                            StopGrace stopGrace, long minFreeBytes, int keepPrevious, UrlCheck urlCheck, Verifier verifier,
                            BackupStep backup, List<PreflightCheck> preflight, String pauseAfter) {
         this(engine, projectDir, stateDir, operator, healthTimeout, stopGrace, minFreeBytes, keepPrevious, urlCheck, verifier, backup,
-                preflight, pauseAfter, ComposeSync.NONE);
+                preflight, pauseAfter, null, 0, ReleaseListener.NONE, ComposeSync.NONE);
     }
 
     /** The same stop grace for every service. */
@@ -42,6 +46,17 @@ public record WorkflowContext(WorkflowEngine engine, Path projectDir, Path state
     /** The grace for services without their own stopSeconds (deploy.stopGraceSeconds). */
     public int stopGraceSeconds() {
         return stopGrace.defaultSeconds();
+    }
+
+    /**
+     * Told after a deploy or rollback ended ok, with the plan and the recorded release: the place for the
+     * compose write-back of the new tag. A failure here does not undo the release; its message is shown.
+     */
+    @FunctionalInterface
+    public interface ReleaseListener {
+        ReleaseListener NONE = (plan, release) -> { };
+
+        void released(DeployPlan plan, Release release);
     }
 
     /** A health URL's state: empty when it answers well, else the problem. */
@@ -82,6 +97,18 @@ public record WorkflowContext(WorkflowEngine engine, Path projectDir, Path state
 
     public WorkflowContext withPreflight(List<PreflightCheck> checks) {
         return new WorkflowContext(engine, projectDir, stateDir, operator, healthTimeout, stopGrace, minFreeBytes, keepPrevious,
-                urlCheck, verifier, backup, checks, pauseAfter, compose);
+                urlCheck, verifier, backup, checks, pauseAfter, proxy, drainSeconds, released, compose);
+    }
+
+    /** The same with blue-green deploys through {@code proxy} for the services whose upstream it manages. */
+    public WorkflowContext withProxy(ProxySwitch proxy, int drainSeconds) {
+        return new WorkflowContext(engine, projectDir, stateDir, operator, healthTimeout, stopGrace, minFreeBytes, keepPrevious,
+                urlCheck, verifier, backup, preflight, pauseAfter, proxy, drainSeconds, released, compose);
+    }
+
+    /** The same with {@code listener} told of every release that ended ok. */
+    public WorkflowContext withReleaseListener(ReleaseListener listener) {
+        return new WorkflowContext(engine, projectDir, stateDir, operator, healthTimeout, stopGrace, minFreeBytes, keepPrevious,
+                urlCheck, verifier, backup, preflight, pauseAfter, proxy, drainSeconds, listener == null ? ReleaseListener.NONE : listener, compose);
     }
 }

@@ -20,8 +20,15 @@ public interface WorkflowEngine {
     /** Creates, without starting, a container named {@code newName} like {@code from} but with {@code image}. */
     String createLike(String from, String newName, String image);
 
-    /** As {@link #createLike(String, String, String)}, the labels made by {@code relabel} from the old container's. */
-    default String createLike(String from, String newName, String image, UnaryOperator<Map<String, String>> relabel) {
+    /**
+     * Like {@link #createLike(String, String, String)}; {@code hostPorts} false publishes nothing on the host,
+     * and the labels are made by {@code relabel} from the old container's.
+     */
+    default String createLike(String from, String newName, String image, boolean hostPorts,
+                              UnaryOperator<Map<String, String>> relabel) {
+        if (!hostPorts) {
+            throw new UnsupportedOperationException("createLike without host ports");
+        }
         return createLike(from, newName, image);
     }
 

@@ -10,6 +10,13 @@ public interface WorkflowProgress {
 
     void output(String line);
 
+    /**
+     * One poll of a health gate: which container, the attempt number (1, 2, ...) and what it saw
+     * (empty when it passed). For a live step list; the default ignores it.
+     */
+    default void gate(String container, int attempt, String seen) {
+    }
+
     WorkflowProgress NONE = new WorkflowProgress() {
         @Override
         public void step(String step, Phase phase, Duration elapsed, String detail) {

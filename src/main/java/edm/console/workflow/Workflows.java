@@ -27,6 +27,8 @@ import java.util.Optional;
 public final class Workflows {
     /** Test hook: a step name after which a workflow stops dead, so that a test can kill the process there. */
     public static final String PAUSE_ENV = "EDM_WORKFLOW_PAUSE_AFTER";
+    /** The service whose container is the proxy of blue-green deploys. */
+    static final String NGINX = "nginx";
 
     private Workflows() {
     }
@@ -52,7 +54,17 @@ public final class Workflows {
         WorkflowContext.BackupStep backup = progress -> deployBackup(config, gateway, progress);
         return new WorkflowContext(new GatewayEngine(gateway), config.projectPath(), config.resolve(d.stateDir), Operator.current(env),
                 Duration.ofSeconds(d.healthTimeoutSeconds), StopGrace.of(config), d.minFreeMegabytes * 1024L * 1024L, d.keepPrevious,
-                urls, verifier, backup, List.copyOf(preflight), env.get(PAUSE_ENV), ComposeSync.of(config));
+                urls, verifier, backup, List.copyOf(preflight), env.get(PAUSE_ENV), proxy(config, gateway), d.drainSeconds,
+                WorkflowContext.ReleaseListener.NONE, ComposeSync.of(config));
+    }
+
+    /**
+     * The nginx switch for blue-green deploys: the include files in the project dir's nginx/upstreams, the
+     * commands in the container of the service named nginx. Null when the stack has no nginx service.
+     */
+    static ProxySwitch proxy(ConsoleConfig config, ContainerGateway gateway) {
+        return config.service(NGINX).map(n -> (ProxySwitch) new NginxSwitch(gateway, config.projectPath().resolve("nginx").resolve("upstreams"),
+                config.containerName(n))).orElse(null);
     }
 
     /**
@@ -88,7 +100,8 @@ public final class Workflows {
                 .orElseThrow(() -> new WorkflowException(WorkflowText.t("workflow.noService", service,
                         String.join(", ", config.services.stream().map(x -> x.name).toList()))));
         return new DeployWorkflow.Target(s.name, config.containerName(s), s.imageRepository(config.project), s.healthUrl,
-                s.buildContext == null || s.buildContext.isBlank() ? null : config.resolve(s.buildContext));
+                s.buildContext == null || s.buildContext.isBlank() ? null : config.resolve(s.buildContext),
+                s.upstreamManaged() && !NGINX.equals(s.name) ? s.port : 0, Boolean.TRUE.equals(s.upstream));
     }
 
     /** All services in the configured (dependency) order. */

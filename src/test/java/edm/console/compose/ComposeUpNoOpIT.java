@@ -104,7 +104,7 @@ class ComposeUpNoOpIT {
         gateway = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(30));
         ctx = new WorkflowContext(new GatewayEngine(gateway), dir, dir.resolve("state"), new Operator("compose-it", null, "localhost", ProcessHandle.current().pid()),
                 Duration.ofSeconds(30), StopGrace.uniform(2), 0, 2, url -> Optional.empty(), List::of, p -> "none", List.of(), null,
-                ComposeSync.of(config, Map.of()));
+                null, 0, WorkflowContext.ReleaseListener.NONE, ComposeSync.of(config, Map.of()));
     }
 
     static ConsoleConfig.ServiceConfig service(String name) {

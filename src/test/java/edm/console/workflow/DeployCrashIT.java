@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import edm.console.config.ConsoleConfig;
 import edm.console.docker.ContainerGateway;
+import edm.console.sandbox.SandboxConfigFile;
 import edm.console.sandbox.SandboxSpec;
 import edm.console.testsupport.DockerEngine;
 import edm.console.testsupport.RequiresSandbox;
@@ -12,7 +14,9 @@ import edm.console.testsupport.SandboxFixture;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,12 +38,22 @@ class DeployCrashIT {
     static SandboxFixture.RunningSandbox sandbox;
     static ContainerGateway gateway;
     static WorkflowContext ctx;
+    static Path configFile;
 
     @BeforeAll
     static void setUp() {
         sandbox = SandboxFixture.up();
         gateway = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(30));
-        ctx = Workflows.context(sandbox.config(), gateway, Map.of("USER", "crash-it"), List.of());
+        // The stop-and-replace path: the backend with services[].upstream: false (BlueGreenIT kills blue-green deploys).
+        ConsoleConfig replacing = sandbox.config();
+        replacing.service("backend").orElseThrow().upstream = false;
+        configFile = sandbox.projectDir().resolve("replace-it.yml");
+        try {
+            Files.writeString(configFile, SandboxConfigFile.yaml(replacing));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx = Workflows.context(replacing, gateway, Map.of("USER", "crash-it"), List.of());
     }
 
     @AfterAll
@@ -51,7 +65,7 @@ class DeployCrashIT {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "edm.console.app.Main"));
         cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--config", sandbox.configFile().toString()));
+        cmd.addAll(List.of("--config", configFile.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         return pb.start();

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** Deploy, rollback, lock and restart on the real engine with the sandbox's backend images. */
+/** Deploy, rollback, lock and restart on the real engine with the sandbox's backend images, on the stop-and-replace path. */
 @RequiresSandbox
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeployIT {
@@ -50,7 +50,9 @@ class DeployIT {
     static void setUp() throws IOException {
         sandbox = SandboxFixture.up();
         gateway = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(30));
-        ctx = Workflows.context(sandbox.config(), gateway, Map.of("USER", "deploy-it", "SSH_CONNECTION", "10.0.0.9 5000 10.0.0.1 22"), List.of());
+        // The stop-and-replace path (that of postgres and redis; BlueGreenIT covers the backend behind nginx).
+        ctx = Workflows.context(sandbox.config(), gateway, Map.of("USER", "deploy-it", "SSH_CONNECTION", "10.0.0.9 5000 10.0.0.1 22"), List.of())
+                .withProxy(null, 0);
         backend = Workflows.target(sandbox.config(), "backend");
         deleteTree(ctx.stateDir());
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** An in-memory engine: containers by id with name, image, running and health; records every call. */
 final class FakeEngine implements WorkflowEngine {
@@ -87,6 +88,24 @@ final class FakeEngine implements WorkflowEngine {
         return c.id;
     }
 
+    /** Whether each created container publishes its host ports, by name at creation. */
+    final Map<String, Boolean> hostPortsOf = new LinkedHashMap<>();
+    /** Run after every call that changes something (a test checks an invariant there, e.g. nginx's target runs). */
+    Runnable afterChange = () -> { };
+    /** Thrown by stop when set: a test's stand-in for the process dying there (an Error is caught by no step). */
+    Error dieOnStop;
+
+    @Override
+    public String createLike(String from, String newName, String image, boolean hostPorts,
+                             UnaryOperator<Map<String, String>> relabel) {
+        String id = createLike(from, newName, image);
+        hostPortsOf.put(newName, hostPorts);
+        if (!hostPorts) {
+            byName(newName).ports = List.of();
+        }
+        return id;
+    }
+
     @Override
     public void rename(String id, String newName) {
         calls.add("rename " + find(id).orElseThrow().name + " " + newName);
@@ -94,6 +113,7 @@ final class FakeEngine implements WorkflowEngine {
             throw new IllegalStateException("name in use: " + newName);
         }
         find(id).orElseThrow().name = newName;
+        afterChange.run();
     }
 
     @Override
@@ -105,14 +125,19 @@ final class FakeEngine implements WorkflowEngine {
         }
         c.running = true;
         c.health = brokenImages.contains(c.image) ? "unhealthy" : "healthy";
+        afterChange.run();
     }
 
     @Override
     public void stop(String id, int graceSeconds) {
         C c = find(id).orElseThrow();
         calls.add("stop " + c.name);
+        if (dieOnStop != null) {
+            throw dieOnStop;
+        }
         graces.add("stop " + c.name + " " + graceSeconds);
         c.running = false;
+        afterChange.run();
     }
 
     @Override
@@ -128,6 +153,7 @@ final class FakeEngine implements WorkflowEngine {
         C c = find(id).orElseThrow();
         calls.add("remove " + c.name);
         containers.remove(c.id);
+        afterChange.run();
     }
 
     @Override

@@ -1,0 +1,176 @@
+package edm.console.workflow;
+
+import edm.console.backup.AtomicFile;
+import edm.console.docker.ContainerGateway;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@link ProxySwitch} on the stack's nginx: the include files live in the project dir (nginx/upstreams/,
+ * mounted into the nginx container as a directory, so that a rename is seen), the commands run in the nginx
+ * container by docker exec, each bounded by {@link #EXEC_SECONDS}.
+ */
+public final class NginxSwitch implements ProxySwitch {
+    static final long EXEC_SECONDS = 15;
+    private static final Pattern STATUS = Pattern.compile("(?:HTTP/\\d(?:\\.\\d)?\\s+)?(\\d{3})\\b");
+    /**
+     * GET $1, printing the HTTP status line or code: with curl, else wget (busybox or GNU, -S prints the
+     * headers), else bash's /dev/tcp: the nginx image is not required to carry any one of them.
+     */
+    private static final String PROBE = """
+            u="$1"
+            if command -v curl >/dev/null 2>&1; then curl -s -o /dev/null -m 3 -w '%{http_code}' "$u"; exit 0; fi
+            if command -v wget >/dev/null 2>&1; then wget -q -S -O /dev/null -T 3 "$u" 2>&1 | grep -m1 'HTTP/'; exit 0; fi
+            hp=${u#http://}; hp=${hp%%/*}; path=/${u#http://*/}; [ "$path" = "/$u" ] && path=/
+            exec bash -c 'exec 3<>/dev/tcp/$0/$1 && printf "GET %s HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n" "$2" "$0" >&3 && head -n1 <&3' \
+                "${hp%:*}" "${hp##*:}" "$path"
+            """;
+    private static final String WORKERS = "for d in /proc/[0-9]*; do case \"$(tr '\\0' ' ' < $d/cmdline 2>/dev/null)\" in"
+            + " 'nginx: worker process'*) echo ${d#/proc/};; esac; done";
+
+    private final ContainerGateway gateway;
+    private final Path upstreamDir;
+    private final String container;
+
+    /** {@code upstreamDir}: the project dir's nginx/upstreams; {@code container}: the nginx container's name. */
+    public NginxSwitch(ContainerGateway gateway, Path upstreamDir, String container) {
+        this.gateway = gateway;
+        this.upstreamDir = upstreamDir;
+        this.container = container;
+    }
+
+    @Override
+    public Path file(String service) {
+        return upstreamDir.resolve(service + ".conf");
+    }
+
+    @Override
+    public Optional<String> read(String service) {
+        try {
+            return Optional.of(Files.readString(file(service)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new WorkflowException(WorkflowText.t("workflow.switch.io", file(service), e.getMessage()));
+        }
+    }
+
+    @Override
+    public void write(String service, String content) {
+        try {
+            AtomicFile.write(file(service), content);
+        } catch (IOException e) {
+            throw new WorkflowException(WorkflowText.t("workflow.switch.io", file(service), e.getMessage()));
+        }
+    }
+
+    @Override
+    public List<String> test() {
+        Result r = exec(List.of("nginx", "-t"));
+        return r.code == 0 ? List.of() : r.lines();
+    }
+
+    @Override
+    public void reload() {
+        Result r = exec(List.of("nginx", "-s", "reload"));
+        if (r.code != 0) {
+            throw new WorkflowException(WorkflowText.t("workflow.switch.reloadFailed", container, r.code, String.join("; ", r.lines())),
+                    r.lines());
+        }
+    }
+
+    @Override
+    public Set<Long> workers() {
+        Result r = exec(List.of("sh", "-c", WORKERS));
+        Set<Long> pids = new TreeSet<>();
+        for (String l : r.out.split("\n")) {
+            if (l.strip().matches("\\d+")) {
+                pids.add(Long.parseLong(l.strip()));
+            }
+        }
+        return pids;
+    }
+
+    @Override
+    public Optional<String> probe(String url) {
+        Result r;
+        try {
+            r = exec(List.of("sh", "-c", PROBE, "probe", url));
+        } catch (WorkflowException e) {
+            return Optional.of(e.getMessage());
+        }
+        Matcher m = STATUS.matcher(r.out);
+        if (!m.find()) {
+            String why = (r.out + " " + r.err).trim();
+            return Optional.of(WorkflowText.t("workflow.switch.noAnswer", container, why.isEmpty() ? "exit " + r.code : why));
+        }
+        int code = Integer.parseInt(m.group(1));
+        if (code == 0) {
+            // curl's 000: no HTTP answer at all (refused, unknown host, timeout)
+            return Optional.of(WorkflowText.t("workflow.switch.noAnswer", container, url));
+        }
+        return code >= 200 && code < 400 ? Optional.empty() : Optional.of("HTTP " + code);
+    }
+
+    private record Result(long code, String out, String err) {
+        List<String> lines() {
+            List<String> all = new ArrayList<>();
+            for (String l : (err + "\n" + out).split("\n")) {
+                if (!l.isBlank()) {
+                    all.add(l.strip());
+                }
+            }
+            return all;
+        }
+    }
+
+    private static String label(List<String> argv) {
+        if ("sh".equals(argv.get(0))) {
+            return argv.get(2) == PROBE ? "probe" : "worker list";
+        }
+        return String.join(" ", argv);
+    }
+
+    /** docker exec, cut after {@link #EXEC_SECONDS} (ContainerExec itself waits for the stream to end). */
+    private Result exec(List<String> argv) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicReference<Runnable> stopper = new AtomicReference<>();
+        CompletableFuture<Long> f = CompletableFuture.supplyAsync(
+                () -> gateway.exec(container, argv, List.of(), null, 0, out, err, stopper::set));
+        try {
+            long code = f.get(EXEC_SECONDS, TimeUnit.SECONDS);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (TimeoutException e) {
+            Runnable s = stopper.get();
+            if (s != null) {
+                s.run();
+            }
+            f.cancel(true);
+            throw new WorkflowException(WorkflowText.t("workflow.switch.execTimeout", label(argv),
+                    container, EXEC_SECONDS));
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            throw new WorkflowException(WorkflowText.t("workflow.switch.execFailed", label(argv), container, c.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkflowException(WorkflowText.t("workflow.cancelled"));
+        }
+    }
+}
