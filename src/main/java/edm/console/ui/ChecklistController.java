@@ -29,6 +29,8 @@ final class ChecklistController {
     private final BiConsumer<String, Style> flash;
     private final Consumer<List<String>> openLogs;
     private Runnable runBackup = () -> { };
+    /** Told when a walk ends satisfied or is left: a deploy waiting behind the walk goes on. */
+    private Runnable walkEnded = () -> { };
 
     /** @param openLogs shows the Logs panel with these containers' logs */
     ChecklistController(UiState state, UiContext ctx, ChecklistControl control, ExecutorService actions, Consumer<UiEvent> post,
@@ -45,6 +47,32 @@ final class ChecklistController {
     /** The "run a backup now" action offered by items such as 备份已完成. */
     void onRunBackup(Runnable r) {
         this.runBackup = r;
+    }
+
+    void onWalkEnded(Runnable r) {
+        this.walkEnded = r;
+    }
+
+    /**
+     * Opens the walk of the checklist with this name (the deploy's gate: "walk it now"), going on with an
+     * unfinished walk of it; false when there is no such checklist.
+     */
+    boolean walk(String name) {
+        ChecklistState s = state.checklist;
+        state.view = UiState.View.CHECKLIST;
+        if (s.run != null && !s.run.finished() && s.run.checklist().name().equals(name)) {
+            return true;
+        }
+        for (Checklist c : control.checklists()) {
+            if (c.name().equals(name)) {
+                s.run = control.start(c);
+                s.checking = false;
+                advance();
+                return true;
+            }
+        }
+        state.view = UiState.View.DASHBOARD;
+        return false;
     }
 
     List<Checklist> checklists() {
@@ -113,6 +141,7 @@ final class ChecklistController {
                 s.run = null;
                 s.checking = false;
                 state.view = UiState.View.DASHBOARD;
+                walkEnded.run();
             }
             default -> {
             }
@@ -234,6 +263,9 @@ final class ChecklistController {
         try {
             Path md = control.save(run);
             flash.accept(before + m.get("checklist.ui.saved", md), run.requiredFailures().isEmpty() ? Style.OK : Style.WARNING);
+            if (run.finished() && run.requiredFailures().isEmpty()) {
+                walkEnded.run();
+            }
         } catch (IOException | RuntimeException e) {
             flash.accept(m.get("checklist.ui.saveFailed", e.getMessage()), Style.CRITICAL);
         }

@@ -37,6 +37,8 @@ public final class UiState {
     public final LogsState logs = new LogsState();
     public final AlertsState alerts = new AlertsState();
     public final ChecklistState checklist = new ChecklistState();
+    /** The guided deploy / rollback dialog (D, B), or null. */
+    public GuidedState guided;
     /** The banner: a workflow a crash left unfinished, and what finished while the terminal was away. */
     public UnfinishedWorkflow unfinished;
     public List<edm.console.core.UnattendedResult> unattended = List.of();

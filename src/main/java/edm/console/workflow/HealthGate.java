@@ -28,6 +28,7 @@ final class HealthGate {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastProblem = "";
         int steadyPolls = 0;
+        int attempt = 0;
         while (true) {
             Optional<DeployOps.State> s = engine.state(id);
             if (s.isEmpty()) {
@@ -56,6 +57,7 @@ final class HealthGate {
                     lastProblem = healthUrl + ": " + p.get();
                 }
             }
+            progress.attempt(++attempt, ok ? "" : lastProblem);
             if (ok) {
                 return;
             }

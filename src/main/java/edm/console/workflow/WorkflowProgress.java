@@ -10,6 +10,13 @@ public interface WorkflowProgress {
 
     void output(String line);
 
+    /**
+     * One poll of a health gate (the deploy's, or the old container's again after a roll back): its number
+     * from 1, and why it is not healthy yet ("" when this poll found it healthy). For live step lists.
+     */
+    default void attempt(int attempt, String problem) {
+    }
+
     WorkflowProgress NONE = new WorkflowProgress() {
         @Override
         public void step(String step, Phase phase, Duration elapsed, String detail) {
