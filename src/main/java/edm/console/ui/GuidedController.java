@@ -259,6 +259,7 @@ final class GuidedController {
     private void run(GuidedState g) {
         PlannedChange p = g.planned;
         g.stage = GuidedState.Stage.RUNNING;
+        state.followName = g.container;
         g.steps.clear();
         g.plan.steps().forEach(g::row);
         long token = g.token;

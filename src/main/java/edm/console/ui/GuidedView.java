@@ -77,7 +77,7 @@ final class GuidedView {
         }
         int tagWidth = Math.min(24, Math.max(8, shown.stream().mapToInt(t -> Cells.width(clean(t.tag()))).max().orElse(8)));
         lines.add(List.of(StyledText.of("  " + Cells.fit(m.get("guided.col.tag"), tagWidth) + " " + Cells.fit(m.get("guided.col.image"), 12)
-                + " " + Cells.fit(m.get("guided.col.created"), 16) + " ", Style.MUTED)));
+                + " " + Cells.fit(m.get("guided.col.created"), 19) + " ", Style.MUTED)));
         int first = lines.size();
         for (int i = 0; i < shown.size(); i++) {
             TagChoice t = shown.get(i);
@@ -93,7 +93,7 @@ final class GuidedView {
                 marks.add(m.get("guided.mark.failed"));
             }
             String row = (sel ? "▶ " : "  ") + Cells.fit(clean(t.tag()), tagWidth) + " " + Cells.fit(shortId(t.imageId()), 12) + " "
-                    + Cells.fit(t.created() == null ? f.none() : f.dateTime(t.created()), 16) + " ";
+                    + Cells.fit(t.created() == null ? f.none() : f.dateTime(t.created()), 19) + " ";
             Style markStyle = t.failed() ? Style.CRITICAL : t.running() ? Style.OK : Style.ACCENT;
             lines.add(List.of(StyledText.of(row, sel ? Style.SELECTED : Style.NORMAL),
                     StyledText.of(String.join(", ", marks), sel ? Style.SELECTED : markStyle)));
@@ -105,14 +105,14 @@ final class GuidedView {
         wrap(lines, m.get("guided.release.help", clean(g.container)), Style.MUTED, width);
         int tagWidth = Math.min(20, Math.max(8, g.releases.stream().mapToInt(r -> Cells.width(clean(r.tag()))).max().orElse(8)));
         lines.add(List.of(StyledText.of("  " + Cells.fit(m.get("guided.col.tag"), tagWidth) + " " + Cells.fit(m.get("guided.col.image"), 12)
-                + " " + Cells.fit(m.get("guided.col.when"), 16) + " " + Cells.fit(m.get("guided.col.by"), 10) + " "
+                + " " + Cells.fit(m.get("guided.col.when"), 19) + " " + Cells.fit(m.get("guided.col.by"), 10) + " "
                 + m.get("guided.col.result"), Style.MUTED)));
         int first = lines.size();
         for (int i = 0; i < g.releases.size(); i++) {
             ReleaseChoice r = g.releases.get(i);
             boolean sel = i == g.selected;
             String row = (sel ? "▶ " : "  ") + Cells.fit(clean(r.tag()), tagWidth) + " " + Cells.fit(shortId(r.imageId()), 12) + " "
-                    + Cells.fit(f.dateTime(r.time()), 16) + " " + Cells.fit(clean(r.user()), 10) + " "
+                    + Cells.fit(f.dateTime(r.time()), 19) + " " + Cells.fit(clean(r.user()), 10) + " "
                     + clean(r.kind()) + " " + clean(r.result());
             lines.add(List.of(StyledText.of(row, sel ? Style.SELECTED : Style.NORMAL),
                     StyledText.of(r.current() ? "  " + m.get("guided.mark.running") : "", sel ? Style.SELECTED : Style.OK)));

@@ -185,6 +185,7 @@ public final class TuiController {
             state.containers = c.snapshot();
             ContainerInfo still = state.selected();
             state.selectedId = still == null ? null : still.id();
+            state.rows().stream().filter(r -> r.name().equals(state.followName)).findFirst().ifPresent(r -> state.selectedId = r.id());
         } else if (e instanceof UiEvent.OpenDefaultLogs) {
             logs.openDefault();
         } else if (e instanceof UiEvent.Backups b) {
@@ -317,7 +318,10 @@ public final class TuiController {
         switch (state.view) {
             case DETAIL -> state.detailScroll = Math.max(0, clampAdd(state.detailScroll, delta));
             case HELP -> state.helpScroll = Math.max(0, clampAdd(state.helpScroll, delta));
-            case DASHBOARD -> state.select(clampAdd(Math.max(0, state.selectedIndex()), delta));
+            case DASHBOARD -> {
+                state.followName = null;
+                state.select(clampAdd(Math.max(0, state.selectedIndex()), delta));
+            }
         }
     }
 

@@ -324,4 +324,29 @@ class GuidedDeployScreenTest {
             assertTrue(s.contains("run the plan"), s);
         }
     }
+
+    @Test
+    void afterADeployTheSelectionStaysOnTheServiceNotOnTheKeptOldContainer() throws Exception {
+        FakeWorkflows w = new FakeWorkflows();
+        w.finish.countDown();
+        try (ScreenHarness h = harness(w, 120, 40, Locale.ENGLISH)) {
+            h.app.apply(key('D'));
+            awaitStage(h, GuidedState.Stage.PICK_TAG);
+            h.app.apply(key(KeyType.Enter));
+            awaitStage(h, GuidedState.Stage.CONFIRM);
+            h.app.apply(key('y'));
+            awaitStage(h, GuidedState.Stage.DONE);
+            h.app.apply(key(KeyType.Escape));
+            // The old container (a3) is kept under another name; a new one (n3) carries the service's name.
+            List<edm.console.core.ContainerInfo> after = new java.util.ArrayList<>(ScreenHarness.edmStack());
+            after.set(2, ScreenHarness.container("a3", "edm-backend-prod-old-20261129-100000", "edm-backend:v1.1",
+                    edm.console.core.ContainerStatus.EXITED, edm.console.core.HealthStatus.NONE));
+            after.add(ScreenHarness.container("n3", "edm-backend-prod", "edm-backend:v1.2-broken",
+                    edm.console.core.ContainerStatus.RUNNING, edm.console.core.HealthStatus.HEALTHY));
+            h.app.apply(new UiEvent.Containers(ScreenHarness.snapshot(after)));
+            assertEquals("n3", h.app.state().selectedId, "D again deploys the service, not its kept old container");
+            h.app.apply(key(KeyType.ArrowDown));
+            assertNull(h.app.state().followName, "moving the selection ends the following");
+        }
+    }
 }
