@@ -113,7 +113,7 @@ final class GuidedView {
             boolean sel = i == g.selected;
             String row = (sel ? "▶ " : "  ") + Cells.fit(clean(r.tag()), tagWidth) + " " + Cells.fit(shortId(r.imageId()), 12) + " "
                     + Cells.fit(f.dateTime(r.time()), 19) + " " + Cells.fit(clean(r.user()), 10) + " "
-                    + clean(r.kind()) + " " + clean(r.result());
+                    + word("guided.kind.", r.kind(), m) + " " + word("guided.result.", r.result(), m);
             lines.add(List.of(StyledText.of(row, sel ? Style.SELECTED : Style.NORMAL),
                     StyledText.of(r.current() ? "  " + m.get("guided.mark.running") : "", sel ? Style.SELECTED : Style.OK)));
         }
@@ -121,7 +121,7 @@ final class GuidedView {
     }
 
     private static void planLines(List<List<StyledText>> lines, PlanView p, Messages m, int width) {
-        line(lines, m.get("guided.plan.title", clean(p.kind()), clean(p.service()), clean(p.container())), Style.HEADER);
+        line(lines, m.get("guided.plan.title", word("guided.kind.", p.kind(), m), clean(p.service()), clean(p.container())), Style.HEADER);
         wrap(lines, m.get("guided.plan.images", clean(p.oldImage()), shortId(p.oldImageId()), clean(p.newImage()),
                 p.newImageId() == null ? "(build)" : shortId(p.newImageId())), Style.NORMAL, width);
         String pathKey = "guided.path." + p.path();
@@ -195,6 +195,12 @@ final class GuidedView {
 
     private static String seconds(Duration d, Messages m) {
         return String.format(m.locale(), "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /** A workflow word (deploy, rollback, ok, rolled-back, failed) in the operator's language, as is when unknown. */
+    private static String word(String prefix, String value, Messages m) {
+        String key = prefix + value;
+        return m.has(key) ? m.get(key) : clean(value);
     }
 
     static String stepLabel(String step, Messages m) {
