@@ -45,8 +45,10 @@ final class GuidedRun implements PlannedChange {
         if (p.skipBackup() && "deploy".equals(p.kind())) {
             notes.add(Messages.t("workflow.plan.skipBackup").strip());
         }
+        // The blue-green path is the one that switches nginx: its plan has the switch step.
+        String path = p.steps().contains("switch") ? "blue-green" : "replace";
         return new PlanView(p.kind(), p.service(), p.container(), p.oldImage(), p.oldImageId(), p.image(), p.newImageId(),
-                "replace", notes, p.steps());
+                path, notes, p.steps());
     }
 
     @Override
@@ -88,8 +90,8 @@ final class GuidedRun implements PlannedChange {
             }
 
             @Override
-            public void attempt(int attempt, String problem) {
-                l.attempt(attempt, Secrets.maskUrlPasswords(problem));
+            public void gate(String container, int attempt, String seen) {
+                l.attempt(attempt, Secrets.maskUrlPasswords(seen));
             }
         };
     }

@@ -29,7 +29,10 @@ final class ChecklistController {
     private final BiConsumer<String, Style> flash;
     private final Consumer<List<String>> openLogs;
     private Runnable runBackup = () -> { };
-    /** Told when a walk ends satisfied or is left: a deploy waiting behind the walk goes on. */
+    /**
+     * Told when the operator leaves a walk (Esc): a deploy waiting behind it asks its gate again. Not when the
+     * last item is answered: a y meant for the walk must never reach the deploy's own y.
+     */
     private Runnable walkEnded = () -> { };
 
     /** @param openLogs shows the Logs panel with these containers' logs */
@@ -263,9 +266,6 @@ final class ChecklistController {
         try {
             Path md = control.save(run);
             flash.accept(before + m.get("checklist.ui.saved", md), run.requiredFailures().isEmpty() ? Style.OK : Style.WARNING);
-            if (run.finished() && run.requiredFailures().isEmpty()) {
-                walkEnded.run();
-            }
         } catch (IOException | RuntimeException e) {
             flash.accept(m.get("checklist.ui.saveFailed", e.getMessage()), Style.CRITICAL);
         }

@@ -12,13 +12,15 @@ import edm.console.ui.guided.TagChoice;
 import edm.console.ui.guided.TagChoices;
 import edm.console.ui.keys.Action;
 import edm.console.ui.keys.Scope;
-import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The guided deploy (D) and rollback (B): pick a tag or a known-good release, walk the pre-deploy
@@ -36,7 +38,7 @@ final class GuidedController {
     private final BiConsumer<String, Style> flash;
     private WorkflowControl control = WorkflowControl.NONE;
     /** Opens the named checklist's walk; false when there is no such checklist. */
-    private java.util.function.Predicate<String> walk = name -> false;
+    private Predicate<String> walk = name -> false;
     private long tokens;
 
     /** @param blocked true while a cut workflow waits for recovery (the banner): no new workflow then */
@@ -55,11 +57,11 @@ final class GuidedController {
         this.control = w;
     }
 
-    void walkWith(java.util.function.Predicate<String> openWalk) {
+    void walkWith(Predicate<String> openWalk) {
         this.walk = openWalk;
     }
 
-    static final java.util.Set<Scope> SCOPES = java.util.EnumSet.of(Scope.DEPLOY_WAIT, Scope.TAG_PICKER, Scope.RELEASE_PICKER,
+    static final Set<Scope> SCOPES = EnumSet.of(Scope.DEPLOY_WAIT, Scope.TAG_PICKER, Scope.RELEASE_PICKER,
             Scope.DEPLOY_GATE, Scope.DEPLOY_PLAN, Scope.DEPLOY_RUN);
 
     /** The scope of the dialog's keys, or null when no dialog waits for keys. */
@@ -243,8 +245,8 @@ final class GuidedController {
     }
 
     /**
-     * The checklist walk started from the gate was satisfied or left: back to the deploy, whose gate is
-     * asked again (a walk left unsatisfied shows the refusal again).
+     * The checklist walk started from the gate was left (Esc, satisfied or not): back to the deploy, whose
+     * gate is asked again (a walk left unsatisfied shows the refusal again).
      */
     void walkEnded() {
         GuidedState g = state.guided;
@@ -264,7 +266,7 @@ final class GuidedController {
         g.plan.steps().forEach(g::row);
         long token = g.token;
         Messages m = ctx.messages();
-        RunListener listener = listener(token);
+        RunListener listener = GuidedProgress.listener(token, post);
         String subject = g.container + " " + g.tag;
         changes.run(g.kind, subject, "", () -> {
             RunResult r = p.run(listener);
@@ -281,35 +283,6 @@ final class GuidedController {
         }, () -> { });
     }
 
-    private RunListener listener(long token) {
-        return new RunListener() {
-            @Override
-            public void step(String step, Phase phase, Duration elapsed, String detail) {
-                post.accept(new UiEvent.GuidedStep(token, step, phase, elapsed, detail));
-            }
-
-            @Override
-            public void attempt(int attempt, String problem) {
-                post.accept(new UiEvent.GuidedAttempt(token, attempt, problem));
-            }
-
-            @Override
-            public void log(String line) {
-                post.accept(new UiEvent.GuidedLine(token, true, line));
-            }
-
-            @Override
-            public void output(String line) {
-                post.accept(new UiEvent.GuidedLine(token, false, line));
-            }
-
-            @Override
-            public void tick() {
-                post.accept(new UiEvent.GuidedTick(token));
-            }
-        };
-    }
-
     /** Results from the workers and the run, for the dialog they belong to. */
     void handle(UiEvent.Guided e) {
         GuidedState g = state.guided;
@@ -323,35 +296,8 @@ final class GuidedController {
             choices(g, c);
         } else if (e instanceof UiEvent.GuidedPlanned p) {
             planned(g, p);
-        } else if (e instanceof UiEvent.GuidedStep s) {
-            GuidedState.StepRow r = g.row(s.step());
-            switch (s.phase()) {
-                case BEGIN -> {
-                    r.status = GuidedState.StepStatus.RUNNING;
-                    r.began = ctx.clock().now();
-                    g.attempts = 0;
-                    g.attemptProblem = "";
-                }
-                case END -> r.status = GuidedState.StepStatus.DONE;
-                case FAILED -> r.status = GuidedState.StepStatus.FAILED;
-                case SKIPPED -> r.status = GuidedState.StepStatus.SKIPPED;
-            }
-            if (s.phase() == RunListener.Phase.END && s.elapsed() != null) {
-                r.elapsed = s.elapsed();
-            } else if (s.phase() != RunListener.Phase.BEGIN) {
-                // A failure reports the time since the workflow began, not since its step did.
-                r.elapsed = r.began == null ? Duration.ZERO : Duration.between(r.began, ctx.clock().now());
-            }
-            r.detail = s.detail() == null ? "" : s.detail();
-        } else if (e instanceof UiEvent.GuidedAttempt a) {
-            g.attempts = a.attempt();
-            g.attemptProblem = a.problem() == null ? "" : a.problem();
-        } else if (e instanceof UiEvent.GuidedLine l) {
-            GuidedState.keep(l.log() ? g.log : g.output, l.line(), GuidedState.LOG_LINES);
-        } else if (e instanceof UiEvent.GuidedFinished f) {
-            g.result = f.result();
-            g.stage = GuidedState.Stage.DONE;
-            g.hidden = false; // the result is worth seeing even when the run was hidden
+        } else {
+            GuidedProgress.apply(g, e, ctx.clock().now());
         }
     }
 

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Draws the guided deploy / rollback dialog over the panels: the pickers, the checklist gate, the plan
@@ -21,6 +23,9 @@ import java.util.List;
  * the status bar visible. Tags, log lines and reasons come from outside and are cleaned before drawing.
  */
 final class GuidedView {
+    /** The steps that undo a failed run: they stay on their own line when the others fold into one. */
+    private static final Set<String> UNDO_STEPS = Set.of("rollback", "switch-back");
+
     private GuidedView() {
     }
 
@@ -140,7 +145,19 @@ final class GuidedView {
 
     private static void runLines(List<List<StyledText>> lines, GuidedState g, Messages m, Format f, Instant now, int width,
                                  int height) {
-        for (GuidedState.StepRow r : g.steps) {
+        // At the end, with little room (80x24), the steps that went well become one line so the log tail still shows.
+        List<GuidedState.StepRow> rows = g.steps;
+        Predicate<GuidedState.StepRow> folded = r -> r.status == GuidedState.StepStatus.DONE
+                && !UNDO_STEPS.contains(r.step);
+        int done = (int) rows.stream().filter(folded).count();
+        if (g.result != null && rows.size() + 12 > height && done > 1) {
+            Duration total = rows.stream().filter(folded).filter(r -> r.elapsed != null).map(r -> r.elapsed)
+                    .reduce(Duration.ZERO, Duration::plus);
+            lines.add(List.of(StyledText.of("✓ " + m.get("guided.run.stepsDone", done), Style.OK),
+                    StyledText.of("  " + seconds(total, m), Style.MUTED)));
+            rows = rows.stream().filter(folded.negate()).filter(r -> r.status != GuidedState.StepStatus.PENDING).toList();
+        }
+        for (GuidedState.StepRow r : rows) {
             String mark = switch (r.status) {
                 case PENDING -> "·";
                 case RUNNING -> "▶";
@@ -159,7 +176,8 @@ final class GuidedView {
             List<StyledText> row = new ArrayList<>(List.of(StyledText.of(mark + " " + stepLabel(r.step, m), st),
                     StyledText.of(time, Style.MUTED)));
             if (r.status == GuidedState.StepStatus.RUNNING && g.attempts > 0) {
-                row.add(StyledText.of("  " + m.get("guided.run.attempt", g.attempts, clean(g.attemptProblem)), Style.WARNING));
+                row.add(StyledText.of("  " + (g.attemptProblem.isBlank() ? m.get("guided.run.attemptOnly", g.attempts)
+                        : m.get("guided.run.attempt", g.attempts, clean(g.attemptProblem))), Style.WARNING));
             } else if (r.status == GuidedState.StepStatus.FAILED && !r.detail.isEmpty()) {
                 row.add(StyledText.of("  " + clean(r.detail), Style.CRITICAL));
             }

@@ -30,6 +30,7 @@ final class HealthGate {
         int steadyPolls = 0;
         int attempt = 0;
         while (true) {
+            attempt++;
             Optional<DeployOps.State> s = engine.state(id);
             if (s.isEmpty()) {
                 throw new WorkflowException(WorkflowText.t("workflow.health.vanished", id));
@@ -57,7 +58,7 @@ final class HealthGate {
                     lastProblem = healthUrl + ": " + p.get();
                 }
             }
-            progress.attempt(++attempt, ok ? "" : lastProblem);
+            progress.gate(st.name(), attempt, ok ? "" : lastProblem);
             if (ok) {
                 return;
             }

@@ -11,10 +11,10 @@ public interface WorkflowProgress {
     void output(String line);
 
     /**
-     * One poll of a health gate (the deploy's, or the old container's again after a roll back): its number
-     * from 1, and why it is not healthy yet ("" when this poll found it healthy). For live step lists.
+     * One poll of a health gate: which container, the attempt number (1, 2, ...) and what it saw
+     * (empty when it passed). For a live step list; the default ignores it.
      */
-    default void attempt(int attempt, String problem) {
+    default void gate(String container, int attempt, String seen) {
     }
 
     WorkflowProgress NONE = new WorkflowProgress() {

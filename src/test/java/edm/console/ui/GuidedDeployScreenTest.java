@@ -190,8 +190,16 @@ class GuidedDeployScreenTest {
             assertEquals(UiState.View.CHECKLIST, h.app.state().view);
             assertTrue(h.text().contains("代码已通过测试"), "the pre-deploy walk is open:\n" + h.text());
             w.checklistRefusal = null; // the walk was satisfied meanwhile
+            for (int i = 0; i < 8; i++) {
+                h.app.apply(key('y')); // every item and a few more: none of them may reach the deploy's y
+                Thread.sleep(20);
+                h.app.drainForTest();
+            }
+            assertEquals(UiState.View.CHECKLIST, h.app.state().view, "the walk stays until the operator leaves it");
+            assertFalse(w.calls.stream().anyMatch(c -> c.startsWith("plan")), w.calls.toString());
             h.app.apply(key(KeyType.Escape));
             awaitStage(h, GuidedState.Stage.CONFIRM);
+            assertFalse(w.calls.stream().anyMatch(c -> c.startsWith("run")), "the plan waits for its own y: " + w.calls);
             assertEquals(UiState.View.DASHBOARD, h.app.state().view);
             assertTrue(h.text().contains("Plan: deploy of backend"), "back to the deploy, at its plan:\n" + h.text());
             assertTrue(w.calls.contains("plan deploy edm-backend-prod v1.2-broken"), w.calls.toString());
@@ -307,8 +315,15 @@ class GuidedDeployScreenTest {
                 assertTrue(s.contains(zh ? "▶ 健康检查关卡" : "▶ health gate"), s);
                 assertTrue(s.contains(zh ? "健康检查第 3 次" : "health check 3"), s);
                 assertTrue(s.contains("backend listening on :8002"), "the log tail gets the rows left:\n" + s);
+                w.result = new RunResult(RunResult.Outcome.ROLLED_BACK, zh ? "backend：步骤“health”失败：超时。已回滚到 edm-backend:v1.1。"
+                        : "backend: the step 'health' failed: timeout. Rolled back to edm-backend:v1.1.",
+                        zh ? "上一个版本已恢复运行。请查看上方新容器的日志。" : "The previous version runs again. See the log lines above.");
                 w.finish.countDown();
                 awaitStage(h, GuidedState.Stage.DONE);
+                s = h.text();
+                assertTrue(s.contains(zh ? "已回滚到 edm-backend:v1.1" : "Rolled back to edm-backend:v1.1"), s);
+                assertTrue(s.contains(zh ? "已完成 5 个步骤" : "5 steps done"), "the steps that went well take one line:\n" + s);
+                assertTrue(s.contains("backend listening on :8002"), "the log the next step points at is on screen:\n" + s);
             }
         }
     }

@@ -42,7 +42,7 @@ class HealthGateAttemptsTest {
             }
 
             @Override
-            public void attempt(int attempt, String problem) {
+            public void gate(String container, int attempt, String problem) {
                 seen.add("attempt " + attempt + " " + problem);
             }
         };
