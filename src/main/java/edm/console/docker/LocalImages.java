@@ -2,7 +2,6 @@ package edm.console.docker;
 
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +12,8 @@ import java.util.Map;
 
 /**
  * The local images of one repository (what the deploy's tag picker offers), asked of the engine as
- * {@code GET /images/json?filters={"reference":["REPO"]}} over its unix socket with {@link FirstList}'s
- * plain request: a one-shot list needs no docker-java. Newest image first.
+ * {@code GET /images/json?filters={"reference":["REPO"]}} through the lean engine client ({@link EngineHttp}):
+ * a one-shot list needs no docker-java. Newest image first.
  */
 public final class LocalImages {
     /** One image: its id, the tags it carries in this repository, when it was built. */
@@ -27,30 +26,23 @@ public final class LocalImages {
     private LocalImages() {
     }
 
-    /** True when {@link #of} can ask this endpoint (a local unix socket). */
-    public static boolean supported(String endpoint) {
-        return endpoint.startsWith("unix://");
-    }
-
     /**
-     * @throws EngineException when the engine cannot be reached, answers with an error or not within {@code deadline}
+     * @throws EngineException when the endpoint is one the lean client cannot serve (TLS), the engine cannot be
+     *                         reached, answers with an error or not within {@code deadline}
      */
     public static List<Image> of(String endpoint, String repository, Duration deadline) {
-        if (!supported(endpoint)) {
-            throw new EngineException("listing images needs the engine's unix socket, not " + endpoint, null);
-        }
-        UnixDomainSocketAddress socket = UnixDomainSocketAddress.of(endpoint.substring("unix://".length()));
+        EngineHttp http = EngineHttp.forEndpoint(endpoint, System.getenv())
+                .orElseThrow(() -> new EngineException("listing images is not available for " + endpoint, null));
         String filter = URLEncoder.encode("{\"reference\":[\"" + repository.replace("\"", "") + "\"]}", StandardCharsets.UTF_8);
         try {
-            byte[] json = FirstList.get(socket, "/images/json?filters=" + filter, System.nanoTime() + deadline.toNanos(), deadline);
-            return parse(json, repository);
+            return parse(http.get("/images/json?filters=" + filter, deadline, EngineHttp.MAX_BYTES), repository);
         } catch (IOException e) {
             throw EngineException.of("list images of " + repository, e);
         }
     }
 
     static List<Image> parse(byte[] json, String repository) throws IOException {
-        if (!(FirstList.parse(json) instanceof List<?> all)) {
+        if (!(EngineJson.parse(json) instanceof List<?> all)) {
             throw new IOException("list images: not a list");
         }
         List<Image> out = new ArrayList<>();
