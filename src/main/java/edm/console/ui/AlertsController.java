@@ -23,8 +23,6 @@ final class AlertsController {
     private final UiContext ctx;
     private final AlertControl control;
     private final BiConsumer<String, Style> flash;
-    /** Runs a deploy of (container name, tag) once its tag prompt is applied. */
-    BiConsumer<String, String> onDeploy = (container, tag) -> { };
     private int pageSize = 10;
 
     AlertsController(UiState state, UiContext ctx, AlertControl control, BiConsumer<String, Style> flash) {
@@ -130,13 +128,6 @@ final class AlertsController {
     private void apply(AlertsState.Prompt p) {
         Messages m = ctx.messages();
         String text = p.editor().text().trim();
-        if (p.kind() == AlertsState.PromptKind.DEPLOY) {
-            state.alerts.prompt = null;
-            if (!text.isEmpty()) {
-                onDeploy.accept(p.alertKey(), text);
-            }
-            return;
-        }
         if (p.kind() == AlertsState.PromptKind.ACKNOWLEDGE) {
             boolean ok = control.acknowledge(p.alertKey(), text);
             flash.accept(ok ? m.get("alerts.ackDone") : m.get("alerts.gone"), ok ? Style.OK : Style.WARNING);

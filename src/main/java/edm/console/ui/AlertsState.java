@@ -22,7 +22,7 @@ public final class AlertsState {
     /** The open prompt (acknowledge note or snooze duration), or null. */
     public Prompt prompt;
 
-    public enum PromptKind { ACKNOWLEDGE, SNOOZE, DEPLOY }
+    public enum PromptKind { ACKNOWLEDGE, SNOOZE }
 
     public record Prompt(PromptKind kind, String alertKey, String alertText, LineEditor editor) {
     }

@@ -29,7 +29,8 @@ enum Batch {
             return RESIZED;
         }
         if (e instanceof UiEvent.Containers || e instanceof UiEvent.Host || e instanceof UiEvent.Health
-                || e instanceof UiEvent.LogsChanged || e instanceof UiEvent.Backups || e instanceof UiEvent.BackupProgress) {
+                || e instanceof UiEvent.LogsChanged || e instanceof UiEvent.Backups || e instanceof UiEvent.BackupProgress
+                || e instanceof UiEvent.GuidedLine) {
             return DATA;
         }
         return CHANGED;

@@ -11,8 +11,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The keys that change something: container start/stop/restart, deploy, rollback and backups. Each asks
- * for a confirmation (or a typed tag), then runs as a tracked change so that the console outlives its
+ * The keys that change something: container start/stop/restart and backups (deploy and rollback are the
+ * guided dialog's, {@link GuidedController}). Each asks for a confirmation, then runs as a tracked change so that the console outlives its
  * terminal until the change has finished. UI thread only, like the controller that owns it.
  */
 final class ChangeActions {
@@ -24,7 +24,6 @@ final class ChangeActions {
     private final BannerController banner;
     private final BiConsumer<String, Style> flash;
     private BackupControl backups = BackupControl.NONE;
-    private WorkflowControl workflows = WorkflowControl.NONE;
 
     ChangeActions(UiState state, UiContext ctx, ContainerControl control, Consumer<UiEvent> post, TrackedChanges changes,
                   BannerController banner, BiConsumer<String, Style> flash) {
@@ -39,10 +38,6 @@ final class ChangeActions {
 
     void useBackups(BackupControl control) {
         this.backups = control;
-    }
-
-    void useWorkflows(WorkflowControl w) {
-        this.workflows = w;
     }
 
     /** The checklist walk's "run a backup now": no confirmation, the walk already asked. */
@@ -73,35 +68,13 @@ final class ChangeActions {
         state.confirm = new UiState.Confirm(a, "", what);
     }
 
-    /** Deploy asks for the tag in the prompt line; applying it is the confirmation (the tag is typed). */
-    void askForTag() {
-        if (refusedReadOnly()) {
-            return;
-        }
-        ContainerInfo c = state.selected();
-        if (c != null && !banner.blocksNewWorkflow()) {
-            state.alerts.prompt = new AlertsState.Prompt(AlertsState.PromptKind.DEPLOY, c.name(), c.name(), new LineEditor(""));
-        }
-    }
-
-    void startDeploy(String container, String tag) {
-        if (banner.blocksNewWorkflow()) {
-            return;
-        }
-        Messages m = ctx.messages();
-        flash.accept(m.get("deploy.running", container, tag), Style.WARNING);
-        changes.run("deploy", container + " " + tag, "",
-                () -> workflows.deploy(container, tag, line -> post.accept(new UiEvent.ActionDone("", line, false))),
-                ex -> m.get("deploy.failed", container, ex.getMessage()), () -> { });
-    }
-
     void askToConfirm(Action a) {
         // Unreachable through the key map in read-only (it drops dangerous keys), kept as a second lock.
         if (refusedReadOnly()) {
             return;
         }
         ContainerInfo c = state.view == UiState.View.DETAIL && state.detail != null ? state.detail.summary() : state.selected();
-        if (c == null || a == Action.ROLLBACK && banner.blocksNewWorkflow()) {
+        if (c == null) {
             return;
         }
         state.confirm = new UiState.Confirm(a, c.id(), c.name());
@@ -133,9 +106,6 @@ final class ChangeActions {
                 case START -> control.start(c.containerId());
                 case STOP -> control.stop(c.containerId());
                 case RESTART -> control.restart(c.containerId());
-                case ROLLBACK -> {
-                    return workflows.rollback(c.containerName(), line -> post.accept(new UiEvent.ActionDone("", line, false)));
-                }
                 default -> throw new IllegalStateException(c.action().name());
             }
             double secs = Duration.between(start, Instant.now()).toMillis() / 1000.0;

@@ -29,6 +29,11 @@ final class ChecklistController {
     private final BiConsumer<String, Style> flash;
     private final Consumer<List<String>> openLogs;
     private Runnable runBackup = () -> { };
+    /**
+     * Told when the operator leaves a walk (Esc): a deploy waiting behind it asks its gate again. Not when the
+     * last item is answered: a y meant for the walk must never reach the deploy's own y.
+     */
+    private Runnable walkEnded = () -> { };
 
     /** @param openLogs shows the Logs panel with these containers' logs */
     ChecklistController(UiState state, UiContext ctx, ChecklistControl control, ExecutorService actions, Consumer<UiEvent> post,
@@ -45,6 +50,32 @@ final class ChecklistController {
     /** The "run a backup now" action offered by items such as 备份已完成. */
     void onRunBackup(Runnable r) {
         this.runBackup = r;
+    }
+
+    void onWalkEnded(Runnable r) {
+        this.walkEnded = r;
+    }
+
+    /**
+     * Opens the walk of the checklist with this name (the deploy's gate: "walk it now"), going on with an
+     * unfinished walk of it; false when there is no such checklist.
+     */
+    boolean walk(String name) {
+        ChecklistState s = state.checklist;
+        state.view = UiState.View.CHECKLIST;
+        if (s.run != null && !s.run.finished() && s.run.checklist().name().equals(name)) {
+            return true;
+        }
+        for (Checklist c : control.checklists()) {
+            if (c.name().equals(name)) {
+                s.run = control.start(c);
+                s.checking = false;
+                advance();
+                return true;
+            }
+        }
+        state.view = UiState.View.DASHBOARD;
+        return false;
     }
 
     List<Checklist> checklists() {
@@ -113,6 +144,7 @@ final class ChecklistController {
                 s.run = null;
                 s.checking = false;
                 state.view = UiState.View.DASHBOARD;
+                walkEnded.run();
             }
             default -> {
             }

@@ -53,7 +53,6 @@ final class HealthView {
         String key = switch (p.kind()) {
             case ACKNOWLEDGE -> "alerts.promptAck";
             case SNOOZE -> "alerts.promptSnooze";
-            case DEPLOY -> "deploy.promptTag";
         };
         String label = m.get(key,
                 Cells.truncate(p.alertText(), Math.max(10, full.width() / 3))) + " ";

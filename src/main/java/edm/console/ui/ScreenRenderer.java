@@ -102,6 +102,9 @@ public final class ScreenRenderer {
             HealthView.drawPrompt(full, s.alerts.prompt, ctx.messages());
         }
         drawStatusBar(full, s, now);
+        if (s.guided != null && s.guided.showing()) {
+            GuidedView.draw(full, s.guided, ctx, now);
+        }
         if (s.logs.picker != null) {
             LogsView.drawPicker(full, s.logs.picker, ctx.messages());
         }
@@ -119,6 +122,10 @@ public final class ScreenRenderer {
     public static Scope scope(UiState s) {
         if (s.confirm != null) {
             return Scope.DIALOG;
+        }
+        Scope guided = GuidedController.scope(s.guided);
+        if (guided != null) {
+            return guided;
         }
         if (s.alerts.prompt != null || s.checklist.prompting()) {
             return Scope.PROMPT;

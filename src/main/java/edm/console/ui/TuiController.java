@@ -58,6 +58,16 @@ public final class TuiController {
         this.changes = new TrackedChanges(actions, post, new InFlightWork(ctx.clock()));
         this.banner = new BannerController(state, ctx, actions, post, changes, this::flash);
         this.changeActions = new ChangeActions(state, ctx, control, post, changes, banner, this::flash);
+        this.guided = new GuidedController(state, ctx, actions, post, changes, banner::blocksNewWorkflow, this::flash);
+        connectWalks();
+    }
+
+    private final GuidedController guided;
+
+    /** D's checklist gate opens the walk and hears when it ends. */
+    private void connectWalks() {
+        checklists.onWalkEnded(guided::walkEnded);
+        guided.walkWith(checklists::walk);
     }
 
     private final TrackedChanges changes;
@@ -78,6 +88,7 @@ public final class TuiController {
     public void useChecklists(ChecklistControl control) {
         this.checklists = new ChecklistController(state, ctx, control, actions, post, this::flash, this::showLogsOf);
         this.checklists.onRunBackup(changeActions::runDatabaseBackup);
+        connectWalks();
     }
 
     private void showLogsOf(List<String> containers) {
@@ -139,7 +150,11 @@ public final class TuiController {
             if (banner.key(k.key(), scope)) {
                 return;
             }
-            if (scope == Scope.SEARCH) {
+            if (GuidedController.SCOPES.contains(scope) && a.isPresent() && a.get() == Action.QUIT) {
+                quit(); // the run's view: q waits for the run as it does everywhere
+            } else if (GuidedController.SCOPES.contains(scope)) {
+                guided.key(k.key(), a.orElse(null));
+            } else if (scope == Scope.SEARCH) {
                 logs.searchKey(k.key(), a.orElse(null));
             } else if (scope == Scope.SOURCES) {
                 a.ifPresent(logs::pickerKey);
@@ -158,6 +173,8 @@ public final class TuiController {
             } else {
                 a.ifPresent(this::dispatch);
             }
+        } else if (e instanceof UiEvent.Guided g) {
+            guided.handle(g);
         } else if (e instanceof UiEvent.Tick) {
             banner.tick();
         } else if (e instanceof UiEvent.BannerLoaded b) {
@@ -168,6 +185,7 @@ public final class TuiController {
             state.containers = c.snapshot();
             ContainerInfo still = state.selected();
             state.selectedId = still == null ? null : still.id();
+            state.rows().stream().filter(r -> r.name().equals(state.followName)).findFirst().ifPresent(r -> state.selectedId = r.id());
         } else if (e instanceof UiEvent.Drift d) {
             state.drift = d.report();
         } else if (e instanceof UiEvent.OpenDefaultLogs) {
@@ -258,8 +276,9 @@ public final class TuiController {
             case FIRST -> move(Integer.MIN_VALUE / 2);
             case LAST -> move(Integer.MAX_VALUE / 2);
             case OPEN_DETAIL -> openDetail();
-            case START, STOP, RESTART, ROLLBACK -> changeActions.askToConfirm(a);
-            case DEPLOY -> changeActions.askForTag();
+            case START, STOP, RESTART -> changeActions.askToConfirm(a);
+            case DEPLOY -> guided.openDeploy();
+            case ROLLBACK -> guided.openRollback();
             case CONFIRM -> changeActions.runConfirmed();
             case CANCEL -> state.confirm = null;
             case OPEN_LOGS, PICK_SOURCES, PAUSE, SEARCH, NEXT_MATCH, PREVIOUS_MATCH, ONLY_MATCHING, HIDE_MATCHING,
@@ -301,7 +320,10 @@ public final class TuiController {
         switch (state.view) {
             case DETAIL -> state.detailScroll = Math.max(0, clampAdd(state.detailScroll, delta));
             case HELP -> state.helpScroll = Math.max(0, clampAdd(state.helpScroll, delta));
-            case DASHBOARD -> state.select(clampAdd(Math.max(0, state.selectedIndex()), delta));
+            case DASHBOARD -> {
+                state.followName = null;
+                state.select(clampAdd(Math.max(0, state.selectedIndex()), delta));
+            }
         }
     }
 
@@ -335,8 +357,7 @@ public final class TuiController {
 
     /** Deploy and rollback from the containers panel (the app wires the workflows in). */
     public void useWorkflows(WorkflowControl w) {
-        changeActions.useWorkflows(w);
-        alerts.onDeploy = changeActions::startDeploy;
+        guided.use(w);
     }
 
     void flash(String text, Style style) {

@@ -5,6 +5,13 @@ import edm.console.compose.DriftReport;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.HostSnapshot;
+import edm.console.ui.guided.PlannedChange;
+import edm.console.ui.guided.ReleaseChoice;
+import edm.console.ui.guided.RunListener;
+import edm.console.ui.guided.RunResult;
+import edm.console.ui.guided.TagChoices;
+import java.time.Duration;
+import java.util.List;
 
 /** Everything that reaches the UI thread goes through its queue as one of these. */
 public sealed interface UiEvent {
@@ -78,5 +85,38 @@ public sealed interface UiEvent {
     /** The banner's data was (re-)read: an unfinished workflow (or null) and results from while the terminal was away. */
     record BannerLoaded(UnfinishedWorkflow unfinished, java.util.List<edm.console.core.UnattendedResult> unattended)
             implements UiEvent {
+    }
+
+    /** The guided deploy / rollback dialog's events, each for the dialog with this token (a cancelled one's are dropped). */
+    sealed interface Guided extends UiEvent {
+        long token();
+    }
+
+    /** What to choose from arrived: the tags (deploy) or the releases (rollback), or why neither could be read. */
+    record GuidedChoices(long token, TagChoices tags, List<ReleaseChoice> releases,
+                         String error) implements Guided {
+    }
+
+    /** Planning ended: a plan to confirm, or the checklist's refusal (walk it), or another refusal. */
+    record GuidedPlanned(long token, PlannedChange change, String checklistRefusal, String error)
+            implements Guided {
+    }
+
+    record GuidedStep(long token, String step, RunListener.Phase phase, Duration elapsed,
+                      String detail) implements Guided {
+    }
+
+    record GuidedAttempt(long token, int attempt, String problem) implements Guided {
+    }
+
+    /** A line of the new container's log (log = true) or of the workflow's output. */
+    record GuidedLine(long token, boolean log, String line) implements Guided {
+    }
+
+    /** A second of the run went by: elapsed times move. */
+    record GuidedTick(long token) implements Guided {
+    }
+
+    record GuidedFinished(long token, RunResult result) implements Guided {
     }
 }

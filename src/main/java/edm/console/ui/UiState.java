@@ -40,6 +40,13 @@ public final class UiState {
     public final LogsState logs = new LogsState();
     public final AlertsState alerts = new AlertsState();
     public final ChecklistState checklist = new ChecklistState();
+    /** The guided deploy / rollback dialog (D, B), or null. */
+    public GuidedState guided;
+    /**
+     * A deploy replaces the container under the selection (a new id; the old one is kept under another
+     * name): from its start the selection follows this name, until the operator moves it.
+     */
+    public String followName;
     /** The banner: a workflow a crash left unfinished, and what finished while the terminal was away. */
     public UnfinishedWorkflow unfinished;
     public List<edm.console.core.UnattendedResult> unattended = List.of();

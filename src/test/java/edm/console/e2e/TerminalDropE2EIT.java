@@ -116,12 +116,14 @@ class TerminalDropE2EIT {
         return s;
     }
 
-    /** D on the backend, the tag, Enter; returns once the deploy runs (its first step is on screen). */
+    /** D on the backend, the tag typed in the picker, Enter, y at the plan; returns once the deploy runs. */
     private static void deployFromTheTui(TmuxSession s, String tag) {
         s.keys("Down", "Down", "D");
-        s.waitFor("the tag prompt", t -> t.contains("tag:"), SCREEN);
+        s.waitFor("the tag picker", t -> t.contains("Tag:") && t.contains("newest image first"), SCREEN);
         s.typeLine(tag);
-        s.waitFor("the deploy running", t -> !t.contains("tag:"), SCREEN);
+        s.waitFor("the plan", t -> t.contains("y runs this deploy"), SCREEN);
+        s.keys("y");
+        s.waitFor("the deploy running", t -> t.contains("▶"), SCREEN);
     }
 
     private static String current() {

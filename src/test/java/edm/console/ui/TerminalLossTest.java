@@ -13,6 +13,7 @@ import edm.console.config.ConsoleConfig;
 import edm.console.core.InFlightWork;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
+import edm.console.ui.guided.RunResult;
 import edm.console.ui.keys.KeyMap;
 import java.io.IOException;
 import java.time.ZoneOffset;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,24 +69,15 @@ class TerminalLossTest {
         throw (T) t;
     }
 
-    static final class BlockingDeploy implements WorkflowControl {
-        final CountDownLatch started = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
+    /** A deploy that runs until released, with the guided dialog's stages before it. */
+    static final class BlockingDeploy {
+        final FakeWorkflows workflows = new FakeWorkflows();
+        final CountDownLatch started = workflows.running;
+        final CountDownLatch release = workflows.finish;
 
-        @Override
-        public String deploy(String containerName, String tag, Consumer<String> progress) {
-            started.countDown();
-            try {
-                release.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException("interrupted: the deploy was cut", e);
-            }
-            return "deploy of backend " + tag + " done; the service is healthy.";
-        }
-
-        @Override
-        public String rollback(String containerName, Consumer<String> progress) {
-            throw new UnsupportedOperationException();
+        BlockingDeploy() {
+            workflows.result = new RunResult(RunResult.Outcome.OK,
+                    "deploy of backend v1.1 done; the service is healthy.", "");
         }
     }
 
@@ -126,9 +117,21 @@ class TerminalLossTest {
         }
     }
 
+    /** Waits until the loop's thread has brought the dialog to this stage (read across threads: a bounded poll). */
+    private static void awaitStage(TuiApp app, GuidedState.Stage stage) throws InterruptedException {
+        for (int i = 0; i < 2000; i++) {
+            GuidedState g = app.state().guided;
+            if (g != null && g.stage == stage) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the dialog did not reach " + stage);
+    }
+
     /** Starts the loop and a deploy of v1.1 to the backend; returns the loop's thread once the deploy runs. */
     private static Thread runWithDeploy(TuiApp app, BlockingDeploy deploy, Throwable[] failure) throws Exception {
-        app.controller().useWorkflows(deploy);
+        app.controller().useWorkflows(deploy.workflows);
         app.post(new UiEvent.Containers(ScreenHarness.snapshot(ScreenHarness.edmStack())));
         Thread loop = new Thread(() -> {
             try {
@@ -138,7 +141,11 @@ class TerminalLossTest {
             }
         }, "test-ui-loop");
         loop.start();
-        type(app, KeyType.ArrowDown, KeyType.ArrowDown, 'D', 'v', '1', '.', '1', KeyType.Enter);
+        type(app, KeyType.ArrowDown, KeyType.ArrowDown, 'D');
+        awaitStage(app, GuidedState.Stage.PICK_TAG);
+        type(app, 'v', '1', '.', '1', KeyType.Enter);
+        awaitStage(app, GuidedState.Stage.CONFIRM);
+        type(app, 'y');
         assertTrue(deploy.started.await(10, TimeUnit.SECONDS), "the deploy started; loop failure: " + failure[0]);
         return loop;
     }

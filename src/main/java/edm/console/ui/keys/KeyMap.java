@@ -206,6 +206,24 @@ public final class KeyMap {
                 // Capitals no other scope uses: the banner's keys work beside every panel's own.
                 bind(Scope.BANNER, Action.RESUME_WORKFLOW, "keys.resumeWorkflow", true, true, "U"),
                 bind(Scope.BANNER, Action.ROLL_BACK_WORKFLOW, "keys.rollBackWorkflow", true, true, "X"),
-                bind(Scope.BANNER, Action.DISMISS_BANNER, "keys.dismissBanner", false, true, "O"));
+                bind(Scope.BANNER, Action.DISMISS_BANNER, "keys.dismissBanner", false, true, "O"),
+                bind(Scope.TAG_PICKER, Action.UP, "keys.up", false, false, "Up"),
+                bind(Scope.TAG_PICKER, Action.DOWN, "keys.down", false, false, "Down"),
+                bind(Scope.TAG_PICKER, Action.APPLY, "keys.guided.pickTag", false, true, "Enter"),
+                bind(Scope.TAG_PICKER, Action.CANCEL, "keys.guided.cancel", false, true, "Esc"),
+                bind(Scope.TAG_PICKER, Action.DELETE_BACK, "keys.deleteBack", false, false, "Backspace"),
+                bind(Scope.TAG_PICKER, Action.CURSOR_LEFT, "keys.cursorLeft", false, false, "Left"),
+                bind(Scope.TAG_PICKER, Action.CURSOR_RIGHT, "keys.cursorRight", false, false, "Right"),
+                bind(Scope.RELEASE_PICKER, Action.UP, "keys.up", false, false, "Up", "k"),
+                bind(Scope.RELEASE_PICKER, Action.DOWN, "keys.down", false, false, "Down", "j"),
+                bind(Scope.RELEASE_PICKER, Action.APPLY, "keys.guided.pickRelease", false, true, "Enter"),
+                bind(Scope.RELEASE_PICKER, Action.CANCEL, "keys.guided.cancel", false, true, "Esc"),
+                bind(Scope.DEPLOY_GATE, Action.CONFIRM, "keys.guided.walkChecklist", false, true, "y"),
+                bind(Scope.DEPLOY_GATE, Action.CANCEL, "keys.guided.cancel", false, true, "Esc", "n"),
+                bind(Scope.DEPLOY_PLAN, Action.CONFIRM, "keys.guided.run", true, true, "y"),
+                bind(Scope.DEPLOY_PLAN, Action.CANCEL, "keys.guided.cancel", false, true, "Esc", "n"),
+                bind(Scope.DEPLOY_WAIT, Action.CANCEL, "keys.guided.cancel", false, true, "Esc"),
+                bind(Scope.DEPLOY_RUN, Action.BACK, "keys.guided.close", false, true, "Esc", "Enter"),
+                bind(Scope.DEPLOY_RUN, Action.QUIT, "keys.guided.quit", false, true, "q"));
     }
 }

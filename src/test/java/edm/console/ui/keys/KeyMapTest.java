@@ -91,4 +91,24 @@ class KeyMapTest {
         assertTrue(text.contains(generated), "README.md keys section is out of date; replace it with:\n" + generated);
         assertFalse(generated.isBlank());
     }
+
+    /** Esc cancels (or closes) at every stage of the guided deploy, no global key fires there, and the README lists each stage. */
+    @Test
+    void everyStageOfTheGuidedDialogHasEscTakesNoGlobalKeyAndIsInTheReadme() throws Exception {
+        KeyMap map = KeyMap.standard(false);
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Messages en = new Messages(Locale.ENGLISH);
+        for (Scope s : new Scope[] {Scope.TAG_PICKER, Scope.RELEASE_PICKER, Scope.DEPLOY_GATE, Scope.DEPLOY_PLAN, Scope.DEPLOY_WAIT,
+                Scope.DEPLOY_RUN}) {
+            assertTrue(s.modal(), s.name());
+            Optional<Action> esc = map.resolve(new KeyStroke(KeyType.Escape), s);
+            assertTrue(esc.equals(Optional.of(Action.CANCEL)) || esc.equals(Optional.of(Action.BACK)), s + ": " + esc);
+            assertEquals(Optional.empty(), map.resolve(ch('1'), s), s + ": a panel key does not fire");
+            assertTrue(readme.contains("| " + en.get(s.titleKey()) + " | |"), s + " in the README");
+        }
+        assertEquals(Optional.empty(), map.resolve(ch('q'), Scope.TAG_PICKER), "q is typed into the tag");
+        assertEquals(Optional.empty(), map.resolve(ch('k'), Scope.TAG_PICKER), "k is typed into the tag, not a move");
+        assertEquals(Optional.of(Action.CONFIRM), map.resolve(ch('y'), Scope.DEPLOY_PLAN));
+        assertEquals(Optional.empty(), KeyMap.standard(true).resolve(ch('y'), Scope.DEPLOY_PLAN), "running a plan changes something");
+    }
 }
