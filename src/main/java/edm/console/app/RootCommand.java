@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,7 +51,7 @@ public final class RootCommand extends BareRootCommand {
         CommandLine cl = commandLine(args);
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, charset), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, charset), true));
-        cl.setResourceBundle(ResourceBundle.getBundle("i18n.cli", locale));
+        cl.setResourceBundle(Messages.bundle("cli", locale));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> BareLaunch.failed(ex, line.getErr()));
         cl.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println(Messages.t("cli.usageError", ex.getMessage(),
