@@ -1,4 +1,4 @@
-# Helpers shared by the sandbox app images (frontend, backend, nginx). Sourced by handle.sh and chatter.sh.
+# Helpers shared by the sandbox app images (frontend, backend). Sourced by handle.sh and chatter.sh.
 # Everything here runs under busybox ash inside a FROM-scratch image.
 
 # server.sh keeps the container's stdout open as fd 3: inside a request handler stdout is the socket.
@@ -27,11 +27,9 @@ app_log() {
     [ -n "$APP_LOG_FILE" ] && append "$APP_LOG_FILE" "$line"
 }
 
-# access_log IP METHOD PATH STATUS BYTES REFERER AGENT: an nginx "combined" format line.
+# access_log IP METHOD PATH STATUS BYTES REFERER AGENT: a "combined" format line on stdout.
 access_log() {
-    line="$1 - - [$(now_clf)] \"$2 $3 HTTP/1.1\" $4 $5 \"${6:--}\" \"${7:--}\""
-    printf '%s\n' "$line" >&3
-    [ -n "$ACCESS_LOG_FILE" ] && append "$ACCESS_LOG_FILE" "$line"
+    printf '%s\n' "$1 - - [$(now_clf)] \"$2 $3 HTTP/1.1\" $4 $5 \"${6:--}\" \"${7:--}\"" >&3
 }
 
 # read_request: parses the request on stdin into METHOD, REQ_PATH, AGENT, REFERER, CLIENT_IP, BODY_LENGTH.

@@ -7,24 +7,44 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Makes {@link SandboxSpec#BASE_IMAGE}: a Debian bookworm minbase root filesystem with postgresql-15 and
- * redis-server, made by debootstrap from the Debian mirror and imported into the engine (no registry).
+ * Makes {@link SandboxSpec#BASE_IMAGE}: a Debian bookworm minbase root filesystem with postgresql-15,
+ * redis-server, nginx and curl, made by debootstrap from the Debian mirror and imported into the engine
+ * (no registry). The image carries {@link #fingerprint()} as its recipe label, so that a base made from an
+ * older package list is made again (once) instead of silently lacking a package.
  */
 final class BaseImageBuilder {
     static final Duration DEBOOTSTRAP_TIMEOUT = Duration.ofMinutes(25);
+    static final String SUITE = "bookworm";
+    /** Debian packages on top of minbase: the servers of the sandbox's Debian images, and curl for nginx's probes. */
+    static final List<String> PACKAGES = List.of("postgresql-15", "redis-server", "nginx", "curl");
     /** Dropped from the root filesystem before import: package caches and docs, about 200 MB. */
     private static final List<String> TRIM = List.of("var/cache/apt/archives", "var/lib/apt/lists", "usr/share/doc",
             "usr/share/man", "usr/share/locale", "var/lib/postgresql/15", "dev");
 
     static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(10);
+
+    /** Hash of what goes into the base image (suite, packages, trimmed paths): its recipe label. */
+    static String fingerprint() {
+        String recipe = "debootstrap --variant=minbase --include=" + String.join(",", PACKAGES) + " " + SUITE
+                + "\ntrim " + String.join(" ", TRIM);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(recipe.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private final String endpoint;
     private final Consumer<String> progress;
@@ -80,7 +100,7 @@ final class BaseImageBuilder {
 
     private void runDebootstrap(Path debootstrap, Path rootfs) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(debootstrap.toString(), "--variant=minbase",
-                "--include=postgresql-15,redis-server", "bookworm", rootfs.toString())
+                "--include=" + String.join(",", PACKAGES), SUITE, rootfs.toString())
                 .redirectErrorStream(true);
         String mirror = System.getenv("EDM_SANDBOX_MIRROR");
         if (mirror != null && !mirror.isBlank()) {
@@ -140,6 +160,7 @@ final class BaseImageBuilder {
                         .redirectError(ProcessBuilder.Redirect.DISCARD),
                 new ProcessBuilder("docker", "-H", endpoint, "import", "-m", "edm-console sandbox base (debootstrap bookworm)",
                         "-c", "LABEL " + SandboxSpec.LABEL + "=true",
+                        "-c", "LABEL " + SandboxSpec.LABEL_RECIPE + "=" + fingerprint(),
                         "-", SandboxSpec.BASE_IMAGE).redirectErrorStream(true)));
         Process docker = pipeline.get(1);
         String output = new String(docker.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -18,7 +18,8 @@ public record ImageRecipe(String image, String resources, List<String> files, Ma
                           boolean busybox, boolean baseImage) {
 
     static final List<String> APP_FILES = List.of("Dockerfile", "lib.sh", "server.sh", "chatter.sh", "backend.sh",
-            "frontend.sh", "nginx.sh", "index.html");
+            "frontend.sh", "index.html");
+    static final List<String> NGINX_FILES = List.of("Dockerfile", "entrypoint.sh", "traffic.sh");
 
     /** Every image the sandbox needs, base-image users last so that cheap images come first. */
     public static List<ImageRecipe> all() {
@@ -29,10 +30,11 @@ public record ImageRecipe(String image, String resources, List<String> files, Ma
             }
             all.add(app(role, SandboxSpec.BROKEN_VERSION, true));
         }
-        all.add(app("nginx", SandboxSpec.INFRA_VERSION, false));
         all.add(new ImageRecipe(SandboxSpec.require("postgres").image(), "postgres", List.of("Dockerfile", "entrypoint.sh"),
                 Map.of(), false, true));
         all.add(new ImageRecipe(SandboxSpec.require("redis").image(), "redis", List.of("Dockerfile"), Map.of(), false, true));
+        // Debian's nginx package, configured by the project dir's nginx/ (SandboxProject writes it).
+        all.add(new ImageRecipe(SandboxSpec.require("nginx").image(), "nginx", NGINX_FILES, Map.of(), false, true));
         return all;
     }
 
@@ -44,10 +46,8 @@ public record ImageRecipe(String image, String resources, List<String> files, Ma
         args.put("BROKEN", broken ? "1" : "0");
         args.put("PORT", Integer.toString(s.containerPort()));
         args.put("HEALTH_PATH", s.healthPath());
-        switch (role) {
-            case "backend" -> args.put("APP_LOG_FILE", "app.log");
-            case "nginx" -> args.put("ACCESS_LOG_FILE", "access.log");
-            default -> { }
+        if ("backend".equals(role)) {
+            args.put("APP_LOG_FILE", "app.log");
         }
         return new ImageRecipe(s.repository() + ":" + version, "app", APP_FILES, args, true, false);
     }
@@ -64,6 +64,10 @@ public record ImageRecipe(String image, String resources, List<String> files, Ma
                 md.update(SandboxImages.resource(resources + "/" + f).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             md.update(new java.util.TreeMap<>(buildArgs).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (baseImage) {
+                // A new base (another package list) makes the images built on it stale too.
+                md.update(BaseImageBuilder.fingerprint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
         } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("sandbox image files unreadable: " + e.getMessage(), e);

@@ -73,7 +73,15 @@ public final class Sandbox {
             SandboxStack stack = new SandboxStack(client, project, out);
             boolean changed = stack.ensureNetwork();
             for (SandboxService s : SandboxSpec.SERVICES) {
-                changed |= stack.ensureContainer(s, creds, imageIds);
+                boolean nginx = "nginx".equals(s.name());
+                if (nginx) {
+                    repairUpstreams(stack, out);
+                }
+                boolean made = stack.ensureContainer(s, creds, imageIds);
+                if (nginx && !made && project.nginxConfigChanged()) {
+                    changed |= reloadNginx(stack, s.containerName(), out);
+                }
+                changed |= made;
             }
             if (!changed) {
                 out.accept(Messages.t("sandbox.progress.unchanged"));
@@ -89,6 +97,41 @@ public final class Sandbox {
                     "http://127.0.0.1:" + SandboxSpec.NGINX_PORT + "/", project.configFile()));
             return SandboxResult.OK;
         });
+    }
+
+    /**
+     * An upstream include that names a container which does not run (gone with {@code down}, or a deploy's
+     * temporary container) would keep nginx from starting: it is pointed back at the service's container.
+     */
+    private void repairUpstreams(SandboxStack stack, Consumer<String> out) throws IOException {
+        for (String service : SandboxNginx.PROXIED) {
+            String canonical = SandboxSpec.require(service).containerName();
+            String host = SandboxNginx.upstreamHost(project.dir(), service).orElse("");
+            if (!host.equals(canonical) && (host.isEmpty() || !stack.running(host))) {
+                project.resetUpstream(service);
+                out.accept(Messages.t("sandbox.progress.upstreamReset", SandboxNginx.upstreamFile(service),
+                        host.isEmpty() ? "-" : host, canonical));
+            }
+        }
+    }
+
+    /** A running nginx reads changed files only on reload: test first, as a deploy does; a failing test reloads nothing. */
+    private boolean reloadNginx(SandboxStack stack, String container, Consumer<String> out) throws InterruptedException {
+        SandboxStack.ExecResult test = stack.exec(container, "nginx", "-t");
+        if (!test.ok()) {
+            throw new SandboxException("sandbox.error.nginxTest", container, firstLine(test.output()));
+        }
+        SandboxStack.ExecResult reload = stack.exec(container, "nginx", "-s", "reload");
+        if (!reload.ok()) {
+            throw new SandboxException("sandbox.error.nginxReload", container, firstLine(reload.output()));
+        }
+        out.accept(Messages.t("sandbox.progress.nginxReloaded", container));
+        return true;
+    }
+
+    private static String firstLine(String output) {
+        String first = output.strip().lines().findFirst().orElse("").strip();
+        return first.isEmpty() ? "-" : first;
     }
 
     /** Removes the sandbox containers and network (never anything without the sandbox label); purge also removes the images. */

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds the sandbox images locally (never pulls) and reports which exist. An image whose tag exists and
- * whose recipe label matches the current files is not rebuilt; the Debian base image is reused whenever its tag exists.
+ * whose recipe label matches the current files is not rebuilt; the Debian base image likewise, by its
+ * package list ({@link BaseImageBuilder#fingerprint()}): a base made before nginx joined it is made again, once.
  */
 public final class SandboxImages {
     static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
@@ -78,6 +79,12 @@ public final class SandboxImages {
         return labels != null && recipe.fingerprint().equals(labels.get(SandboxSpec.LABEL_RECIPE));
     }
 
+    /** Whether the Debian base image exists and was made from the current package list. */
+    boolean baseUpToDate() {
+        Map<String, String> labels = labels(SandboxSpec.BASE_IMAGE);
+        return labels != null && BaseImageBuilder.fingerprint().equals(labels.get(SandboxSpec.LABEL_RECIPE));
+    }
+
     /** The ids of the images that the sandbox's tags name now (tags that do not exist are left out). */
     Set<String> currentIds() {
         Set<String> ids = new HashSet<>();
@@ -93,7 +100,7 @@ public final class SandboxImages {
 
     /** Builds each missing image; with {@code rebuild} all of them (the base image too). */
     public void ensure(boolean rebuild) {
-        boolean baseReady = !rebuild && exists(SandboxSpec.BASE_IMAGE);
+        boolean baseReady = !rebuild && baseUpToDate();
         for (ImageRecipe recipe : ImageRecipe.all()) {
             if (!rebuild && upToDate(recipe)) {
                 continue;

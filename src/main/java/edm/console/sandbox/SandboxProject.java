@@ -24,9 +24,10 @@ public final class SandboxProject {
     public static final String KEY_DIR = "keys";
     public static final String KEY_NAME = "edm-backup";
     static final List<String> LAYOUT = List.of("data/postgres", "data/redis", "data/uploads", "logs/nginx",
-            "logs/backend", "logs/system", "backups/database", "backups/files", "scripts", "nginx/ssl");
+            "logs/backend", "logs/system", "backups/database", "backups/files", "scripts", "nginx/ssl", SandboxNginx.UPSTREAMS);
 
     private final Path dir;
+    private boolean nginxChanged;
 
     public SandboxProject(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -71,12 +72,56 @@ public final class SandboxProject {
                 writeAtomically(envFile(), envFileText(creds), true);
             }
             backupKeys();
-            writeAtomically(configFile(), SandboxConfigFile.yaml(SandboxConfigFile.build(dir)), false);
-            writeAtomically(dir.resolve("scripts/health-check.sh"), healthCheckScript(), false);
+            writeProjectFiles();
             return creds;
         } catch (IOException e) {
             throw new SandboxException("sandbox.error.projectDir", dir, e.getMessage());
         }
+    }
+
+    /**
+     * The generated files of the project dir, rewritten on every {@code up} (a file with the same content is
+     * left alone). Files that the console or the operator own afterwards (the nginx upstream includes) are
+     * written only when missing. Another generated project file (e.g. docker-compose.yml) belongs here.
+     */
+    private void writeProjectFiles() throws IOException {
+        writeAtomically(configFile(), SandboxConfigFile.yaml(SandboxConfigFile.build(dir)), false);
+        writeAtomically(dir.resolve("scripts/health-check.sh"), healthCheckScript(), false);
+        nginxChanged = writeIfChanged(dir.resolve(SandboxNginx.CONF), SandboxNginx.mainConfig());
+        for (String service : SandboxNginx.PROXIED) {
+            Path upstream = dir.resolve(SandboxNginx.upstreamFile(service));
+            if (!Files.exists(upstream)) {
+                writeAtomically(upstream, SandboxNginx.defaultUpstream(service), false);
+                nginxChanged = true;
+            }
+        }
+    }
+
+    /** Whether the last {@link #prepare()} changed nginx's files (a running nginx must reload to see them). */
+    boolean nginxConfigChanged() {
+        return nginxChanged;
+    }
+
+    /**
+     * Points a proxied service's upstream back at its canonical container (when the container it named is
+     * gone, e.g. after {@code down}, nginx could not start).
+     */
+    void resetUpstream(String service) {
+        try {
+            writeAtomically(dir.resolve(SandboxNginx.upstreamFile(service)), SandboxNginx.defaultUpstream(service), false);
+            nginxChanged = true;
+        } catch (IOException e) {
+            throw new SandboxException("sandbox.error.projectDir", dir, e.getMessage());
+        }
+    }
+
+    /** @return true when the file was (re)written */
+    private static boolean writeIfChanged(Path target, String content) throws IOException {
+        if (Files.exists(target) && Files.readString(target).equals(content)) {
+            return false;
+        }
+        writeAtomically(target, content, false);
+        return true;
     }
 
     /**

@@ -1,10 +1,13 @@
 package edm.console.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.PortBinding;
@@ -16,19 +19,25 @@ import edm.console.core.HealthStatus;
 import edm.console.core.PortMapping;
 import edm.console.docker.ImageNames;
 import edm.console.i18n.Messages;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** The sandbox's network and containers on the engine. Touches only objects labelled {@link SandboxSpec#LABEL}. */
 final class SandboxStack {
     /** Grace of the stop before a stale container is made again (less than the client's request timeout). */
     static final int RECREATE_STOP_SECONDS = 10;
+    /** Bound of a command run in a container (nginx -t, nginx -s reload). */
+    static final Duration EXEC_TIMEOUT = Duration.ofSeconds(15);
     private final DockerClient client;
     private final SandboxProject project;
     private final Consumer<String> progress;
@@ -130,24 +139,72 @@ final class SandboxStack {
         client.startContainerCmd(id).exec();
     }
 
-    /** Mounts like SPEC-006's /opt/edm: data and logs live in the project dir and survive {@code down}. */
-    private List<Bind> binds(SandboxService s) {
-        List<Bind> binds = new ArrayList<>();
-        switch (s.name()) {
-            case "postgres" -> binds.add(bind("data/postgres", "/var/lib/postgresql/data"));
-            case "redis" -> binds.add(bind("data/redis", "/data"));
-            case "backend" -> {
-                binds.add(bind("logs/backend", "/logs"));
-                binds.add(bind("data/uploads", "/uploads"));
-            }
-            case "nginx" -> binds.add(bind("logs/nginx", "/logs"));
-            default -> { }
-        }
-        return binds;
+    /**
+     * A bind mount of a sandbox container: a path of the project dir at a path in the container.
+     *
+     * @param projectPath relative to the project dir
+     */
+    public record Mount(String projectPath, String containerPath, boolean readOnly) {
     }
 
-    private Bind bind(String projectSubdir, String containerPath) {
-        return new Bind(project.dir().resolve(projectSubdir).toString(), new Volume(containerPath));
+    /**
+     * Mounts like SPEC-006's /opt/edm: data, logs and nginx's configuration live in the project dir and
+     * survive {@code down}. nginx gets its configuration dir (a dir: a file replaced by rename is seen).
+     */
+    public static List<Mount> mounts(String service) {
+        return switch (service) {
+            case "postgres" -> List.of(new Mount("data/postgres", "/var/lib/postgresql/data", false));
+            case "redis" -> List.of(new Mount("data/redis", "/data", false));
+            case "backend" -> List.of(new Mount("logs/backend", "/logs", false), new Mount("data/uploads", "/uploads", false));
+            case "nginx" -> List.of(new Mount(SandboxNginx.DIR, SandboxNginx.CONTAINER_DIR, true),
+                    new Mount("logs/nginx", "/var/log/nginx", false));
+            default -> List.of();
+        };
+    }
+
+    private List<Bind> binds(SandboxService s) {
+        return mounts(s.name()).stream()
+                .map(m -> new Bind(project.dir().resolve(m.projectPath()).toString(), new Volume(m.containerPath()),
+                        m.readOnly() ? AccessMode.ro : AccessMode.rw))
+                .toList();
+    }
+
+    /** Whether a container of this name exists and runs. */
+    boolean running(String name) {
+        return inspect(name).map(c -> Boolean.TRUE.equals(c.getState().getRunning())).orElse(false);
+    }
+
+    /** What a command run in a container returned: its exit code (-1: it did not finish in time) and output. */
+    record ExecResult(long exitCode, String output) {
+        boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    /** Runs a command in a running container as {@code docker exec} does, bounded by {@link #EXEC_TIMEOUT}. */
+    ExecResult exec(String container, String... cmd) throws InterruptedException {
+        String id = client.execCreateCmd(container).withCmd(cmd).withAttachStdout(true).withAttachStderr(true).exec().getId();
+        StringBuilder output = new StringBuilder();
+        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame f) {
+                synchronized (output) {
+                    output.append(new String(f.getPayload(), StandardCharsets.UTF_8));
+                }
+            }
+        };
+        try (callback) {
+            client.execStartCmd(id).exec(callback);
+            if (!callback.awaitCompletion(EXEC_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                return new ExecResult(-1, "timed out after " + EXEC_TIMEOUT.toSeconds() + " s");
+            }
+        } catch (IOException e) {
+            // closing the finished stream: nothing to lose
+        }
+        Long code = client.inspectExecCmd(id).exec().getExitCodeLong();
+        synchronized (output) {
+            return new ExecResult(code == null ? -1 : code, output.toString().strip());
+        }
     }
 
     Optional<InspectContainerResponse> inspect(String name) {
