@@ -338,7 +338,10 @@ make_archive() {
             "正在生成类数据共享归档（控制台的一次简短训练运行）..."
     fi
     work=$(mktemp -d)
-    printf 'readOnly: true\n' >"$work/training.yml"
+    # The training run must not touch a real stack's files (it would append to /opt/edm/logs/system/alerts.log):
+    # read-only, with a project dir of its own.
+    mkdir -p "$work/project"
+    printf 'readOnly: true\nprojectDir: %s\n' "$work/project" >"$work/training.yml"
     local run=(env HOME="$work" XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config"
         "$dump=$file.tmp" "$home/bin/$APP" --config "$work/training.yml")
     if command -v script >/dev/null && command -v timeout >/dev/null; then

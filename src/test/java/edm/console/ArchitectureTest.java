@@ -37,6 +37,17 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /**
+     * The running console reads the host from /proc (HostMetrics, ProcHostReading): OSHI's SystemInfo
+     * would load JNA and its native library into every console (classes, RSS) and list every veth of
+     * every container through /sys on each rediscovery. OSHI's plain types (TickType) are fine.
+     */
+    @Test
+    void noJnaAndNoOshiSystemInfoInTheConsole() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("com.sun.jna..").check(MAIN);
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("oshi.SystemInfo").check(MAIN);
+    }
+
     @Test
     void lanternaStaysInTheUiAndTheLauncher() {
         noClasses().that().resideOutsideOfPackages("edm.console.ui..", "edm.console.app..", "edm.console.text..")

@@ -13,7 +13,7 @@ import edm.console.workflow.UnattendedResults;
 import edm.console.core.Clock;
 import edm.console.core.ContainersSnapshot;
 import edm.console.docker.ContainerGateway;
-import edm.console.docker.DockerClients;
+import edm.console.docker.EngineEndpoint;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import edm.console.live.ContainerMonitor;
@@ -75,7 +75,7 @@ final class TuiLauncher {
             err.println(Messages.t("cli.needsTerminal"));
             return 2;
         }
-        String endpoint = DockerClients.resolveEndpoint(config.docker.endpoint);
+        String endpoint = EngineEndpoint.resolve(config.docker.endpoint);
         // The first frame's container list is read while the rest starts and the terminal switches to the full screen.
         Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
         FirstFrame first = FirstFrame.start(endpoint, timeout, config.containerNames(), Clock.SYSTEM);

@@ -3,7 +3,7 @@ package edm.console.cli;
 import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
 import edm.console.docker.ContainerGateway;
-import edm.console.docker.DockerClients;
+import edm.console.docker.EngineEndpoint;
 import edm.console.i18n.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -70,7 +70,7 @@ final class CliContext implements AutoCloseable {
     ContainerGateway gateway() {
         if (gateway == null) {
             ConsoleConfig c = config();
-            gateway = new ContainerGateway(DockerClients.resolveEndpoint(c.docker.endpoint), Duration.ofSeconds(c.docker.timeoutSeconds));
+            gateway = new ContainerGateway(EngineEndpoint.resolve(c.docker.endpoint), Duration.ofSeconds(c.docker.timeoutSeconds));
         }
         return gateway;
     }

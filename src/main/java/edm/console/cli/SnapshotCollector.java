@@ -12,7 +12,7 @@ import edm.console.core.ProbeResult;
 import edm.console.core.ProbeStatus;
 import edm.console.docker.ContainerGateway;
 import edm.console.core.Threads;
-import edm.console.docker.DockerClients;
+import edm.console.docker.EngineEndpoint;
 import edm.console.docker.EngineException;
 import edm.console.docker.EngineNotAnsweringException;
 import edm.console.health.ContainerProbes;
@@ -115,7 +115,7 @@ public final class SnapshotCollector {
      * calls still waiting are cut, not waited for.
      */
     static ContainersSnapshot listContainers(ConsoleConfig config, Clock clock) {
-        String endpoint = DockerClients.resolveEndpoint(config.docker.endpoint);
+        String endpoint = EngineEndpoint.resolve(config.docker.endpoint);
         Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
         Instant started = clock.now();
         ExecutorService engine = Executors.newSingleThreadExecutor(Threads.daemon("edm-check-engine"));

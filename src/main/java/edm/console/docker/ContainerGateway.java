@@ -1,51 +1,34 @@
 package edm.console.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerPort;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
-import com.github.dockerjava.api.model.Statistics;
-import com.github.dockerjava.api.model.Version;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
-import edm.console.core.ContainerStatus;
 import edm.console.core.EngineEvent;
-import edm.console.core.HealthStatus;
-import edm.console.core.ImageRef;
 import edm.console.core.NaturalOrder;
-import edm.console.core.PortMapping;
 import java.io.Closeable;
-import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The console's only door to the Docker engine. Every request has a timeout (transport response
- * timeout plus an overall deadline for streamed one-shots); failures surface as {@link EngineException}
- * with a one-line reason, never as docker-java types.
+ * The console's only door to the Docker engine. Every request has a timeout that holds even on a hung engine;
+ * failures surface as {@link EngineException} with a one-line reason, never as a transport's types.
+ * <p>
+ * Reads (ping, version, list, inspect, stats, events, logs) go through {@link LeanEngine} (the JDK's socket
+ * channel and jackson-core) wherever it can serve the endpoint (unix://, plain tcp://); writes (start, stop,
+ * restart, exec, the deploy operations), and reads on a TLS endpoint, through docker-java ({@link DockerJavaOps}),
+ * built on the first call that needs it. This class itself names no docker-java type, so loading it loads none.
  */
 public final class ContainerGateway implements AutoCloseable {
     private final String endpoint;
     private final Duration timeout;
-    /**
-     * Built on first use: docker-java with httpclient5 (and its TLS set-up, even for a unix socket) is a
-     * few hundred classes the console's first frame does not need. Guarded by this.
-     */
-    private DockerClient requestsClient;
-    private DockerClient streamsClient;
+    /** Guarded by this. */
+    private EngineReads reads;
+    private DockerJavaOps ops;
     private boolean closed;
 
     public ContainerGateway(String endpoint, Duration timeout) {
@@ -53,24 +36,25 @@ public final class ContainerGateway implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    private synchronized DockerClient requests() {
-        if (requestsClient == null) {
+    private synchronized EngineReads reads() {
+        if (reads == null) {
             if (closed) {
                 throw new EngineException("engine connection closed", null);
             }
-            requestsClient = DockerClients.requests(endpoint, timeout);
+            Optional<LeanEngine> lean = LeanEngine.forEndpoint(endpoint, timeout);
+            reads = lean.isPresent() ? lean.get() : ops().reads();
         }
-        return requestsClient;
+        return reads;
     }
 
-    private synchronized DockerClient streams() {
-        if (streamsClient == null) {
+    private synchronized DockerJavaOps ops() {
+        if (ops == null) {
             if (closed) {
                 throw new EngineException("engine connection closed", null);
             }
-            streamsClient = DockerClients.streams(endpoint, timeout);
+            ops = new DockerJavaOps(endpoint, timeout);
         }
-        return streamsClient;
+        return ops;
     }
 
     public String endpoint() {
@@ -84,7 +68,7 @@ public final class ContainerGateway implements AutoCloseable {
 
     /** The cheapest question the engine answers (GET /_ping): is it there and answering? */
     public void ping() {
-        call("ping", () -> requests().pingCmd().exec());
+        reads().ping();
     }
 
     /** The engine's versions, as far as the console cares. */
@@ -93,19 +77,12 @@ public final class ContainerGateway implements AutoCloseable {
 
     /** API and engine version; throws when the engine does not answer. */
     public EngineVersion version() {
-        Version v = call("version", () -> requests().versionCmd().exec());
-        return new EngineVersion(v.getApiVersion(), v.getVersion());
+        return reads().version();
     }
 
+    /** Every container, images by name where the engine lists an id. */
     public List<ContainerInfo> listContainers() {
-        List<Container> raw = call("list containers", () -> requests().listContainersCmd().withShowAll(true).exec());
-        List<ContainerInfo> out = new ArrayList<>(raw.size());
-        for (Container c : raw) {
-            ContainerInfo info = ContainerMapper.fromList(c);
-            // Created by id (or its tag has moved on): the engine lists the id; show the image's tag instead.
-            out.add(ImageRef.isId(info.image()) ? info.withImage(ImageNames.readable(requests(), info.image(), c.getImageId())) : info);
-        }
-        return out;
+        return reads().listContainers();
     }
 
     /** What only inspect knows: health, start time, restart count, and the main process id. */
@@ -114,30 +91,17 @@ public final class ContainerGateway implements AutoCloseable {
 
     /** Fills in what only inspect knows: health, start time and restart count. */
     public Inspected enrich(ContainerInfo listed) {
-        InspectContainerResponse r = inspectRaw(listed.id());
-        InspectContainerResponse.ContainerState s = r.getState();
-        HealthStatus health = s == null || s.getHealth() == null ? HealthStatus.NONE : HealthStatus.parse(s.getHealth().getStatus());
-        Instant started = s == null ? null : ContainerMapper.parseTime(s.getStartedAt());
-        int restarts = r.getRestartCount() == null ? -1 : r.getRestartCount();
-        int pid = s == null || s.getPid() == null ? 0 : s.getPid();
-        return new Inspected(listed.withHealthAndRestarts(health, started, restarts), pid);
+        return reads().enrich(listed);
     }
 
     public ContainerDetail inspect(String idOrName) {
-        ContainerDetail d = ContainerMapper.toDetail(inspectRaw(idOrName));
-        ContainerInfo s = d.summary();
-        return ImageRef.isId(s.image()) ? d.withSummary(s.withImage(ImageNames.readable(requests(), s.image(), d.imageId()))) : d;
-    }
-
-    private InspectContainerResponse inspectRaw(String idOrName) {
-        return call("inspect " + idOrName, () -> requests().inspectContainerCmd(idOrName).exec());
+        return reads().inspect(idOrName);
     }
 
     /** The container's name for messages and records; the id itself when the engine cannot say. */
     public String nameOf(String id) {
         try {
-            String n = inspectRaw(id).getName();
-            return n == null ? id : n.startsWith("/") ? n.substring(1) : n;
+            return reads().name(id);
         } catch (RuntimeException e) {
             return id;
         }
@@ -145,22 +109,20 @@ public final class ContainerGateway implements AutoCloseable {
 
     /** Create-like, rename, remove, state, image and build operations for the deploy workflows. */
     public DeployOps deployOps() {
-        return new DeployOps(requests(), streams());
+        return ops().deployOps();
     }
 
     public void start(String idOrName) {
-        call("start " + idOrName, () -> requests().startContainerCmd(idOrName).exec());
+        ops().start(idOrName);
     }
 
     /** Stops with the engine's grace period; the HTTP deadline is extended by it. */
     public void stop(String idOrName, int graceSeconds) {
-        withLongDeadline(graceSeconds, "stop " + idOrName,
-                c -> c.stopContainerCmd(idOrName).withTimeout(graceSeconds).exec());
+        ops().stop(idOrName, graceSeconds);
     }
 
     public void restart(String idOrName, int graceSeconds) {
-        withLongDeadline(graceSeconds, "restart " + idOrName,
-                c -> c.restartContainerCmd(idOrName).withTimeout(graceSeconds).exec());
+        ops().restart(idOrName, graceSeconds);
     }
 
     /**
@@ -170,9 +132,9 @@ public final class ContainerGateway implements AutoCloseable {
      * ({@code NAME=value}) are the way to pass secrets: they never appear on a command line. The stopper
      * handed to {@code onCancel} cuts the stream and sends SIGTERM to the command. Returns the exit code.
      */
-    public long exec(String container, java.util.List<String> argv, java.util.List<String> env, java.io.InputStream stdin,
-                     long stdinBytes, java.io.OutputStream stdout, java.io.OutputStream stderr, Consumer<Runnable> onCancel) {
-        return new ContainerExec(streams(), requests()).run(container, argv, env, stdin, stdinBytes, stdout, stderr, onCancel);
+    public long exec(String container, List<String> argv, List<String> env, InputStream stdin, long stdinBytes,
+                     OutputStream stdout, OutputStream stderr, Consumer<Runnable> onCancel) {
+        return ops().exec(container, argv, env, stdin, stdinBytes, stdout, stderr, onCancel);
     }
 
     /**
@@ -180,71 +142,16 @@ public final class ContainerGateway implements AutoCloseable {
      * counters; CPU % is computed by the caller from successive samples.
      */
     public CpuMemorySample stats(String id) {
-        CompletableFuture<Statistics> result = new CompletableFuture<>();
-        ResultCallback.Adapter<Statistics> cb = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Statistics s) {
-                result.complete(s);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                result.completeExceptionally(t);
-            }
-
-            @Override
-            public void onComplete() {
-                result.completeExceptionally(new IOException("stats stream ended without a sample"));
-            }
-        };
-        try (ResultCallback.Adapter<Statistics> running = requests().statsCmd(id).withNoStream(true).exec(cb)) {
-            Statistics s = result.get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
-            return CpuMemorySample.from(s);
-        } catch (TimeoutException e) {
-            throw EngineException.of("stats " + id, new EngineNotAnsweringException(timeout, e));
-        } catch (ExecutionException e) {
-            throw EngineException.of("stats " + id, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("stats " + id + ": interrupted", e);
-        } catch (IOException e) {
-            throw EngineException.of("stats " + id, e);
-        }
+        return reads().stats(id);
     }
 
     /**
-     * Subscribes to container events. onEvent runs on docker-java's thread; onEnd is called once with
-     * the reason (null for a clean close) when the stream ends, so the caller can reconnect.
+     * Subscribes to container events. onEvent runs on the stream's own thread; onEnd is called once with
+     * the reason when the stream ends by itself (the engine closed it, or it failed), so the caller can
+     * reconnect. The stream's headers must come within the timeout; after that it may be silent for ever.
      */
     public Closeable subscribeEvents(Instant since, Consumer<EngineEvent> onEvent, Consumer<Throwable> onEnd) {
-        ResultCallback.Adapter<Event> cb = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Event e) {
-                if (e == null || e.getType() != EventType.CONTAINER) {
-                    return;
-                }
-                Map<String, String> attrs = e.getActor() == null || e.getActor().getAttributes() == null
-                        ? Map.of() : e.getActor().getAttributes();
-                Instant t = e.getTimeNano() != null ? Instant.ofEpochSecond(0, e.getTimeNano())
-                        : Instant.ofEpochSecond(Objects.requireNonNullElse(e.getTime(), 0L));
-                onEvent.accept(new EngineEvent(t, e.getId(), attrs.getOrDefault("name", ""), e.getAction()));
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                onEnd.accept(t);
-            }
-
-            @Override
-            public void onComplete() {
-                onEnd.accept(new IOException("event stream closed by the engine"));
-            }
-        };
-        var cmd = streams().eventsCmd().withEventTypeFilter(EventType.CONTAINER);
-        if (since != null) {
-            cmd = cmd.withSince(Long.toString(since.getEpochSecond()));
-        }
-        return cmd.exec(cb);
+        return reads().subscribeEvents(since, onEvent, onEnd);
     }
 
     /** A container found by name: its id, whether it runs, and when it last started (engine's text). */
@@ -252,19 +159,8 @@ public final class ContainerGateway implements AutoCloseable {
     }
 
     /** The container carrying exactly this name now, or empty when there is none. */
-    public java.util.Optional<NamedContainer> findByName(String name) {
-        InspectContainerResponse r;
-        try {
-            r = requests().inspectContainerCmd(name).exec();
-        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-            return java.util.Optional.empty();
-        } catch (Exception e) {
-            throw EngineException.of("inspect " + name, e);
-        }
-        InspectContainerResponse.ContainerState s = r.getState();
-        boolean running = s != null && Boolean.TRUE.equals(s.getRunning());
-        String started = s == null || s.getStartedAt() == null ? "" : s.getStartedAt();
-        return java.util.Optional.of(new NamedContainer(r.getId(), running, started));
+    public Optional<NamedContainer> findByName(String name) {
+        return reads().findByName(name);
     }
 
     /** Receives a log stream: raw bytes of stdout or stderr, then one end (null error: finished). */
@@ -276,74 +172,13 @@ public final class ContainerGateway implements AutoCloseable {
 
     /**
      * Streams a container's logs with Docker's timestamp in front of every line, stdout and stderr
-     * kept apart: lines since {@code since} (whole seconds; null: all), at most the last {@code tail}
-     * (negative: all; 0: none), then new ones while {@code follow}. Runs on the streaming client (no response
-     * timeout: a quiet container is not an error); close the result to stop.
+     * kept apart (one stream, as stdout, for a container with a terminal): lines since {@code since} (whole
+     * seconds; null: all), at most the last {@code tail} (negative: all; 0: none), then new ones while
+     * {@code follow}. No timeout once the stream is open (a quiet container is not an error); close the result
+     * to stop.
      */
     public Closeable logs(String id, Instant since, int tail, boolean follow, LogChunks sink) {
-        ResultCallback.Adapter<com.github.dockerjava.api.model.Frame> cb = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(com.github.dockerjava.api.model.Frame f) {
-                byte[] p = f.getPayload();
-                if (p != null && p.length > 0) {
-                    sink.chunk(f.getStreamType() == com.github.dockerjava.api.model.StreamType.STDERR, p, 0, p.length);
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                sink.end(EngineException.of("logs " + id, t));
-            }
-
-            @Override
-            public void onComplete() {
-                sink.end(null);
-            }
-        };
-        var cmd = streams().logContainerCmd(id).withStdOut(true).withStdErr(true).withTimestamps(true)
-                .withFollowStream(follow);
-        if (since != null) {
-            cmd = cmd.withSince((int) Math.max(0, since.getEpochSecond()));
-        }
-        if (tail >= 0) {
-            cmd = cmd.withTail(tail); // 0: none of the history, follow from the end
-        }
-        try {
-            return cmd.exec(cb);
-        } catch (Exception e) {
-            throw EngineException.of("logs " + id, e);
-        }
-    }
-
-    private interface Call<T> {
-        T run() throws Exception;
-    }
-
-    private interface VoidCall {
-        void run(DockerClient c) throws Exception;
-    }
-
-    private <T> T call(String what, Call<T> call) {
-        try {
-            return call.run();
-        } catch (Exception e) {
-            throw EngineException.of(what, e);
-        }
-    }
-
-    private void call(String what, Runnable call) {
-        call(what, () -> {
-            call.run();
-            return null;
-        });
-    }
-
-    private void withLongDeadline(int graceSeconds, String what, VoidCall call) {
-        try (DockerClient longer = DockerClients.requests(endpoint, timeout.plusSeconds(graceSeconds + 5L))) {
-            call.run(longer);
-        } catch (Exception e) {
-            throw EngineException.of(what, e);
-        }
+        return reads().logs(id, since, tail, follow, sink);
     }
 
     /** Containers sorted: configured (EDM) names first in config order, then the rest in natural order (peer-2 before peer-10). */
@@ -357,33 +192,18 @@ public final class ContainerGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        DockerClient r;
-        DockerClient st;
+        DockerJavaOps o;
+        EngineReads r;
         synchronized (this) {
             closed = true;
-            r = requestsClient;
-            st = streamsClient;
+            o = ops;
+            r = reads;
         }
-        try {
-            if (r != null) {
-                r.close();
-            }
-            if (st != null) {
-                st.close();
-            }
-        } catch (IOException ignored) {
-            // Closing sockets of a client we are abandoning; nothing useful to do.
+        if (r != null) {
+            r.closeStreams();
         }
-    }
-
-    static PortMapping toPort(ContainerPort p) {
-        return new PortMapping(p.getIp() == null ? "" : p.getIp(),
-                p.getPublicPort() == null ? 0 : p.getPublicPort(),
-                p.getPrivatePort() == null ? 0 : p.getPrivatePort(),
-                p.getType() == null ? "tcp" : p.getType());
-    }
-
-    static ContainerStatus status(String state) {
-        return ContainerStatus.parse(state);
+        if (o != null) {
+            o.close();
+        }
     }
 }

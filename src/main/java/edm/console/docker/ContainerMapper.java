@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** docker-java types → the console's own records. Pure: no engine calls. */
+/**
+ * docker-java types → the console's own records, for the endpoints only docker-java serves (TLS); the lean
+ * client maps the same JSON in {@link JsonContainers}. Both go through {@link ContainerRows}. Pure: no engine calls.
+ */
 final class ContainerMapper {
     private ContainerMapper() {
     }
@@ -33,48 +36,10 @@ final class ContainerMapper {
         List<PortMapping> ports = new ArrayList<>();
         if (c.getPorts() != null) {
             for (ContainerPort p : c.getPorts()) {
-                ports.add(ContainerGateway.toPort(p));
+                ports.add(toPort(p));
             }
         }
-        return listed(c.getId(), c.getNames(), c.getImage(), c.getState(), c.getStatus(), c.getCreated(), ports, c.getLabels());
-    }
-
-    /** One row of GET /containers/json, from its raw fields (any may be null), whoever parsed them. */
-    static ContainerInfo listed(String id, String[] names, String image, String state, String statusText, Long created,
-                                List<PortMapping> rawPorts, Map<String, String> labels) {
-        String name = names == null || names.length == 0 ? id : stripSlash(names[0]);
-        List<PortMapping> ports = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (PortMapping m : rawPorts) {
-            // The engine lists IPv4 and IPv6 bindings separately; one row is enough.
-            String key = m.hostPort() + "/" + m.containerPort() + "/" + m.protocol();
-            if (!m.hostIp().contains(":") && seen.add(key)) {
-                ports.add(m);
-            } else if (m.hostIp().contains(":") && seen.add(key)) {
-                ports.add(new PortMapping("", m.hostPort(), m.containerPort(), m.protocol()));
-            }
-        }
-        ports.sort(Comparator.comparingInt(PortMapping::containerPort).thenComparingInt(PortMapping::hostPort));
-        return new ContainerInfo(id, name, image == null ? "" : image, ContainerStatus.parse(state),
-                healthFromStatusText(statusText), created == null ? null : Instant.ofEpochSecond(created), null, -1, ports,
-                labels == null ? Map.of() : labels);
-    }
-
-    /** `docker ps` status text ends with "(healthy)", "(unhealthy)" or "(health: starting)". */
-    static HealthStatus healthFromStatusText(String status) {
-        if (status == null) {
-            return HealthStatus.NONE;
-        }
-        if (status.contains("(unhealthy)")) {
-            return HealthStatus.UNHEALTHY;
-        }
-        if (status.contains("(healthy)")) {
-            return HealthStatus.HEALTHY;
-        }
-        if (status.contains("health: starting")) {
-            return HealthStatus.STARTING;
-        }
-        return HealthStatus.NONE;
+        return ContainerRows.listed(c.getId(), c.getNames(), c.getImage(), c.getState(), c.getStatus(), c.getCreated(), ports, c.getLabels());
     }
 
     static ContainerDetail toDetail(InspectContainerResponse r) {
@@ -83,8 +48,8 @@ final class ContainerMapper {
         HealthStatus health = s == null || s.getHealth() == null ? HealthStatus.NONE : HealthStatus.parse(s.getHealth().getStatus());
         ContainerStatus status = s == null ? ContainerStatus.UNKNOWN : ContainerStatus.parse(s.getStatus());
         String image = cfg == null || cfg.getImage() == null ? "" : cfg.getImage();
-        ContainerInfo summary = new ContainerInfo(r.getId(), stripSlash(r.getName()), image, status, health,
-                parseTime(r.getCreated()), s == null ? null : parseTime(s.getStartedAt()),
+        ContainerInfo summary = new ContainerInfo(r.getId(), ContainerRows.stripSlash(r.getName()), image, status, health,
+                ContainerRows.parseTime(r.getCreated()), s == null ? null : ContainerRows.parseTime(s.getStartedAt()),
                 r.getRestartCount() == null ? -1 : r.getRestartCount(), ports(r),
                 cfg == null || cfg.getLabels() == null ? Map.of() : cfg.getLabels());
 
@@ -100,9 +65,8 @@ final class ContainerMapper {
         List<String> mounts = new ArrayList<>();
         if (r.getMounts() != null) {
             for (InspectContainerResponse.Mount m : r.getMounts()) {
-                String dest = m.getDestination() == null ? "?" : m.getDestination().getPath();
-                String src = m.getSource() != null && !m.getSource().isEmpty() ? m.getSource() : m.getName();
-                mounts.add(src + " -> " + dest + (Boolean.FALSE.equals(m.getRW()) ? " (ro)" : ""));
+                mounts.add(ContainerRows.mount(m.getSource(), m.getName(),
+                        m.getDestination() == null ? null : m.getDestination().getPath(), m.getRW()));
             }
         }
         List<String> env = cfg == null || cfg.getEnv() == null ? List.of()
@@ -113,41 +77,24 @@ final class ContainerMapper {
             failing = s.getHealth().getFailingStreak() == null ? 0 : s.getHealth().getFailingStreak();
             if (s.getHealth().getLog() != null) {
                 for (HealthStateLog l : s.getHealth().getLog()) {
-                    log.add(new ContainerDetail.HealthCheckResult(parseTime(l.getStart()), parseTime(l.getEnd()),
+                    log.add(new ContainerDetail.HealthCheckResult(ContainerRows.parseTime(l.getStart()), ContainerRows.parseTime(l.getEnd()),
                             l.getExitCode() == null ? -1 : l.getExitCode(),
                             Secrets.maskUrlPasswords(l.getOutput() == null ? "" : l.getOutput().strip())));
                 }
             }
         }
-        String policy = "no";
-        if (r.getHostConfig() != null && r.getHostConfig().getRestartPolicy() != null
-                && r.getHostConfig().getRestartPolicy().getName() != null
-                && !r.getHostConfig().getRestartPolicy().getName().isEmpty()) {
-            policy = r.getHostConfig().getRestartPolicy().getName();
-            Integer max = r.getHostConfig().getRestartPolicy().getMaximumRetryCount();
-            if ("on-failure".equals(policy) && max != null && max > 0) {
-                policy += ":" + max;
-            }
-        }
+        var restart = r.getHostConfig() == null ? null : r.getHostConfig().getRestartPolicy();
+        String policy = restart == null ? "no" : ContainerRows.restartPolicy(restart.getName(), restart.getMaximumRetryCount());
         return new ContainerDetail(summary, r.getImageId() == null ? "" : r.getImageId(), command(r), policy,
                 networks, mounts, env, failing, log,
                 s == null || s.getPid() == null ? 0 : s.getPid(),
                 s != null && Boolean.TRUE.equals(s.getOOMKilled()),
                 s == null || s.getExitCode() == null ? 0 : s.getExitCode(),
-                s == null ? null : parseTime(s.getFinishedAt()));
+                s == null ? null : ContainerRows.parseTime(s.getFinishedAt()));
     }
 
     private static String command(InspectContainerResponse r) {
-        StringBuilder b = new StringBuilder();
-        if (r.getPath() != null) {
-            b.append(r.getPath());
-        }
-        if (r.getArgs() != null) {
-            for (String a : r.getArgs()) {
-                b.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
-            }
-        }
-        return Secrets.maskUrlPasswords(b.toString());
+        return ContainerRows.command(r.getPath(), r.getArgs() == null ? null : Arrays.asList(r.getArgs()));
     }
 
     private static List<PortMapping> ports(InspectContainerResponse r) {
@@ -157,45 +104,22 @@ final class ContainerMapper {
         }
         for (Map.Entry<ExposedPort, Ports.Binding[]> e : r.getNetworkSettings().getPorts().getBindings().entrySet()) {
             ExposedPort ep = e.getKey();
-            String proto = ep.getProtocol() == null ? "tcp" : ep.getProtocol().toString();
-            if (e.getValue() == null || e.getValue().length == 0) {
-                out.add(new PortMapping("", 0, ep.getPort(), proto));
-                continue;
-            }
-            Set<Integer> seenHostPorts = new LinkedHashSet<>();
-            for (Ports.Binding b : e.getValue()) {
-                int hostPort = parsePort(b.getHostPortSpec());
-                if (seenHostPorts.add(hostPort)) {
-                    String ip = b.getHostIp() == null || b.getHostIp().contains(":") ? "" : b.getHostIp();
-                    out.add(new PortMapping(ip, hostPort, ep.getPort(), proto));
+            List<String[]> bindings = new ArrayList<>();
+            if (e.getValue() != null) {
+                for (Ports.Binding b : e.getValue()) {
+                    bindings.add(new String[] {b.getHostIp(), b.getHostPortSpec()});
                 }
             }
+            ContainerRows.addBindings(out, ep.getPort(), ep.getProtocol() == null ? null : ep.getProtocol().toString(), bindings);
         }
-        out.sort(Comparator.comparingInt(PortMapping::containerPort));
+        out.sort(ContainerRows.PORT_ORDER);
         return out;
     }
 
-    private static int parsePort(String spec) {
-        try {
-            return spec == null ? 0 : Integer.parseInt(spec.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** Docker's RFC 3339 times; the zero time "0001-01-01T00:00:00Z" means never. */
-    static Instant parseTime(String t) {
-        if (t == null || t.isEmpty() || t.startsWith("0001-01-01")) {
-            return null;
-        }
-        try {
-            return Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String stripSlash(String name) {
-        return name != null && name.startsWith("/") ? name.substring(1) : name;
+    static PortMapping toPort(ContainerPort p) {
+        return new PortMapping(p.getIp() == null ? "" : p.getIp(),
+                p.getPublicPort() == null ? 0 : p.getPublicPort(),
+                p.getPrivatePort() == null ? 0 : p.getPrivatePort(),
+                p.getType() == null ? "tcp" : p.getType());
     }
 }

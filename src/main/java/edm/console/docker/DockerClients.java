@@ -16,18 +16,14 @@ import java.time.Duration;
  * deadlines on unix sockets too, where the socket itself ignores them ({@link DeadlineHttpClient}).
  */
 public final class DockerClients {
-    public static final String DEFAULT_ENDPOINT = "unix:///var/run/docker.sock";
+    public static final String DEFAULT_ENDPOINT = EngineEndpoint.DEFAULT;
 
     private DockerClients() {
     }
 
     /** The endpoint in force: the given one, else $DOCKER_HOST, else the local unix socket. */
     public static String resolveEndpoint(String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return configured.trim();
-        }
-        String env = System.getenv("DOCKER_HOST");
-        return env == null || env.isBlank() ? DEFAULT_ENDPOINT : env.trim();
+        return EngineEndpoint.resolve(configured);
     }
 
     public static DockerClient requests(String endpoint, Duration timeout) {

@@ -3,7 +3,6 @@ package edm.console.host;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -12,24 +11,21 @@ import edm.console.core.Clock;
 import edm.console.core.HostSnapshot;
 import edm.console.core.HostSnapshot.FileSystemUsage;
 import edm.console.core.HostSnapshot.NetworkRate;
-import oshi.SystemInfo;
-import oshi.hardware.NetworkIF;
 
 /**
  * Samples the host's resources for the Resources panel. Meant to be called periodically from one
  * background thread (not thread-safe): CPU and network figures are rates between successive calls.
  *
- * <p>CPU, memory, swap, load and uptime come straight from /proc/stat, /proc/meminfo, /proc/loadavg and
- * /proc/uptime, parsed by {@link ProcHostReading} (the same figures as {@code check} and {@code status},
- * without OSHI's object layers on every sample); OSHI is kept for the network interfaces (names,
- * counters). Construction takes the first CPU and network readings, so the first {@link #sample()}
+ * <p>CPU, memory, swap, load, uptime and the network counters come straight from /proc/stat, /proc/meminfo,
+ * /proc/loadavg, /proc/uptime and /proc/net/dev, parsed by {@link ProcHostReading} (the same figures as
+ * {@code check} and {@code status}): no OSHI or JNA in the running console, and one read per sample for
+ * every interface, however many veth pairs the containers add. Construction takes the first CPU and
+ * network readings, so the first {@link #sample()}
  * already has a real interval to report on (or the since-boot CPU average if it comes within ~100 ms).
  * Every 10 s also the mount table with one statvfs per real filesystem.
  */
 public final class HostMetrics {
 
-    /** NICs come and go rarely (docker's veths are filtered out anyway): list them again every so often. */
-    static final long NIC_REDISCOVERY_NANOS = 30_000_000_000L;
     /**
      * Space on disk changes slowly, and the mount table plus one statvfs per filesystem is the dearest part
      * of a sample: read every 10 s, while CPU, memory and network are read every sample.
@@ -40,12 +36,8 @@ public final class HostMetrics {
     private final Clock clock;
     private final NetworkInterfaceFilter nicFilter;
 
-    private final SystemInfo systemInfo;
-
     private final CpuLoadTracker cpu;
     private final NetworkRateTracker network = new NetworkRateTracker();
-    private List<NetworkIF> nics = List.of();
-    private long nicsListedAt;
     private List<FileSystemUsage> fileSystems;
     private long fileSystemsReadAt;
 
@@ -64,7 +56,6 @@ public final class HostMetrics {
         this.projectDir = Objects.requireNonNull(projectDir, "projectDir");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nicFilter = Objects.requireNonNull(nicFilter, "nicFilter");
-        this.systemInfo = new SystemInfo();
         this.cpu = new CpuLoadTracker(ProcHostReading.cpuTicks(lines(ProcHostReading.STAT)));
         network.update(readNicCounters(), System.nanoTime());
     }
@@ -115,23 +106,6 @@ public final class HostMetrics {
     }
 
     private List<NetworkRateTracker.InterfaceCounters> readNicCounters() {
-        long now = System.nanoTime();
-        boolean fresh = false;
-        if (nics.isEmpty() || now - nicsListedAt >= NIC_REDISCOVERY_NANOS) {
-            // getNetworkIFs reads the counters as it builds each NIF, so no update is needed right after it.
-            // All interfaces (true), then our filter decides: OSHI's "local" test would also drop VPN tunnels (no MAC).
-            nics = systemInfo.getHardware().getNetworkIFs(true).stream()
-                    .filter(n -> nicFilter.shows(n.getName()))
-                    .toList();
-            nicsListedAt = now;
-            fresh = true;
-        }
-        List<NetworkRateTracker.InterfaceCounters> counters = new ArrayList<>(nics.size());
-        for (NetworkIF nic : nics) {
-            if (fresh || nic.updateAttributes()) {
-                counters.add(new NetworkRateTracker.InterfaceCounters(nic.getName(), nic.getBytesRecv(), nic.getBytesSent()));
-            }
-        }
-        return counters;
+        return ProcHostReading.networkCounters(lines(ProcHostReading.NET_DEV), nicFilter);
     }
 }

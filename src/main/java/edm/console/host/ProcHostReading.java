@@ -25,6 +25,7 @@ public final class ProcHostReading {
     static final Path MEMINFO = Path.of("/proc/meminfo");
     static final Path LOADAVG = Path.of("/proc/loadavg");
     static final Path UPTIME = Path.of("/proc/uptime");
+    static final Path NET_DEV = Path.of("/proc/net/dev");
 
     private final Path projectDir;
     private final Clock clock;
@@ -43,6 +44,36 @@ public final class ProcHostReading {
         return new HostSnapshot(clock.now(), load.totalPercent(), load.perCorePercent(), loadAverage(Files.readString(LOADAVG)),
                 m.total(), m.used(), m.swapTotal(), m.swapUsed(), fileSystems(projectDir), List.of(),
                 uptimeSeconds(Files.readString(UPTIME)));
+    }
+
+    /**
+     * The byte counters of the interfaces the filter shows, from /proc/net/dev: one read for every
+     * interface, where OSHI read several /sys files per interface and listed them all again through JNA
+     * (at 300 containers, 300 veth pairs). Lines are {@code name: rx_bytes rx_packets ... (8 receive
+     * fields) tx_bytes ...}; the two header lines and anything malformed are skipped.
+     */
+    static List<NetworkRateTracker.InterfaceCounters> networkCounters(List<String> netDev, NetworkInterfaceFilter filter) {
+        List<NetworkRateTracker.InterfaceCounters> out = new ArrayList<>();
+        for (String line : netDev) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String name = line.substring(0, colon).trim();
+            if (name.isEmpty() || name.indexOf('|') >= 0 || !filter.shows(name)) {
+                continue;
+            }
+            String[] f = line.substring(colon + 1).trim().split("\\s+");
+            if (f.length < 9) {
+                continue;
+            }
+            try {
+                out.add(new NetworkRateTracker.InterfaceCounters(name, Long.parseLong(f[0]), Long.parseLong(f[8])));
+            } catch (NumberFormatException e) {
+                // Not a counter line.
+            }
+        }
+        return out;
     }
 
     /** Whole seconds since boot from /proc/uptime. */

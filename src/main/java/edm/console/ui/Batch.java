@@ -1,5 +1,7 @@
 package edm.console.ui;
 
+import java.util.Objects;
+
 /**
  * What a batch of events needs redrawn: the clock only, data (coalesced), something the operator is
  * waiting for (a key, an action's result: drawn at once), or everything (a resize). Ordered by urgency.
@@ -12,8 +14,15 @@ enum Batch {
         return compareTo(other) >= 0 ? this : other;
     }
 
-    static Batch of(UiEvent e) {
+    /** What {@code e} needs redrawn, judged against the state before it is applied. */
+    static Batch of(UiEvent e, UiState s) {
         if (e instanceof UiEvent.Tick) {
+            return TICKS_ONLY;
+        }
+        if (e instanceof UiEvent.BannerLoaded b && Objects.equals(b.unfinished(), s.unfinished)
+                && Objects.equals(b.unattended(), s.unattended)) {
+            // The banner's files are re-read every few seconds and nearly always say what is shown already:
+            // a full frame for each re-read was most of an idle console's frames after the data ones.
             return TICKS_ONLY;
         }
         if (e instanceof UiEvent.Resized) {

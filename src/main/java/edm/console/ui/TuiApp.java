@@ -52,6 +52,13 @@ public final class TuiApp {
     /** Keys handled since the last frame (only while tracing). */
     private final List<Arrival> keysToShow = new ArrayList<>();
     private long lastFrameStart = System.nanoTime() - DATA_FRAME_GAP_NANOS;
+    /**
+     * How long a data snapshot waits for the ones that follow it: an idle console drew two frames where one
+     * shows the same (Host, then Health 1-20 ms later; Containers, then Health), half its frames.
+     */
+    static final long DATA_SETTLE_NANOS = 100_000_000L;
+    /** When the pending data frame is drawn. */
+    private long dataDueAt;
     private final UiState state = new UiState();
     private final ScreenRenderer renderer;
     private final TuiController controller;
@@ -166,14 +173,14 @@ public final class TuiApp {
         Thread input = new Thread(this::readInput, "edm-input");
         input.setDaemon(true);
         input.start();
-        ticker.scheduleAtFixedRate(() -> post(new UiEvent.Tick()), 1, 1, TimeUnit.SECONDS);
+        ClockTick.start(ticker, () -> post(new UiEvent.Tick()));
         boolean dataPending = false;
         try {
             draw(true, "start");
             while (!over()) {
                 UiEvent e;
                 if (dataPending) {
-                    long wait = lastFrameStart + DATA_FRAME_GAP_NANOS - System.nanoTime();
+                    long wait = dataDueAt - System.nanoTime();
                     e = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
                     if (e == null) {
                         dataPending = false;
@@ -204,11 +211,11 @@ public final class TuiApp {
                         }
                     }
                     case DATA -> {
-                        // Snapshots coalesce: at most a few frames a second, however often they come.
-                        if (System.nanoTime() - lastFrameStart >= DATA_FRAME_GAP_NANOS) {
-                            draw(false, "data");
-                            dataPending = false;
-                        } else {
+                        // Snapshots coalesce: at most a few frames a second, however often they come, and each
+                        // waits a moment for the ones it brings along (a host sample is followed by the health
+                        // probes judged on it, a stats round by the container probes): one frame for both.
+                        if (!dataPending) {
+                            dataDueAt = Math.max(lastFrameStart + DATA_FRAME_GAP_NANOS, System.nanoTime() + DATA_SETTLE_NANOS);
                             dataPending = true;
                         }
                     }
@@ -271,7 +278,7 @@ public final class TuiApp {
         Batch batch = Batch.TICKS_ONLY;
         UiEvent e = first;
         do {
-            batch = batch.with(firstList(e) ? Batch.CHANGED : Batch.of(e));
+            batch = batch.with(firstList(e) ? Batch.CHANGED : Batch.of(e, state));
             if (e instanceof UiEvent.Key k && trace.on()) {
                 noteKey(k);
             }

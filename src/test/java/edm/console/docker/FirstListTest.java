@@ -1,6 +1,5 @@
 package edm.console.docker;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,25 +50,13 @@ class FirstListTest {
         for (Container c : model) {
             expected.add(ContainerMapper.fromList(c));
         }
-        List<ContainerInfo> rows = FirstList.containers(LIST.getBytes(StandardCharsets.UTF_8));
+        List<ContainerInfo> rows = JsonContainers.containers(EngineJson.parse(LIST.getBytes(StandardCharsets.UTF_8)));
         assertEquals(expected, rows);
         // The premise, so the comparison means something: the rows carry what the screen shows.
         assertEquals("edm-backend-prod", rows.get(0).name());
         assertEquals(HealthStatus.HEALTHY, rows.get(0).health());
         assertEquals(2, rows.get(0).ports().size(), "the IPv6 twin of a binding is one row: " + rows.get(0).ports());
         assertEquals("ccc333", rows.get(2).name(), "no name: the id");
-    }
-
-    @Test
-    void onlyACompleteOkAnswerHasABody() throws IOException {
-        String ok = "HTTP/1.0 200 OK\r\nApi-Version: 1.41\r\nContent-Type: application/json\r\n\r\n[]\n";
-        assertArrayEquals("[]\n".getBytes(StandardCharsets.US_ASCII), FirstList.body("/x", ok.getBytes(StandardCharsets.US_ASCII)));
-        IOException error = assertThrows(IOException.class, () -> FirstList.body("/containers/json",
-                "HTTP/1.0 500 Internal Server Error\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII)));
-        assertTrue(error.getMessage().contains("500"), error.getMessage());
-        assertThrows(IOException.class, () -> FirstList.body("/x", "HTTP/1.0 200 OK\r\nContent-Ty".getBytes(StandardCharsets.US_ASCII)));
-        assertThrows(IOException.class, () -> FirstList.body("/x",
-                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n[]\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -244,6 +245,38 @@ class LauncherE2EIT {
                     assertCleanVersion(Command.run(launcher, "--version"), "with a truncated " + name);
                 }
             }
+        } finally {
+            installation.runInstaller("--uninstall", "--prefix", prefix.toString());
+        }
+    }
+
+    /**
+     * -XX:TrimNativeHeapInterval came with JDK 21 and 17.0.9: a JVM that does not know an -XX option refuses to
+     * start, so the launcher passes it by the recorded JDK's version (read from its release file). A stand-in
+     * "java" prints the options it was given.
+     */
+    @Test
+    void theNativeHeapTrimGoesOnlyToAJdkThatKnowsIt() throws IOException {
+        Path prefix = work.resolve("trim-" + ProcessHandle.current().pid());
+        try {
+            installation.install("--no-build", "--no-archive", "--prefix", prefix.toString());
+            Path conf = prefix.resolve("lib").resolve("edm-console").resolve("launcher.conf");
+            String launcher = prefix.resolve("bin").resolve("edm-console").toString();
+            Map<String, Boolean> trimmed = new LinkedHashMap<>();
+            for (String version : List.of("17", "17.0.8", "17.0.9", "17.0.15", "21.0.2", "25.0.3")) {
+                Path jdk = Files.createDirectories(work.resolve("fake-jdk-" + version).resolve("bin")).getParent();
+                Path java = jdk.resolve("bin").resolve("java");
+                Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+                java.toFile().setExecutable(true);
+                Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"" + version + "\"\nJAVA_RUNTIME_VERSION=\"" + version
+                        + "+1\"\n");
+                Files.writeString(conf, "java=" + java + "\njava_build=" + version + "+1\narchive=none\n");
+                Command c = Command.run(launcher, "--version");
+                assertEquals(0, c.exitCode(), c.output());
+                trimmed.put(version, c.output().lines().anyMatch(l -> l.equals("-XX:TrimNativeHeapInterval=10000")));
+            }
+            assertEquals(Map.of("17", false, "17.0.8", false, "17.0.9", true, "17.0.15", true, "21.0.2", true, "25.0.3", true),
+                    trimmed);
         } finally {
             installation.runInstaller("--uninstall", "--prefix", prefix.toString());
         }

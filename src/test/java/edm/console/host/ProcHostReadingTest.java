@@ -29,6 +29,34 @@ class ProcHostReadingTest {
     }
 
     @Test
+    void networkCountersFromProcNetDevForTheInterfacesTheFilterShows() {
+        List<NetworkRateTracker.InterfaceCounters> c = ProcHostReading.networkCounters(List.of(
+                "Inter-|   Receive                                                |  Transmit",
+                " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed",
+                "    lo: 4322240383  299774    0    0    0     0          0         0 4322240383  299774    0    0    0     0       0          0",
+                "  eth0: 345358456   14807    0    0    0     0          0         0   985452   12983    0    0    0     0       0          0",
+                "docker0:       0       0    0    0    0     0          0         0    34794     319    0   19    0     0       0          0",
+                "vetha521010:   0       0    0    0    0     0          0         0     1296      16    0    0    0     0       0          0",
+                "  ens5:18446744073709551 2 0 0 0 0 0 0 77 3 0 0 0 0 0 0",
+                "  bad0: 12 nonsense",
+                ""), NetworkInterfaceFilter.DEFAULT);
+        assertEquals(List.of(new NetworkRateTracker.InterfaceCounters("eth0", 345358456L, 985452L),
+                new NetworkRateTracker.InterfaceCounters("ens5", 18446744073709551L, 77L)), c,
+                "loopback, docker's bridge and veths filtered; a counter glued to the colon (old kernels) still read");
+    }
+
+    @Test
+    void networkCountersOfThisHostAreTheInterfacesOshiLists() throws java.io.IOException {
+        assumeTrue(Files.isReadable(ProcHostReading.NET_DEV), "no /proc/net/dev here");
+        List<String> ours = ProcHostReading.networkCounters(Files.readAllLines(ProcHostReading.NET_DEV),
+                NetworkInterfaceFilter.ALL_BUT_LOOPBACK).stream().map(NetworkRateTracker.InterfaceCounters::name).sorted().toList();
+        List<String> oshis = new SystemInfo().getHardware().getNetworkIFs(true).stream().map(n -> n.getName())
+                .filter(NetworkInterfaceFilter.ALL_BUT_LOOPBACK::shows).sorted().toList();
+        // A veth may come or go between the two readings (containers start and stop on a shared engine).
+        assertTrue(ours.containsAll(oshis.stream().filter(n -> !n.startsWith("veth")).toList()), () -> ours + " vs OSHI's " + oshis);
+    }
+
+    @Test
     void memoryUsedIsTotalLessAvailable() {
         ProcHostReading.Memory m = ProcHostReading.memory(List.of("MemTotal:       1000 kB", "MemFree:         100 kB",
                 "MemAvailable:    400 kB", "Buffers:          50 kB", "Cached:          200 kB", "SwapTotal:       300 kB",

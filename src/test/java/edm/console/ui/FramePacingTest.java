@@ -122,6 +122,12 @@ class FramePacingTest {
         assertEquals(Batch.CHANGED, app.handleAll(new UiEvent.Key(new KeyStroke('2', false, false))));
         assertEquals(Batch.CHANGED, app.handleAll(new UiEvent.ActionDone("a1", "Restarted", false)));
         assertEquals(Batch.RESIZED, app.handleAll(new UiEvent.Resized()));
+        // The banner's files are re-read every few seconds: only news is drawn (at once), a re-read that says
+        // what is shown already costs no frame.
+        assertEquals(Batch.TICKS_ONLY, app.handleAll(new UiEvent.BannerLoaded(null, List.of())));
+        assertEquals(Batch.CHANGED, app.handleAll(new UiEvent.BannerLoaded(null, List.of(BannerScreenTest.AWAY))));
+        assertEquals(Batch.TICKS_ONLY, app.handleAll(new UiEvent.BannerLoaded(null, List.of(BannerScreenTest.AWAY))));
+        assertEquals(Batch.CHANGED, app.handleAll(new UiEvent.BannerLoaded(null, List.of())));
         // A burst is one batch, drawn as its most urgent event needs.
         app.post(new UiEvent.Host(ScreenHarness.host(40, 40)));
         app.post(new UiEvent.Key(new KeyStroke('1', false, false)));
@@ -174,6 +180,14 @@ class FramePacingTest {
         loop.join(10_000);
         assertFalse(loop.isAlive());
         assertEquals(null, failure[0]);
+    }
+
+    @Test
+    void theClockTicksJustAfterEachSecondOfTheWallClockBegins() {
+        long second = 1_764_590_000_000L;
+        assertEquals(1000 + ClockTick.AFTER_SECOND_MILLIS, ClockTick.millisToNextSecond(second));
+        assertEquals(750 + ClockTick.AFTER_SECOND_MILLIS, ClockTick.millisToNextSecond(second + 250));
+        assertEquals(1 + ClockTick.AFTER_SECOND_MILLIS, ClockTick.millisToNextSecond(second + 999));
     }
 
     private static long count(Path p, String prefix) {

@@ -1,0 +1,44 @@
+package edm.console.docker;
+
+import edm.console.core.ContainerDetail;
+import edm.console.core.ContainerInfo;
+import edm.console.core.EngineEvent;
+import java.io.Closeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The questions the console asks the engine without changing anything: what {@link ContainerGateway} reads.
+ * Two implementations: {@link LeanEngine} (the JDK's socket channel and jackson-core, for unix:// and plain
+ * tcp://) and docker-java's ({@link DockerJavaOps#reads}) for what the lean one cannot serve (TLS).
+ * Failures are {@link EngineException}s with a one-line reason.
+ */
+interface EngineReads {
+    void ping();
+
+    ContainerGateway.EngineVersion version();
+
+    /** All containers, images shown by name where the engine lists an id. */
+    List<ContainerInfo> listContainers();
+
+    ContainerGateway.Inspected enrich(ContainerInfo listed);
+
+    ContainerDetail inspect(String idOrName);
+
+    /** The container's name (no slash); throws when the engine cannot say. */
+    String name(String id);
+
+    Optional<ContainerGateway.NamedContainer> findByName(String name);
+
+    CpuMemorySample stats(String id);
+
+    Closeable subscribeEvents(Instant since, Consumer<EngineEvent> onEvent, Consumer<Throwable> onEnd);
+
+    Closeable logs(String id, Instant since, int tail, boolean follow, ContainerGateway.LogChunks sink);
+
+    /** Ends the streams still open (the gateway is closing). */
+    default void closeStreams() {
+    }
+}
