@@ -1,20 +1,19 @@
 package edm.console.app;
 
+import edm.console.cli.GlobalOptions;
 import edm.console.i18n.LanguageResolver;
 import edm.console.i18n.Messages;
 import edm.console.i18n.OutputCharset;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import picocli.CommandLine;
+import java.util.Optional;
 
-/** Entry point: picks the language and the output's character set, builds the command line, and exits with the command's code. */
+/** Entry point: picks the language and the output's character set, reads the command line, and exits with the command's code. */
 public final class Main {
     private Main() {
     }
@@ -44,21 +43,12 @@ public final class Main {
         Messages.use(locale);
         // picocli reads --help texts from the cli bundle in the default locale.
         Locale.setDefault(locale);
-        CommandLine cl = RootCommand.commandLine(args);
-        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, charset), true));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, charset), true));
-        cl.setResourceBundle(java.util.ResourceBundle.getBundle("i18n.cli", locale));
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println(Messages.t("cli.error", Launch.oneLine(ex)));
-            Launch.logFailure(ex);
-            return 3;
-        });
-        cl.setParameterExceptionHandler((ex, argv) -> {
-            ex.getCommandLine().getErr().println(Messages.t("cli.usageError", ex.getMessage(),
-                    ex.getCommandLine().getCommandName()));
-            return 2;
-        });
-        return cl.execute(args);
+        // The console itself, as an operator opens it, starts without picocli (BareLaunch says why).
+        Optional<GlobalOptions> bare = BareLaunch.options(args);
+        if (bare.isPresent()) {
+            return BareLaunch.run(bare.get(), charset);
+        }
+        return RootCommand.execute(args, charset, locale);
     }
 
     /** Like the JVM's own standard streams (buffered, flushed on every write), in the given character set. */

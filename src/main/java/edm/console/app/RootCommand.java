@@ -11,6 +11,11 @@ import edm.console.cli.RollbackCommand;
 import edm.console.cli.SandboxCommand;
 import edm.console.cli.ShellCommand;
 import edm.console.cli.StatusCommand;
+import edm.console.i18n.Messages;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -40,6 +45,21 @@ public final class RootCommand extends BareRootCommand {
             Map.entry("deploy", DeployCommand.class), Map.entry("rollback", RollbackCommand.class),
             Map.entry("restart", RestartCommand.class), Map.entry("checklist", ChecklistCommand.class),
             Map.entry("sandbox", SandboxCommand.class), Map.entry("config", ConfigCommand.class));
+
+    /** Parses and runs {@code args} with picocli: messages in {@code locale}, output in {@code charset}. */
+    static int execute(String[] args, Charset charset, Locale locale) {
+        CommandLine cl = commandLine(args);
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, charset), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, charset), true));
+        cl.setResourceBundle(Messages.bundle("cli", locale));
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> BareLaunch.failed(ex, line.getErr()));
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            ex.getCommandLine().getErr().println(Messages.t("cli.usageError", ex.getMessage(),
+                    ex.getCommandLine().getCommandName()));
+            return 2;
+        });
+        return cl.execute(args);
+    }
 
     /**
      * The command line for {@code args}, parsing them exactly as the full tree would: the root with only
@@ -72,8 +92,9 @@ public final class RootCommand extends BareRootCommand {
             int eq = a.indexOf('=');
             String name = a.startsWith("--") && eq > 0 ? a.substring(0, eq) : a;
             if (OPTIONS_WITH_VALUE.contains(a)) {
-                if (++i == args.length) {
-                    return -1; // the value is missing: picocli's message
+                if (++i == args.length || BareLaunch.COMMAND_WORDS.contains(args[i])) {
+                    // The value is missing, or a command word, which the full tree refuses as a value (its message).
+                    return -1;
                 }
                 // else the value, whatever it looks like (picocli rejects an option there either way)
             } else if (!OPTIONS_WITH_VALUE.contains(name) && !FLAGS.contains(name)) {

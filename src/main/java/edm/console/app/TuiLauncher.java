@@ -2,9 +2,7 @@ package edm.console.app;
 
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import edm.console.cli.ConfigSelection;
 import edm.console.cli.GlobalOptions;
 import edm.console.compose.DriftFeed;
@@ -30,10 +28,7 @@ import edm.console.ui.TuiApp;
 import edm.console.ui.UiContext;
 import edm.console.ui.UiEvent;
 import edm.console.ui.keys.KeyMap;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,12 +80,15 @@ final class TuiLauncher {
         // The first frame's container list is read while the rest starts and the terminal switches to the full screen.
         Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
         FirstFrame first = FirstFrame.start(endpoint, timeout, config.containerNames(), Clock.SYSTEM);
+        // Lanterna takes the terminal (stty runs in child processes) meanwhile too, while this thread wires the rest.
+        ScreenOpening opening = ScreenOpening.start();
         Messages m = Messages.current();
         UiContext ctx = new UiContext(theme, KeyMap.standard(config.readOnly), m, Format.current(), Clock.SYSTEM,
                 config.thresholds, new HashSet<>(config.containerNames()), ConfigSelection.label(loaded));
         try (ContainerGateway gateway = new ContainerGateway(endpoint, timeout)) {
-            return runScreen(config, ctx, gateway, endpoint, new ChecklistWiring(loaded), first);
+            return runScreen(config, ctx, gateway, endpoint, new ChecklistWiring(loaded), first, opening);
         } catch (IOException | RuntimeException e) {
+            opening.abandon();
             Launch.logFailure(e);
             err.println(Messages.t("cli.tuiFailed", Launch.oneLine(e), Launch.logFile()));
             return 3;
@@ -98,17 +96,17 @@ final class TuiLauncher {
     }
 
     private int runScreen(ConsoleConfig config, UiContext ctx, ContainerGateway gateway, String endpoint, ChecklistWiring checklists,
-                          FirstFrame first) throws IOException {
-        // Lanterna writes a string character by character; through System.out (which flushes on every
-        // write) that is one write(2) per cell, and a full-screen frame took tens of ms of tmux wake-ups.
-        // Buffered without auto-flush, a frame leaves in one go at the painter's flush.
-        OutputStream out = new TerminalOutput(new FileOutputStream(FileDescriptor.out));
-        Terminal terminal = new DefaultTerminalFactory(out, System.in, StandardCharsets.UTF_8)
-                .setForceTextTerminal(true)
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                .createTerminal();
-        Screen screen = new TerminalScreen(terminal);
+                          FirstFrame first, ScreenOpening opening) throws IOException {
         TuiApp[] appRef = new TuiApp[1];
+        LogSessions logs = new LogSessions(new GatewayLogApi(gateway), config.projectPath(), config.logs.files,
+                config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
+        Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
+                problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
+        EngineControl control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel(),
+                config.resolve(config.deploy.stateDir).resolve(edm.console.workflow.WorkflowLock.FILE));
+        noteUnfinishedWorkflow(config, alerting.timelineModel());
+        Screen screen = opening.screen();
+        Terminal terminal = ((TerminalScreen) screen).getTerminal();
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable restore = () -> {
             TuiApp a = appRef[0];
@@ -130,13 +128,6 @@ final class TuiLauncher {
             restore.run();
         }, "edm-restore-terminal");
         Runtime.getRuntime().addShutdownHook(hook);
-        LogSessions logs = new LogSessions(new GatewayLogApi(gateway), config.projectPath(), config.logs.files,
-                config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
-        Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
-                problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
-        EngineControl control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel(),
-                config.resolve(config.deploy.stateDir).resolve(edm.console.workflow.WorkflowLock.FILE));
-        noteUnfinishedWorkflow(config, alerting.timelineModel());
         TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
         appRef[0] = app;
         UnattendedResults unattended = new UnattendedResults(config.resolve(config.deploy.stateDir));

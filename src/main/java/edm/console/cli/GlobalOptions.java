@@ -81,7 +81,7 @@ public final class GlobalOptions {
     /** --sandbox with --config naming another file: the operator meant one of two stacks, and we do not guess which. */
     private void notBothSandboxAndConfig() {
         if (sandbox && config != null && !normal(config).equals(normal(SandboxProject.fromEnvironment().configFile()))) {
-            throw new ParameterException(mixee.commandLine(), Messages.t("cli.sandboxAndConfig", config));
+            throw UsageError.of(mixee, Messages.t("cli.sandboxAndConfig", config));
         }
     }
 
@@ -92,9 +92,18 @@ public final class GlobalOptions {
     /** The new value, unless an earlier position gave a different one ({@code same} says what counts as the same). */
     private <T> T once(String option, T earlier, T value, Function<T, Object> same) {
         if (earlier != null && !Objects.equals(same.apply(earlier), same.apply(value))) {
-            throw new ParameterException(mixee.commandLine(),
-                    Messages.t("cli.optionTwice", option, earlier, value));
+            throw UsageError.of(mixee, Messages.t("cli.optionTwice", option, earlier, value));
         }
         return value;
+    }
+
+    /**
+     * picocli's usage error, made in a class of its own: a {@code throw new ParameterException} here would
+     * make the JVM load picocli to verify this class, and the bare launch uses it without picocli.
+     */
+    private static final class UsageError {
+        static RuntimeException of(CommandSpec spec, String message) {
+            return new ParameterException(spec.commandLine(), message);
+        }
     }
 }

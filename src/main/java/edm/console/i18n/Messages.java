@@ -37,6 +37,29 @@ public final class Messages {
      */
     static final Set<Locale> TRANSLATED = Set.of(Locale.SIMPLIFIED_CHINESE);
 
+    /**
+     * Bundles come in English (the base file) and Simplified Chinese only, so only those are looked for:
+     * the JDK's own candidates ({@code common_en}, {@code cli_zh}, ...) are never there, and each miss
+     * searched every jar on the class path (the first one opened all ~35 of them before the first frame).
+     * The result is the same bundle chain; no fallback to the JVM's default locale.
+     */
+    private static final ResourceBundle.Control CONTROL = new ResourceBundle.Control() {
+        @Override
+        public List<String> getFormats(String baseName) {
+            return FORMAT_PROPERTIES;
+        }
+
+        @Override
+        public List<Locale> getCandidateLocales(String baseName, Locale locale) {
+            return Locale.SIMPLIFIED_CHINESE.equals(locale) ? List.of(Locale.SIMPLIFIED_CHINESE, Locale.ROOT) : List.of(Locale.ROOT);
+        }
+
+        @Override
+        public Locale getFallbackLocale(String baseName, Locale locale) {
+            return null;
+        }
+    };
+
     private static volatile Messages current = new Messages(Locale.ENGLISH);
 
     private final Locale locale;
@@ -139,8 +162,8 @@ public final class Messages {
         p.forEach((k, v) -> into.put((String) k, (String) v));
     }
 
-    static ResourceBundle bundle(String name, Locale locale) throws MissingResourceException {
-        return ResourceBundle.getBundle("i18n." + name, locale, Messages.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    /** One area's bundle ({@code cli}: picocli's help texts), looked up as the messages are. */
+    public static ResourceBundle bundle(String name, Locale locale) throws MissingResourceException {
+        return ResourceBundle.getBundle("i18n." + name, locale, Messages.class.getClassLoader(), CONTROL);
     }
 }

@@ -278,13 +278,22 @@ public final class TuiApp {
         Batch batch = Batch.TICKS_ONLY;
         UiEvent e = first;
         do {
-            batch = batch.with(Batch.of(e, state));
+            batch = batch.with(firstList(e) ? Batch.CHANGED : Batch.of(e, state));
             if (e instanceof UiEvent.Key k && trace.on()) {
                 noteKey(k);
             }
             controller.handle(e);
         } while (!state.quit && (e = queue.poll()) != null);
         return batch;
+    }
+
+    /**
+     * The first container list is what the operator is waiting for at launch: drawn at once, never held back
+     * by the pacing of data frames (the start frame has just been drawn).
+     */
+    private boolean firstList(UiEvent e) {
+        return e instanceof UiEvent.Containers c && c.snapshot().listedAt() != null
+                && (state.containers == null || state.containers.listedAt() == null);
     }
 
     /** The arrival of a key read on the input thread (keys posted otherwise, as in tests, have none). */

@@ -167,6 +167,32 @@ class GlobalOptionPositionsTest {
         assertTrue(variants > 100, "positions tried: " + variants);
     }
 
+    /** The console itself (no command word) is read without picocli: in every order of the options, as picocli reads them. */
+    @Test
+    void theBareLaunchReadsEveryOptionLikePicocli() {
+        for (Given g : options()) {
+            List<List<String>> orders = new ArrayList<>();
+            orders.add(g.words());
+            List<String> reversed = new ArrayList<>();
+            for (int i = g.words().size(); i > 0; ) {
+                // option and value stay together: pairs start at an option name
+                int start = i - 1;
+                while (start > 0 && !g.words().get(start).startsWith("--")) {
+                    start--;
+                }
+                reversed.addAll(g.words().subList(start, i));
+                i = start;
+            }
+            orders.add(reversed);
+            for (List<String> args : orders) {
+                Optional<GlobalOptions> lean = BareLaunch.options(args.toArray(String[]::new));
+                assertTrue(lean.isPresent(), "without picocli: " + args);
+                assertEquals(g.expected(), lean.get().selection(), String.join(" ", args));
+                assertEquals(g.expected(), parsed(args), String.join(" ", args));
+            }
+        }
+    }
+
     @Test
     void theEffectiveConfigIsTheFileTheOptionNames() {
         String f = config.toString();
