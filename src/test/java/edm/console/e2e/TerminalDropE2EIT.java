@@ -48,7 +48,8 @@ class TerminalDropE2EIT {
     /** The deploy (backup, stop, start, health gate, verification) or its rollback ends well within this. */
     private static final Duration WORKFLOW = Duration.ofSeconds(180);
     private static final String SOCKET = "edm-e2e-drop-" + ProcessHandle.current().pid();
-    private static final String HEALTH = "http://127.0.0.1:" + SandboxSpec.BACKEND_PORT + "/api/health";
+    /** Through nginx, as users reach it: after a blue-green deploy the backend publishes no host port. */
+    private static final String HEALTH = "http://127.0.0.1:" + SandboxSpec.NGINX_PORT + "/api/health";
 
     private static Installation installation;
     private static SandboxFixture.RunningSandbox sandbox;
