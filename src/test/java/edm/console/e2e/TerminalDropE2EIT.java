@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import edm.console.config.ConsoleConfig;
 import edm.console.docker.ContainerGateway;
+import edm.console.sandbox.SandboxConfigFile;
 import edm.console.sandbox.SandboxSpec;
 import edm.console.testsupport.DockerEngine;
 import edm.console.testsupport.RequiresSandbox;
@@ -48,13 +50,13 @@ class TerminalDropE2EIT {
     /** The deploy (backup, stop, start, health gate, verification) or its rollback ends well within this. */
     private static final Duration WORKFLOW = Duration.ofSeconds(180);
     private static final String SOCKET = "edm-e2e-drop-" + ProcessHandle.current().pid();
-    /** Through nginx, as users reach it: after a blue-green deploy the backend publishes no host port. */
-    private static final String HEALTH = "http://127.0.0.1:" + SandboxSpec.NGINX_PORT + "/api/health";
+    private static final String HEALTH = "http://127.0.0.1:" + SandboxSpec.BACKEND_PORT + "/api/health";
 
     private static Installation installation;
     private static SandboxFixture.RunningSandbox sandbox;
     private static ContainerGateway gateway;
     private static WorkflowContext ctx;
+    private static Path configFile;
     private static Path work;
 
     @BeforeAll
@@ -69,7 +71,13 @@ class TerminalDropE2EIT {
         installation = Installation.get();
         work = Files.createDirectories(installation.projectRoot.resolve("target").resolve("e2e-drop"));
         gateway = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(30));
-        ctx = Workflows.context(sandbox.config(), gateway, Map.of("USER", "drop-it"), List.of());
+        // The stop-and-replace path (services[].upstream: false), as in DeployCrashIT: this is about a console cut
+        // mid-deploy, and the backend's own port below answers only on that path (a blue-green backend publishes none).
+        ConsoleConfig replacing = sandbox.config();
+        replacing.service("backend").orElseThrow().upstream = false;
+        configFile = sandbox.projectDir().resolve("drop-it.yml");
+        Files.writeString(configFile, SandboxConfigFile.yaml(replacing));
+        ctx = Workflows.context(replacing, gateway, Map.of("USER", "drop-it"), List.of());
         leaveNoCutDeploy();
     }
 
@@ -112,7 +120,7 @@ class TerminalDropE2EIT {
         TmuxSession s = TmuxSession.start(SOCKET, name, 160, 45);
         // exec: the pane's process is the console's JVM, as when an operator's SSH session runs it.
         s.typeLine("exec env USER=drop-it HOME=" + work + " XDG_STATE_HOME=" + work.resolve("state") + " " + installation.launcher
-                + " --lang en --config " + sandbox.configFile());
+                + " --lang en --config " + configFile);
         s.waitFor("the backend on the dashboard", t -> t.contains(SandboxSpec.require("backend").containerName()), SCREEN);
         return s;
     }
