@@ -8,33 +8,40 @@ import edm.console.cli.GlobalOptions;
 import edm.console.compose.DriftFeed;
 import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
-import edm.console.core.UnattendedResult;
-import edm.console.workflow.Operator;
-import edm.console.workflow.UnattendedResults;
 import edm.console.core.Clock;
 import edm.console.core.ContainersSnapshot;
+import edm.console.core.UnattendedResult;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.EngineEndpoint;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import edm.console.live.ContainerMonitor;
 import edm.console.live.GatewayLogApi;
-import edm.console.logs.LogSessions;
-import java.nio.file.Path;
 import edm.console.live.HostMonitor;
 import edm.console.live.LogHealth;
+import edm.console.live.Timeline;
+import edm.console.logs.LogSessions;
 import edm.console.ui.Theme;
 import edm.console.ui.TuiApp;
 import edm.console.ui.UiContext;
 import edm.console.ui.UiEvent;
 import edm.console.ui.keys.KeyMap;
+import edm.console.workflow.Occupant;
+import edm.console.workflow.Operator;
+import edm.console.workflow.UnattendedResults;
+import edm.console.workflow.WorkflowLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Wires config, engine, monitors and the TUI, and guarantees the terminal is restored however the
@@ -103,7 +110,7 @@ final class TuiLauncher {
         Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
                 problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
         EngineControl control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel(),
-                config.resolve(config.deploy.stateDir).resolve(edm.console.workflow.WorkflowLock.FILE));
+                config.resolve(config.deploy.stateDir).resolve(WorkflowLock.FILE));
         noteUnfinishedWorkflow(config, alerting.timelineModel());
         Screen screen = opening.screen();
         Terminal terminal = ((TerminalScreen) screen).getTerminal();
@@ -134,7 +141,7 @@ final class TuiLauncher {
         Operator operator = Operator.current(System.getenv());
         app.inFlight().onFinishedWhileAway(f -> unattended.add(new UnattendedResult(f.what(), f.subject(), f.ok(), f.result(),
                 operator.user(), operator.host(), f.started(), f.finished(), f.terminalLostAt())));
-        java.util.concurrent.atomic.AtomicReference<String> signal = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> signal = new AtomicReference<>();
         TerminalSignals.install(name -> {
             signal.compareAndSet(null, name);
             if ("HUP".equals(name)) {
@@ -151,7 +158,7 @@ final class TuiLauncher {
         app.controller().useRecovery(new RecoveryActions(config, gateway, alerting.timelineModel()));
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
         boolean local = endpoint.startsWith("unix://");
-        java.util.concurrent.CountDownLatch startRest = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch startRest = new CountDownLatch(1);
         try (DriftFeed drift = DriftFeed.of(config, r -> app.post(new UiEvent.Drift(r)));
              ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),
                 seconds(config.refresh.statsSeconds), seconds(config.refresh.relistSeconds), local, Clock.SYSTEM,
@@ -189,7 +196,7 @@ final class TuiLauncher {
             first.then(s -> app.post(new UiEvent.Containers(s)), containers::start);
             Thread later = new Thread(() -> {
                 try {
-                    startRest.await(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    startRest.await(1500, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -247,13 +254,13 @@ final class TuiLauncher {
      * A deploy a crash left half-done goes on the timeline at start, with the command that recovers it; one
      * that is running (another operator's, its process alive) is not "unfinished" and is not sent to recovery.
      */
-    static void noteUnfinishedWorkflow(ConsoleConfig config, edm.console.live.Timeline timeline) {
+    static void noteUnfinishedWorkflow(ConsoleConfig config, Timeline timeline) {
         try {
-            edm.console.workflow.Occupant.find(config.resolve(config.deploy.stateDir))
-                    .filter(o -> o.state() == edm.console.workflow.Occupant.State.CUT)
-                    .flatMap(edm.console.workflow.Occupant::journal).ifPresent(j ->
-                    timeline.action(java.time.Instant.now(), j.data().getOrDefault("service", "?"),
-                            edm.console.i18n.Messages.t("workflow.recover.notice", j.workflow(), j.last().step()), true));
+            Occupant.find(config.resolve(config.deploy.stateDir))
+                    .filter(o -> o.state() == Occupant.State.CUT)
+                    .flatMap(Occupant::journal).ifPresent(j ->
+                    timeline.action(Instant.now(), j.data().getOrDefault("service", "?"),
+                            Messages.t("workflow.recover.notice", j.workflow(), j.last().step()), true));
         } catch (RuntimeException e) {
             // An unreadable journal is reported by `deploy --recover`; the console itself still opens.
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
+import edm.console.core.Clock;
 import edm.console.core.ContainerInfo;
 import edm.console.core.HostSnapshot;
 import edm.console.core.PortMapping;
@@ -16,6 +17,7 @@ import edm.console.text.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -42,7 +44,7 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = cli.out;
         LoadedConfig loaded = cli.loaded();
         ConsoleConfig config = loaded.config();
-        SnapshotCollector.Report r = SnapshotCollector.collect(config, edm.console.core.Clock.SYSTEM);
+        SnapshotCollector.Report r = SnapshotCollector.collect(config, Clock.SYSTEM);
         List<String> breaches = new ArrayList<>();
         for (AlertRule rule : SpecRules.from(config)) {
             rule.evaluate(r.probes()).forEach(b -> breaches.add(rule.severity() + " " + rule.id() + ": " + b.message()));
@@ -57,8 +59,8 @@ public final class StatusCommand implements Callable<Integer> {
                 ObjectNode n = cs.addObject();
                 n.put("name", c.name());
                 n.put("image", c.image());
-                n.put("state", c.status().name().toLowerCase(java.util.Locale.ROOT));
-                n.put("health", c.health().name().toLowerCase(java.util.Locale.ROOT));
+                n.put("state", c.status().name().toLowerCase(Locale.ROOT));
+                n.put("health", c.health().name().toLowerCase(Locale.ROOT));
                 n.put("restarts", c.restartCount());
                 n.put("stack", config.containerNames().contains(c.name()));
             }

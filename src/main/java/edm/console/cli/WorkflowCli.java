@@ -4,6 +4,7 @@ import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
 import edm.console.core.Secrets;
 import edm.console.docker.ContainerGateway;
+import edm.console.docker.EngineException;
 import edm.console.i18n.Messages;
 import edm.console.workflow.DeployPlan;
 import edm.console.workflow.DeployRun;
@@ -208,7 +209,7 @@ final class WorkflowCli implements AutoCloseable {
         } catch (WorkflowLock.HeldException e) {
             err.println(e.getMessage());
             return refusedCode(e.occupant().state());
-        } catch (WorkflowException | edm.console.docker.EngineException e) {
+        } catch (WorkflowException | EngineException e) {
             err.println(Messages.t("cli.error", Secrets.maskUrlPasswords(e.getMessage())));
             if (e instanceof WorkflowException we) {
                 we.output().forEach(l -> err.println("  " + Secrets.maskUrlPasswords(l)));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ public final class DriftProbes {
         }
         List<ProbeResult> out = new ArrayList<>();
         for (Drift.Finding f : r.findings()) {
-            out.add(new ProbeResult("compose:" + f.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + f.container(), kind,
+            out.add(new ProbeResult("compose:" + f.kind().name().toLowerCase(Locale.ROOT) + ":" + f.container(), kind,
                     f.container(), ProbeStatus.WARNING, m.get("compose.drift.marker"), Duration.ZERO, now, r.reason(f, m), Map.of()));
         }
         return out;

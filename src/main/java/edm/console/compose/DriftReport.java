@@ -1,6 +1,7 @@
 package edm.console.compose;
 
 import edm.console.i18n.Messages;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ public record DriftReport(String file, String project, List<Drift.Finding> findi
 
     /** The reasons by container name, for a caller that only shows text. */
     public Map<String, String> reasons(Messages m) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         Drift.byContainer(findings).forEach((k, f) -> out.put(k, reason(f, m)));
         return out;
     }

@@ -3,13 +3,13 @@ package edm.console.config;
 import edm.console.config.ConsoleConfig.HealthUrl;
 import edm.console.config.ConsoleConfig.ServiceConfig;
 import edm.console.core.Secrets;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -207,7 +207,7 @@ final class ConfigValidator {
     private void httpUrl(String key, String url) {
         try {
             URI u = new URI(url);
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && !u.getHost().isBlank()) {
                 return;
             }

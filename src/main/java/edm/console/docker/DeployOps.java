@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -252,7 +253,7 @@ public final class DeployOps {
                     .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
                         @Override
                         public void onNext(com.github.dockerjava.api.model.Frame f) {
-                            out.add(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8).stripTrailing());
+                            out.add(new String(f.getPayload(), StandardCharsets.UTF_8).stripTrailing());
                         }
                     }).awaitCompletion(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -45,22 +48,22 @@ final class EngineHttp {
      * The client for an endpoint this class can serve: {@code unix://PATH}, or {@code tcp://HOST:PORT} when the
      * environment asks for no TLS. Empty for anything else (TLS, npipe, ssh), which docker-java serves.
      */
-    static java.util.Optional<EngineHttp> forEndpoint(String endpoint, Map<String, String> env) {
+    static Optional<EngineHttp> forEndpoint(String endpoint, Map<String, String> env) {
         if (endpoint.startsWith("unix://")) {
-            return java.util.Optional.of(new EngineHttp(UnixDomainSocketAddress.of(endpoint.substring("unix://".length()))));
+            return Optional.of(new EngineHttp(UnixDomainSocketAddress.of(endpoint.substring("unix://".length()))));
         }
         if (endpoint.startsWith("tcp://") && !tlsAsked(env)) {
             try {
                 URI uri = URI.create(endpoint);
                 if (uri.getHost() != null && uri.getPort() > 0 && (uri.getPath() == null || uri.getPath().isEmpty()
                         || uri.getPath().equals("/"))) {
-                    return java.util.Optional.of(new EngineHttp(InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort())));
+                    return Optional.of(new EngineHttp(InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort())));
                 }
             } catch (IllegalArgumentException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** DOCKER_TLS_VERIFY set (to anything but empty or 0) or a DOCKER_CERT_PATH: the engine speaks TLS there. */
@@ -92,7 +95,7 @@ final class EngineHttp {
      */
     byte[] get(String path, Duration deadline, int maxBytes) throws IOException {
         SocketChannel ch = SocketChannel.open(address instanceof UnixDomainSocketAddress
-                ? java.net.StandardProtocolFamily.UNIX : java.net.StandardProtocolFamily.INET);
+                ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET);
         Cutoff cutoff = new Cutoff(ch, deadline);
         try (ch) {
             Head head = request(ch, path);
@@ -132,7 +135,7 @@ final class EngineHttp {
         private Stream(String path) throws IOException {
             this.path = path;
             this.channel = SocketChannel.open(address instanceof UnixDomainSocketAddress
-                    ? java.net.StandardProtocolFamily.UNIX : java.net.StandardProtocolFamily.INET);
+                    ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET);
         }
 
         /** The 200 status and headers must come within {@code headers}; after that the body may be silent for ever. */
@@ -165,7 +168,7 @@ final class EngineHttp {
         }
 
         private InputStream bodyStream(ByteBuffer rest) {
-            InputStream fromChannel = java.nio.channels.Channels.newInputStream(channel);
+            InputStream fromChannel = Channels.newInputStream(channel);
             return new InputStream() {
                 @Override
                 public int read() throws IOException {

@@ -17,6 +17,8 @@ import edm.console.core.Secrets;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +44,7 @@ final class JsonContainers {
 
     /** The image id of each listed row, by container id (for the names of containers created by id). */
     static Map<String, String> imageIds(Object json) {
-        Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new HashMap<>();
         if (json instanceof List<?> all) {
             for (Object o : all) {
                 if (o instanceof Map<?, ?> c && str(c, "Id") != null) {
@@ -101,7 +103,7 @@ final class JsonContainers {
             }
         }
         String[] rawEnv = EngineJson.stringArray(cfg, "Env");
-        List<String> env = rawEnv == null ? List.of() : java.util.Arrays.stream(rawEnv).map(Secrets::maskEnvEntry).toList();
+        List<String> env = rawEnv == null ? List.of() : Arrays.stream(rawEnv).map(Secrets::maskEnvEntry).toList();
         List<ContainerDetail.HealthCheckResult> log = new ArrayList<>();
         int failing = 0;
         if (health != null) {

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +41,7 @@ final class LeanEngine implements EngineReads {
     private final EngineHttp http;
     private final Duration timeout;
     /** Streams being read, so that closing the gateway ends them. */
-    private final java.util.Set<EngineHttp.Stream> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<EngineHttp.Stream> open = ConcurrentHashMap.newKeySet();
 
     LeanEngine(EngineHttp http, Duration timeout) {
         this.http = http;

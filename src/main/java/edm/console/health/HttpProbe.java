@@ -13,6 +13,7 @@ import java.net.MalformedURLException;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -142,7 +143,7 @@ public final class HttpProbe {
                 return null;
             }
             return uri.toURL();
-        } catch (java.net.URISyntaxException | MalformedURLException | IllegalArgumentException e) {
+        } catch (URISyntaxException | MalformedURLException | IllegalArgumentException e) {
             return null;
         }
     }

@@ -1,8 +1,15 @@
 package edm.console.sandbox;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How to build one sandbox image: the resource dir holding its Dockerfile and files, and its build args.
@@ -23,7 +30,7 @@ public record ImageRecipe(String image, String resources, List<String> files, Ma
 
     /** Every image the sandbox needs, base-image users last so that cheap images come first. */
     public static List<ImageRecipe> all() {
-        List<ImageRecipe> all = new java.util.ArrayList<>();
+        List<ImageRecipe> all = new ArrayList<>();
         for (String role : List.of("backend", "frontend")) {
             for (String version : SandboxSpec.APP_VERSIONS) {
                 all.add(app(role, version, false));
@@ -58,18 +65,18 @@ public record ImageRecipe(String image, String resources, List<String> files, Ma
      */
     public String fingerprint() {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (String f : files) {
-                md.update(f.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                md.update(SandboxImages.resource(resources + "/" + f).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(f.getBytes(StandardCharsets.UTF_8));
+                md.update(SandboxImages.resource(resources + "/" + f).getBytes(StandardCharsets.UTF_8));
             }
-            md.update(new java.util.TreeMap<>(buildArgs).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(new TreeMap<>(buildArgs).toString().getBytes(StandardCharsets.UTF_8));
             if (baseImage) {
                 // A new base (another package list) makes the images built on it stale too.
-                md.update(BaseImageBuilder.fingerprint().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(BaseImageBuilder.fingerprint().getBytes(StandardCharsets.UTF_8));
             }
-            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("sandbox image files unreadable: " + e.getMessage(), e);
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -198,8 +199,8 @@ public final class Sandbox {
             return SandboxResult.OK;
         }
         for (SandboxContainerState s : bad) {
-            out.accept(Messages.t("sandbox.error.unhealthy", s.name(), s.status().name().toLowerCase(java.util.Locale.ROOT),
-                    s.health().name().toLowerCase(java.util.Locale.ROOT), s.lastHealthOutput().isEmpty() ? "-" : s.lastHealthOutput()));
+            out.accept(Messages.t("sandbox.error.unhealthy", s.name(), s.status().name().toLowerCase(Locale.ROOT),
+                    s.health().name().toLowerCase(Locale.ROOT), s.lastHealthOutput().isEmpty() ? "-" : s.lastHealthOutput()));
         }
         out.accept(Messages.t("sandbox.error.notHealthy", options.healthTimeout().toSeconds(),
                 bad.stream().map(SandboxContainerState::name).collect(Collectors.joining(", "))));

@@ -3,6 +3,7 @@ package edm.console.sandbox;
 import edm.console.compose.EnvVariables;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class SandboxComposeFile {
         SandboxSpec.SERVICES.forEach(s -> vars.put(tagVariable(s), s.tag()));
         EnvVariables.addMissing(envFile, vars);
         Path dotEnv = dir.resolve(".env");
-        if (!Files.exists(dotEnv, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dotEnv, LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(dotEnv, envFile.getFileName());
         }
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -117,7 +118,7 @@ public final class SandboxImages {
     /** Removes every sandbox image that exists; images still used by a container are reported and kept. */
     public void removeAll() {
         List<String> images = new ArrayList<>(allImages());
-        java.util.Collections.reverse(images);
+        Collections.reverse(images);
         for (String image : images) {
             if (exists(image)) {
                 try {

@@ -9,6 +9,7 @@ import edm.console.text.DurationText;
 import edm.console.ui.keys.Action;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -74,7 +75,7 @@ final class AlertsController {
             }
         }
         if (s.eventSources.isEmpty()) {
-            s.eventSources.addAll(java.util.EnumSet.allOf(TimelineEntry.Source.class));
+            s.eventSources.addAll(EnumSet.allOf(TimelineEntry.Source.class));
         }
     }
 

@@ -1,9 +1,12 @@
 package edm.console.ui;
 
+import edm.console.backup.BackupKind;
+import edm.console.backup.BackupStatus;
 import edm.console.core.Alert;
 import edm.console.core.HealthSnapshot;
 import edm.console.core.TimelineEntry;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /** The Health, Alerts and Events part of the UI state (UI thread only). */
@@ -15,7 +18,7 @@ public final class AlertsState {
     public boolean eventsAtEnd = true;
     public final Set<TimelineEntry.Source> eventSources = EnumSet.allOf(TimelineEntry.Source.class);
     /** The Backups panel: status per kind (null until first read), a read error, the running action. */
-    public java.util.Map<edm.console.backup.BackupKind, edm.console.backup.BackupStatus> backups;
+    public Map<BackupKind, BackupStatus> backups;
     public String backupsError;
     public String backupRunning;
 

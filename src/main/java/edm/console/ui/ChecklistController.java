@@ -2,9 +2,12 @@ package edm.console.ui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import edm.console.backup.BackupKind;
+import edm.console.checklist.CheckKind;
 import edm.console.checklist.Checklist;
 import edm.console.checklist.ChecklistRun;
 import edm.console.checklist.ItemResult;
+import edm.console.checklist.Outcome;
 import edm.console.i18n.Messages;
 import edm.console.ui.keys.Action;
 import java.io.IOException;
@@ -198,15 +201,15 @@ final class ChecklistController {
      * A backup action ended: the walk's backup items are checked again, so a walk that found no fresh
      * verified backup and started one (b) sees it pass without being restarted.
      */
-    void backupFinished(edm.console.backup.BackupKind kind) {
+    void backupFinished(BackupKind kind) {
         ChecklistRun run = state.checklist.run;
-        if (run == null || kind != edm.console.backup.BackupKind.DATABASE) {
+        if (run == null || kind != BackupKind.DATABASE) {
             return;
         }
         actions.execute(() -> {
             List<ItemResult> fresh;
             try {
-                fresh = run.evaluateAgain(edm.console.checklist.CheckKind.BACKUP);
+                fresh = run.evaluateAgain(CheckKind.BACKUP);
             } catch (RuntimeException ex) {
                 return; // the item keeps its earlier result; the next walk checks again
             }
@@ -249,7 +252,7 @@ final class ChecklistController {
                 try {
                     r = run.evaluateCurrent();
                 } catch (RuntimeException ex) {
-                    r = new ItemResult(run.current(), edm.console.checklist.Outcome.UNKNOWN,
+                    r = new ItemResult(run.current(), Outcome.UNKNOWN,
                             ctx.messages().get("checklist.evidence.failed", ex.getMessage()), List.of(), "", ctx.clock().now());
                 }
                 post.accept(new UiEvent.ChecklistChecked(run, r));

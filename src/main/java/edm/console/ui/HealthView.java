@@ -1,5 +1,6 @@
 package edm.console.ui;
 
+import edm.console.core.AlertState;
 import edm.console.core.TimelineEntry;
 import edm.console.i18n.Messages;
 import edm.console.text.Cells;
@@ -27,7 +28,7 @@ final class HealthView {
     }
 
     static String alertsTitle(UiState s, Messages m) {
-        long firing = s.alerts.health.alerts().stream().filter(a -> a.state() == edm.console.core.AlertState.FIRING).count();
+        long firing = s.alerts.health.alerts().stream().filter(a -> a.state() == AlertState.FIRING).count();
         return m.get("panel.alerts.count", m.get(Panel.ALERTS.titleKey), firing, s.alerts.health.alerts().size());
     }
 

@@ -1,23 +1,28 @@
 package edm.console.ui;
 
+import edm.console.checklist.Checklist;
+import edm.console.compose.Drift;
 import edm.console.core.ContainerInfo;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.EngineStatus;
+import edm.console.core.HostSnapshot;
+import edm.console.core.TimelineEntry;
 import edm.console.i18n.Messages;
 import edm.console.text.Cells;
 import edm.console.ui.keys.KeyBinding;
 import edm.console.ui.keys.Scope;
-import edm.console.compose.Drift;
+import edm.console.ui.panels.BackupLines;
 import edm.console.ui.panels.ContainersPanel;
 import edm.console.ui.panels.DetailLines;
 import edm.console.ui.panels.ResourceLines;
 import edm.console.ui.render.CellBuffer;
-import edm.console.core.HostSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Draws one whole frame from the UI state into the frame's cell buffer. The painter then sends only
@@ -26,7 +31,7 @@ import java.util.Map;
 public final class ScreenRenderer {
     private final UiContext ctx;
     private final boolean logsAvailable;
-    private java.util.function.Supplier<List<edm.console.core.TimelineEntry>> events = List::of;
+    private Supplier<List<TimelineEntry>> events = List::of;
 
     // What does not change from one frame to the next is made once: the Resources lines per host
     // sample, the help text, the top bar's labels and each scope's hint row per language.
@@ -50,15 +55,15 @@ public final class ScreenRenderer {
         this.logsAvailable = logsAvailable;
     }
 
-    private java.util.function.Supplier<List<edm.console.checklist.Checklist>> checklists = List::of;
+    private Supplier<List<Checklist>> checklists = List::of;
 
     /** Where the checklist picker reads the checklists from. */
-    public void useChecklists(java.util.function.Supplier<List<edm.console.checklist.Checklist>> source) {
+    public void useChecklists(Supplier<List<Checklist>> source) {
         this.checklists = source;
     }
 
     /** Where the Events view reads the (filtered) timeline from. */
-    public void useEvents(java.util.function.Supplier<List<edm.console.core.TimelineEntry>> source) {
+    public void useEvents(Supplier<List<TimelineEntry>> source) {
         this.events = source;
     }
 
@@ -172,7 +177,7 @@ public final class ScreenRenderer {
                 case LOGS -> LogsView.draw(inner, s.logs, logsAvailable, now, m, ctx.format());
                 case HEALTH -> HealthView.drawHealth(inner, s, ctx, now);
                 case ALERTS -> HealthView.drawAlerts(inner, s, ctx, now, active);
-                case BACKUPS -> LinesView.draw(inner, edm.console.ui.panels.BackupLines.render(s.alerts.backups,
+                case BACKUPS -> LinesView.draw(inner, BackupLines.render(s.alerts.backups,
                         s.alerts.backupsError, s.alerts.backupRunning, now, m, ctx.format()), 0);
             }
         }
@@ -373,7 +378,7 @@ public final class ScreenRenderer {
     private void drawConfirm(Canvas full, UiState.Confirm c) {
         Messages m = ctx.messages();
         // Container actions name the container; backup actions name what is backed up.
-        String question = m.get("confirm." + c.action().name().toLowerCase(java.util.Locale.ROOT), c.containerName());
+        String question = m.get("confirm." + c.action().name().toLowerCase(Locale.ROOT), c.containerName());
         String keys = m.get("confirm.keys");
         int w = Math.min(full.width() - 2, Math.max(Cells.width(question), Cells.width(keys)) + 6);
         int h = 5;

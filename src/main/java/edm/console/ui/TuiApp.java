@@ -7,22 +7,25 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import edm.console.core.InFlightWork;
 import edm.console.core.Threads;
+import edm.console.logs.LogSessions;
 import edm.console.ui.render.CellBuffer;
 import edm.console.ui.render.FrameTrace;
 import edm.console.ui.render.TerminalPainter;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The UI thread: waits on one event queue (keys, resizes, data snapshots, a one-second tick) and
@@ -83,8 +86,8 @@ public final class TuiApp {
      * With log viewing (sessions may be null: the Logs panel then says it is not available). The screen
      * must be a {@link TerminalScreen}: frames are painted on its terminal.
      */
-    public TuiApp(Screen screen, UiContext ctx, ContainerControl control, edm.console.logs.LogSessions logs,
-                  java.nio.file.Path exportDir) {
+    public TuiApp(Screen screen, UiContext ctx, ContainerControl control, LogSessions logs,
+                  Path exportDir) {
         if (!(screen instanceof TerminalScreen ts)) {
             throw new IllegalArgumentException("TuiApp paints on a TerminalScreen's terminal, not on " + screen.getClass());
         }
@@ -127,7 +130,7 @@ public final class TuiApp {
                     logsRedrawPending.set(false);
                     post(new UiEvent.LogsChanged());
                 }, 100, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 logsRedrawPending.set(false); // shutting down
             }
         }

@@ -1,10 +1,16 @@
 package edm.console.ui;
 
 import com.googlecode.lanterna.input.KeyStroke;
+import edm.console.backup.BackupKind;
+import edm.console.backup.BackupStatus;
+import edm.console.checklist.ChecklistRun;
+import edm.console.checklist.ItemResult;
 import edm.console.compose.DriftReport;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainersSnapshot;
+import edm.console.core.HealthSnapshot;
 import edm.console.core.HostSnapshot;
+import edm.console.core.UnattendedResult;
 import edm.console.ui.guided.PlannedChange;
 import edm.console.ui.guided.ReleaseChoice;
 import edm.console.ui.guided.RunListener;
@@ -12,6 +18,7 @@ import edm.console.ui.guided.RunResult;
 import edm.console.ui.guided.TagChoices;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Everything that reaches the UI thread goes through its queue as one of these. */
 public sealed interface UiEvent {
@@ -35,11 +42,11 @@ public sealed interface UiEvent {
     record Drift(DriftReport report) implements UiEvent {
     }
 
-    record Health(edm.console.core.HealthSnapshot snapshot) implements UiEvent {
+    record Health(HealthSnapshot snapshot) implements UiEvent {
     }
 
     /** The backup catalogue was read (status null and error set when it could not be). */
-    record Backups(java.util.Map<edm.console.backup.BackupKind, edm.console.backup.BackupStatus> status, String error)
+    record Backups(Map<BackupKind, BackupStatus> status, String error)
             implements UiEvent {
     }
 
@@ -48,7 +55,7 @@ public sealed interface UiEvent {
     }
 
     /** A backup action of this kind ended (whatever its outcome); a checklist walk re-checks its backup item. */
-    record BackupFinished(edm.console.backup.BackupKind kind) implements UiEvent {
+    record BackupFinished(BackupKind kind) implements UiEvent {
     }
 
     record Host(HostSnapshot snapshot) implements UiEvent {
@@ -66,11 +73,11 @@ public sealed interface UiEvent {
     }
 
     /** An automatic checklist item was checked on a worker thread. */
-    record ChecklistChecked(edm.console.checklist.ChecklistRun run, edm.console.checklist.ItemResult result) implements UiEvent {
+    record ChecklistChecked(ChecklistRun run, ItemResult result) implements UiEvent {
     }
 
     /** Items of a walk were checked again (after the backup the walk started finished). */
-    record ChecklistRechecked(edm.console.checklist.ChecklistRun run, java.util.List<edm.console.checklist.ItemResult> results)
+    record ChecklistRechecked(ChecklistRun run, List<ItemResult> results)
             implements UiEvent {
     }
 
@@ -83,7 +90,7 @@ public sealed interface UiEvent {
     }
 
     /** The banner's data was (re-)read: an unfinished workflow (or null) and results from while the terminal was away. */
-    record BannerLoaded(UnfinishedWorkflow unfinished, java.util.List<edm.console.core.UnattendedResult> unattended)
+    record BannerLoaded(UnfinishedWorkflow unfinished, List<UnattendedResult> unattended)
             implements UiEvent {
     }
 

@@ -5,6 +5,7 @@ import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.HostSnapshot;
+import edm.console.core.UnattendedResult;
 import edm.console.ui.keys.Action;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class UiState {
     public String followName;
     /** The banner: a workflow a crash left unfinished, and what finished while the terminal was away. */
     public UnfinishedWorkflow unfinished;
-    public List<edm.console.core.UnattendedResult> unattended = List.of();
+    public List<UnattendedResult> unattended = List.of();
     /** Told the ids of the container rows on screen whenever they change (see {@link #keepSelectionVisible}). */
     public Consumer<List<String>> onRowsShown = ids -> { };
     private List<String> rowsShown;

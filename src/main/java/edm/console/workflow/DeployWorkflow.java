@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Pre-flight of a deploy or rollback: takes the lock, checks everything that can be checked before a
@@ -251,7 +252,7 @@ public final class DeployWorkflow {
             return plan;
         }
 
-        public DeployRun.Outcome run(WorkflowProgress progress, java.util.function.BooleanSupplier cancelled) {
+        public DeployRun.Outcome run(WorkflowProgress progress, BooleanSupplier cancelled) {
             try {
                 return new DeployRun(ctx, plan, Journal.start(ctx.stateDir(), ctx.operator(), runId(plan), plan.journalData()), progress, cancelled)
                         .execute(false);

@@ -1,6 +1,7 @@
 package edm.console.workflow;
 
 import edm.console.core.ContainerInfo;
+import edm.console.core.ContainerStatus;
 import edm.console.core.PortMapping;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.DeployOps;
@@ -90,7 +91,7 @@ public final class GatewayEngine implements WorkflowEngine {
         int port = Integer.parseInt(hostPort.substring(colon + 1));
         List<String> out = new ArrayList<>();
         for (ContainerInfo c : gateway.listContainers()) {
-            if (c.id().equals(exceptId) || c.status() != edm.console.core.ContainerStatus.RUNNING) {
+            if (c.id().equals(exceptId) || c.status() != ContainerStatus.RUNNING) {
                 continue;
             }
             for (PortMapping p : c.ports()) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Wires the workflows to a configuration and the engine: the one place CLI and TUI get them from. */
 public final class Workflows {
@@ -72,7 +73,7 @@ public final class Workflows {
      * workflow's output. A backup that fails verification stops the deploy (nothing to roll back to);
      * one that cannot be verified here (no private key) goes ahead, saying so.
      */
-    static String deployBackup(ConsoleConfig config, ContainerGateway gateway, java.util.function.Consumer<String> progress) {
+    static String deployBackup(ConsoleConfig config, ContainerGateway gateway, Consumer<String> progress) {
         BackupProgress steps = new BackupProgress() {
             @Override
             public void update(String step, long bytes, Duration elapsed) {

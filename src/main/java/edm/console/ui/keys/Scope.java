@@ -1,5 +1,7 @@
 package edm.console.ui.keys;
 
+import java.util.Locale;
+
 /** Where a binding applies. Bindings of the active scope win over GLOBAL ones. */
 public enum Scope {
     GLOBAL, CONTAINERS, DETAIL, LOGS, SEARCH, SOURCES, ALERTS, BACKUPS, EVENTS, CHECKLISTS, CHECKLIST, PROMPT, HELP, DIALOG,
@@ -16,6 +18,6 @@ public enum Scope {
     }
 
     public String titleKey() {
-        return "keys.scope." + name().toLowerCase(java.util.Locale.ROOT);
+        return "keys.scope." + name().toLowerCase(Locale.ROOT);
     }
 }

@@ -7,6 +7,8 @@ import edm.console.core.ContainersSnapshot;
 import edm.console.core.EngineStatus;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
+import edm.console.text.Align;
+import edm.console.text.Cells;
 import edm.console.ui.Canvas;
 import edm.console.ui.Style;
 import edm.console.ui.StyledText;
@@ -35,8 +37,8 @@ public final class ContainersPanel {
             int name = 0;
             int image = 0;
             for (ContainerInfo ci : list) {
-                name = Math.max(name, edm.console.text.Cells.width(ci.name()));
-                image = Math.max(image, edm.console.text.Cells.width(ci.image()));
+                name = Math.max(name, Cells.width(ci.name()));
+                image = Math.max(image, Cells.width(ci.image()));
             }
             measuredWidths = new int[] {name, image};
             measured = list;
@@ -72,7 +74,7 @@ public final class ContainersPanel {
         List<ContainerColumns.Placed> cols = ContainerColumns.layout(c.width(), m, widestName, widestImage);
         int col = 0;
         for (ContainerColumns.Placed p : cols) {
-            c.cell(col, row, p.width(), m.get(p.column().headerKey), Style.HEADER, p.column().align == edm.console.text.Align.RIGHT);
+            c.cell(col, row, p.width(), m.get(p.column().headerKey), Style.HEADER, p.column().align == Align.RIGHT);
             col += p.width() + 1;
         }
         row++;
@@ -97,7 +99,7 @@ public final class ContainersPanel {
                     t = StyledText.of(DRIFT_MARK + t.text(), Style.WARNING);
                 }
                 Style st = isSelected ? Style.SELECTED : (e.connected() ? t.style() : Style.MUTED);
-                c.cell(col, row, p.width(), t.text(), st, p.column().align == edm.console.text.Align.RIGHT);
+                c.cell(col, row, p.width(), t.text(), st, p.column().align == Align.RIGHT);
                 col += p.width() + 1;
             }
             // A rule under the last stack member separates the EDM stack from everything else on the host.

@@ -2,9 +2,11 @@ package edm.console.ui.panels;
 
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
+import edm.console.core.HealthStatus;
 import edm.console.core.PortMapping;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
+import edm.console.text.Cells;
 import edm.console.ui.Style;
 import edm.console.ui.StyledText;
 import java.time.Instant;
@@ -66,7 +68,7 @@ public final class DetailLines {
         d.mounts().forEach(mt -> item(out, mt, Style.NORMAL));
         section(out, m.get("detail.env"));
         d.maskedEnv().forEach(e -> item(out, e, Style.NORMAL));
-        section(out, m.get("detail.health", s.health() == edm.console.core.HealthStatus.NONE ? f.none() : f.health(s.health())));
+        section(out, m.get("detail.health", s.health() == HealthStatus.NONE ? f.none() : f.health(s.health())));
         if (d.healthLog().isEmpty()) {
             item(out, m.get("detail.noHealthcheck"), Style.MUTED);
         } else if (d.healthFailingStreak() > 0) {
@@ -86,7 +88,7 @@ public final class DetailLines {
     }
 
     private static StyledText label(String label) {
-        return StyledText.of(edm.console.text.Cells.fit(label, 16), Style.HEADER);
+        return StyledText.of(Cells.fit(label, 16), Style.HEADER);
     }
 
     private static void section(List<List<StyledText>> out, String title) {
