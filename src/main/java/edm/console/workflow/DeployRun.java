@@ -354,6 +354,9 @@ public final class DeployRun {
             ctx.compose().writeBack(plan.service(), plan.image(), plan.tag()).ifPresent(progress::output);
         }
         Release r = release(started, result, message);
+        if (r.good()) {
+            ctx.history().recordFoundRunning(plan, started);
+        }
         ctx.history().record(r);
         WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
         journal.finish();

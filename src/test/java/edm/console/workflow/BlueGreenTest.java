@@ -146,6 +146,17 @@ class BlueGreenTest {
     }
 
     @Test
+    void theWayBackWaitsForTheWorkersStillOnTheNewOneBeforeItGoes() {
+        nginx.linger = 3;
+        verifyFailures.add("api: HTTP 500");
+        DeployRun.Outcome o = deploy("v1.1");
+        assertTrue(o.rolledBack(), o.message());
+        assertEquals(oldId, nginx.servingId);
+        assertEquals(List.of(), outages, engine.calls.toString());
+        assertEquals(2, engine.containers.size(), engine.containers.keySet().toString());
+    }
+
+    @Test
     void aReloadThatDidNotTakeIsCaughtInTheDrainAndTheOldOneNeverStops() {
         nginx.reloadTakes = false;
         DeployRun.Outcome o = new DeployWorkflow(ctx().withProxy(nginx, 1)).prepareDeploy(backend,
