@@ -254,6 +254,9 @@ public final class DeployRun {
         if (!ctx.engine().state(id).map(DeployOps.State::running).orElse(false)) {
             ctx.engine().start(id);
         }
+        if (blueGreen == null) {
+            NginxRefresh.afterReplace(ctx, plan.service(), progress);
+        }
     }
 
     private void verify() {
@@ -343,6 +346,7 @@ public final class DeployRun {
         }
         if (!old.running()) {
             ctx.engine().start(old.id());
+            NginxRefresh.afterReplace(ctx, plan.service(), progress);
         }
         gate.await(old.id(), plan.healthUrl(), progress);
         journal.write("rollback", "end", Map.of());

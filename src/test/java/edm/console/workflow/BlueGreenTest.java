@@ -255,6 +255,20 @@ class BlueGreenTest {
     }
 
     @Test
+    void aStopAndReplaceOfAServiceNginxRoutesToReloadsNginxSoItResolvesTheNewContainer() {
+        // services[].upstream: false: the console does not switch, but nginx resolved the old container's address at load.
+        DeployWorkflow.Target unmanaged = new DeployWorkflow.Target("backend", "edm-backend-prod", "edm-backend", "", null);
+        engine.afterChange = () -> { };
+        DeployRun.Outcome o = new DeployWorkflow(ctx()).prepareDeploy(unmanaged, new DeployWorkflow.Request("v1.1", false, true, false))
+                .run(WorkflowProgress.NONE, () -> false);
+        assertTrue(o.ok(), o.message());
+        assertEquals(1, nginx.reloads, engine.calls.toString());
+        String newId = engine.byName("edm-backend-prod").id;
+        assertEquals(newId, nginx.servingId, "nginx resolves the new container");
+        assertTrue(engine.calls.indexOf("nginx -s reload") > engine.calls.indexOf("start edm-backend-prod"), engine.calls.toString());
+    }
+
+    @Test
     void withoutAnUpstreamFileADefaultServiceStopsAndReplacesAndThePlanSaysWhy() {
         nginx.files.clear();
         DeployWorkflow.Prepared p = new DeployWorkflow(ctx()).prepareDeploy(backend, new DeployWorkflow.Request("v1.1", false, true, false));
