@@ -79,13 +79,14 @@ final class PortsRule implements Rule {
         List<Finding> out = new ArrayList<>();
         Map<Integer, TreeSet<String>> users = new TreeMap<>();
         for (ContainerFacts c : containers) {
-            boolean ours = ctx.edmContainers().contains(c.name());
+            String base = ctx.edmContainer(c.name());
+            boolean ours = base != null;
             for (PortMapping p : c.ports()) {
                 if (!p.published()) {
                     continue;
                 }
                 users.computeIfAbsent(p.hostPort(), k -> new TreeSet<>()).add(c.name());
-                boolean entry = c.name().equals(ctx.nginxContainer()) && ctx.settings().entryPorts.contains(p.hostPort());
+                boolean entry = ctx.nginxContainer().equals(base) && ctx.settings().entryPorts.contains(p.hostPort());
                 String where = c.name() + " " + p.display();
                 if (ours && !entry && !loopback(p.hostIp())) {
                     out.add(Finding.of("ports.loopback." + c.name(), ProbeStatus.CRITICAL, Messages.t("security.title.ports.loopback"),

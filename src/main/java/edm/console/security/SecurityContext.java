@@ -1,8 +1,10 @@
 package edm.console.security;
 
+import edm.console.config.ConsoleConfig;
 import edm.console.config.SecuritySettings;
 import edm.console.core.Clock;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -17,8 +19,24 @@ import java.util.function.Supplier;
 public record SecurityContext(Path root, SecuritySettings settings, Path projectDir, Path envFile, Path stateDir, Clock clock,
                               HostCommands commands, Supplier<ContainerFacts.Listing> containers, List<String> edmContainers,
                               String nginxContainer, String network) {
+    /** apt-get -s upgrade on a slow mirror cache is the longest of the host programs. */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
+
     public SecurityContext {
         edmContainers = List.copyOf(edmContainers);
+    }
+
+    /**
+     * The stack container a container belongs to, or null for a foreign one: its own name, or a deploy's
+     * NAME-new-STAMP and NAME-old-STAMP (the new container of a blue-green deploy, the kept previous one).
+     */
+    public String edmContainer(String name) {
+        for (String c : edmContainers) {
+            if (name.equals(c) || name.startsWith(c + "-new-") || name.startsWith(c + "-old-")) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** A host path (absolute, as on a server: /etc/ssh/sshd_config) under the root. */
@@ -26,8 +44,31 @@ public record SecurityContext(Path root, SecuritySettings settings, Path project
         return root.resolve(absolute.startsWith("/") ? absolute.substring(1) : absolute);
     }
 
-    /** True when rules may run host programs: they describe this machine, so only with the root "/". */
-    public boolean onHost() {
-        return root.getParent() == null;
+    /**
+     * The context the config describes. Host programs run only with the root "/": under a fixture root
+     * they would describe this machine, not the tree the rules read.
+     */
+    public static SecurityContext from(ConsoleConfig config, Supplier<ContainerFacts.Listing> containers, Clock clock) {
+        SecuritySettings s = config.security;
+        Path root = Path.of(s.root);
+        HostCommands commands = root.getParent() == null ? HostCommands.system(COMMAND_TIMEOUT) : HostCommands.NONE;
+        String nginx = config.service("nginx").map(config::containerName).orElse("");
+        return new SecurityContext(root, s, config.projectPath(), config.resolve(config.envFile), config.resolve(s.stateDir), clock,
+                commands, once(containers), config.containerNames(), nginx, config.network);
+    }
+
+    /** The engine is asked once per run, however many rules look at its containers. */
+    static Supplier<ContainerFacts.Listing> once(Supplier<ContainerFacts.Listing> containers) {
+        return new Supplier<>() {
+            private ContainerFacts.Listing value;
+
+            @Override
+            public synchronized ContainerFacts.Listing get() {
+                if (value == null) {
+                    value = containers.get();
+                }
+                return value;
+            }
+        };
     }
 }
