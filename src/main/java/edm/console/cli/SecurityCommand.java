@@ -47,7 +47,7 @@ public final class SecurityCommand implements Callable<Integer> {
         if (json) {
             out.println(ProbeReport.jsonText(SecurityText.json(report)));
         } else {
-            SecurityText.table(report, Terminal.width()).forEach(out::println);
+            SecurityText.lines(report).forEach(out::println);
             out.println(SecurityText.summary(report));
         }
         // A typo in an accepted rule would silence nothing while looking as if it did.

@@ -8,9 +8,9 @@ import edm.console.core.Secrets;
 import edm.console.i18n.Messages;
 import edm.console.security.Finding;
 import edm.console.security.SecurityReport;
-import edm.console.text.Align;
+import edm.console.text.Cells;
 import edm.console.text.TerminalSafe;
-import edm.console.text.TextTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,20 +22,33 @@ final class SecurityText {
     private SecurityText() {
     }
 
-    static List<String> table(SecurityReport report, int width) {
-        TextTable t = new TextTable()
-                .column(Messages.t("security.col.status"), Align.LEFT)
-                .column(Messages.t("security.col.rule"), Align.LEFT)
-                .shrinkableColumn(Messages.t("security.col.check"), Align.LEFT)
-                .shrinkableColumn(Messages.t("security.col.evidence"), Align.LEFT)
-                .shrinkableColumn(Messages.t("security.col.fix"), Align.LEFT);
+    /**
+     * One block per finding: status, rule id and what is checked; then the evidence; then the fix for what
+     * is to be acted on. Evidence and fix are never cut to a column: a path or a command cut short is no fix.
+     */
+    static List<String> lines(SecurityReport report) {
+        int statusWidth = Cells.width(Messages.t("security.status.accepted"));
+        int ruleWidth = 0;
         for (Finding f : report.findings()) {
-            // An accepted risk stays in the table, muted: its status word says so and its reason replaces the fix.
-            String status = f.accepted() ? Messages.t("security.status.accepted") : ProbeReport.statusWord(f.status());
-            String fix = f.accepted() ? Messages.t("security.acceptedBecause", f.acceptedReason()) : f.fix();
-            t.row(status, f.rule(), safe(f.title()), safe(f.evidence()), safe(fix));
+            statusWidth = Math.max(statusWidth, Cells.width(ProbeReport.statusWord(f.status())));
+            ruleWidth = Math.max(ruleWidth, Cells.width(f.rule()));
         }
-        return t.lines(width);
+        String indent = " ".repeat(statusWidth + 2);
+        List<String> out = new ArrayList<>();
+        for (Finding f : report.findings()) {
+            // An accepted risk stays in the report, muted: its status word says so and its reason replaces the fix.
+            String status = f.accepted() ? Messages.t("security.status.accepted") : ProbeReport.statusWord(f.status());
+            out.add(Cells.padRight(status, statusWidth) + "  " + Cells.padRight(f.rule(), ruleWidth) + "  " + safe(f.title()));
+            if (!f.evidence().isEmpty()) {
+                out.add(indent + safe(f.evidence()));
+            }
+            if (f.accepted()) {
+                out.add(indent + Messages.t("security.acceptedBecause", safe(f.acceptedReason())));
+            } else if (f.status() != ProbeStatus.OK && !f.fix().isEmpty()) {
+                out.add(indent + Messages.t("security.fixLine", safe(f.fix())));
+            }
+        }
+        return out;
     }
 
     static String summary(SecurityReport report) {

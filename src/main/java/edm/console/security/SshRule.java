@@ -49,11 +49,14 @@ final class SshRule implements Rule {
     @Override
     public List<Finding> check(SecurityContext ctx) {
         Path main = ctx.host(MAIN);
-        Map<String, String> effective = sshdT(ctx);
+        String sshd = Files.isExecutable(ctx.host("/usr/sbin/sshd")) ? "/usr/sbin/sshd" : "sshd";
+        HostCommands.Output t = ctx.commands().run(List.of(sshd, "-T"));
+        Map<String, String> effective = t.ok() ? parse(t.stdout()) : null;
         SshdConfig files = Files.exists(main) ? SshdConfig.read(ctx.root(), main) : null;
         if (effective == null && files == null) {
             return List.of(Finding.of("ssh", ProbeStatus.UNKNOWN, Messages.t("security.title.ssh"),
-                    Messages.t("security.ssh.noConfig", main), Messages.t("security.fix.ssh.noConfig")));
+                    Messages.t("security.ssh.noConfig", main, t.problem().isEmpty() ? "exit " + t.exitCode() : t.problem()),
+                    Messages.t("security.fix.ssh.noConfig")));
         }
         List<Finding> out = new ArrayList<>();
         for (Setting s : SETTINGS) {
@@ -65,15 +68,10 @@ final class SshRule implements Rule {
         return out;
     }
 
-    /** The effective global settings from sshd -T, or null when it does not run here. */
-    private static Map<String, String> sshdT(SecurityContext ctx) {
-        String sshd = Files.isExecutable(ctx.host("/usr/sbin/sshd")) ? "/usr/sbin/sshd" : "sshd";
-        HostCommands.Output o = ctx.commands().run(List.of(sshd, "-T"));
-        if (!o.ok()) {
-            return null;
-        }
+    /** The effective global settings sshd -T printed (sshd -T needs the host keys, so it runs as root only). */
+    private static Map<String, String> parse(String stdout) {
         Map<String, String> values = new HashMap<>();
-        o.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> {
+        stdout.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> {
             String[] kv = l.split("\\s+", 2);
             values.putIfAbsent(kv[0].toLowerCase(Locale.ROOT), kv.length > 1 ? kv[1] : "");
         });
