@@ -41,7 +41,7 @@ final class AcceptLog {
             removed.removeAll(now);
             Map<String, String> env = System.getenv();
             AuditLog.append(ctx.projectDir(), new AuditLog.Entry(ctx.clock().now(), AuditLog.who(env), env.get("SSH_CONNECTION"),
-                    "security.accept", "security.accept", "added: " + String.join("; ", added) + " | removed: " + String.join("; ", removed),
+                    "security.accept", "security.accept", "added: " + shown(added) + " | removed: " + shown(removed),
                     "changed", "", Duration.ZERO.toMillis()));
             Files.createDirectories(ctx.stateDir());
             AtomicFile.write(state, String.join("\n", now) + "\n");
@@ -50,6 +50,11 @@ final class AcceptLog {
             return List.of(Finding.of("security.audit", ProbeStatus.WARNING, Messages.t("security.title.security.audit"),
                     Messages.t("security.audit.failed", state, e.getMessage()), Messages.t("security.fix.audit")));
         }
+    }
+
+    /** The state's lines as the audit log shows them: rule (reason). */
+    private static String shown(TreeSet<String> lines) {
+        return String.join("; ", lines.stream().map(l -> l.replaceFirst("\t(.*)$", " ($1)")).toList());
     }
 
     private static TreeSet<String> lines(List<AcceptedRisk> accept) {
