@@ -3,7 +3,6 @@ package edm.console.cli;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
 import edm.console.docker.ContainerGateway;
-import edm.console.docker.EngineException;
 import edm.console.security.ContainerFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,8 @@ final class SecurityContainers {
                 out.add(new ContainerFacts(c.name(), c.running(), c.ports(), networks, d.privileged(), sources));
             }
             return ContainerFacts.Listing.of(out);
-        } catch (EngineException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Whatever the engine or its client throws, the rules that need it say UNKNOWN with it; the others still run.
             return ContainerFacts.Listing.unavailable(e.getMessage());
         }
     }
