@@ -57,6 +57,12 @@ public record SecurityContext(Path root, SecuritySettings settings, Path project
                 commands, once(containers), config.containerNames(), nginx, config.network);
     }
 
+    /** The same context without host programs: the rules fall back to files or say UNKNOWN. */
+    public SecurityContext withoutHostPrograms() {
+        return new SecurityContext(root, settings, projectDir, envFile, stateDir, clock, HostCommands.NONE, containers, edmContainers,
+                nginxContainer, network);
+    }
+
     /** The engine is asked once per run, however many rules look at its containers. */
     static Supplier<ContainerFacts.Listing> once(Supplier<ContainerFacts.Listing> containers) {
         return new Supplier<>() {
