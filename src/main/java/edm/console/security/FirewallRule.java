@@ -32,12 +32,12 @@ final class FirewallRule implements Rule {
         if (ufw.ok() && ufw.stdout().contains("Status: active")) {
             return List.of(Finding.ok("firewall", title, "ufw status: active"));
         }
-        why.add("ufw: " + (ufw.ok() ? "inactive" : reason(ufw)));
+        why.add(ufw.ok() ? "ufw: inactive" : reason(ufw, "ufw"));
         HostCommands.Output nft = ctx.commands().run(List.of("nft", "list", "ruleset"));
         if (nft.ok() && NFT_INPUT_FILTER.matcher(nft.stdout()).matches()) {
             return List.of(Finding.ok("firewall", title, Messages.t("security.firewall.nft")));
         }
-        why.add("nft: " + (nft.ok() ? Messages.t("security.firewall.noInputFilter") : reason(nft)));
+        why.add(nft.ok() ? "nft: " + Messages.t("security.firewall.noInputFilter") : reason(nft, "nft"));
         HostCommands.Output ipt = ctx.commands().run(List.of("iptables", "-S", "INPUT"));
         if (ipt.ok()) {
             var m = IPT_INPUT_FILTER.matcher(ipt.stdout());
@@ -48,7 +48,7 @@ final class FirewallRule implements Rule {
             return List.of(Finding.of("firewall", ProbeStatus.CRITICAL, title, Messages.t("security.firewall.open", String.join("; ", why)),
                     Messages.t("security.fix.firewall")));
         }
-        why.add("iptables: " + reason(ipt));
+        why.add(reason(ipt, "iptables"));
         if (ufw.ok() || nft.ok()) {
             return List.of(Finding.of("firewall", ProbeStatus.CRITICAL, title, Messages.t("security.firewall.open", String.join("; ", why)),
                     Messages.t("security.fix.firewall")));
@@ -58,8 +58,10 @@ final class FirewallRule implements Rule {
                 + (configured.isEmpty() ? "" : "; " + configured), Messages.t("security.fix.firewall.unknown")));
     }
 
-    private static String reason(HostCommands.Output o) {
-        return o.problem().isEmpty() ? "exit " + o.exitCode() : o.problem();
+    /** Why a program gave no ruleset, led by its name once (a problem from a run that never started already names it). */
+    private static String reason(HostCommands.Output o, String program) {
+        String why = o.problem().isEmpty() ? "exit " + o.exitCode() : o.problem();
+        return why.startsWith(program) ? why : program + ": " + why;
     }
 
     private static String ufwConf(Path conf) {

@@ -1,5 +1,6 @@
 package edm.console.security;
 
+import edm.console.i18n.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,10 @@ public interface HostCommands {
                 p = new ProcessBuilder(argv).start();
                 p.getOutputStream().close();
             } catch (IOException e) {
-                return Output.notRun(argv.get(0) + ": " + e.getMessage());
+                // The JDK's "Cannot run program ... error=2 (No such file or directory)" means: not installed here.
+                String m = String.valueOf(e.getMessage());
+                boolean missing = m.contains("error=2") || m.contains("error: 2");
+                return Output.notRun(missing ? Messages.t("security.notInstalled", argv.get(0)) : argv.get(0) + ": " + m.strip());
             }
             try {
                 Drain out = new Drain(p.getInputStream());
