@@ -29,7 +29,7 @@ final class SecurityInCheck {
                 ? SecurityContainers.fromList(containers.containers()) : ContainerFacts.Listing.unavailable("engine down");
         Instant now = clock.now();
         try {
-            SecurityReport report = SecurityRules.forCheck().run(SecurityContext.from(config, () -> listing, clock).withoutHostPrograms());
+            SecurityReport report = SecurityRules.forCheck().run(SecurityContext.from(config, () -> listing, clock).forCheck());
             return report.findings().stream().filter(f -> f.counted() == ProbeStatus.CRITICAL).map(f -> probe(f, now)).toList();
         } catch (RuntimeException e) {
             // The rules catch their own failures; this is the context itself. check must still report the rest.

@@ -26,7 +26,8 @@ final class PortsRule implements Rule {
 
     @Override
     public List<Finding> check(SecurityContext ctx) {
-        List<Finding> out = new ArrayList<>(listeners(ctx));
+        // A public listener is a warning, never critical: check skips reading /proc/net.
+        List<Finding> out = new ArrayList<>(ctx.criticalOnly() ? List.of() : listeners(ctx));
         ContainerFacts.Listing listing = ctx.containers().get();
         if (!listing.available()) {
             out.add(Finding.of("ports.containers", ProbeStatus.UNKNOWN, Messages.t("security.title.ports.containers"),

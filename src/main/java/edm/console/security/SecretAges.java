@@ -6,21 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * When each secret of the env file was first seen with its current value, so that its age can be held
- * against {@code security.rotateDays}. The state holds a fingerprint per name — an HMAC of the value under
- * a random salt kept beside it (mode 600) — never the value: without the salt the fingerprint cannot
- * be tested against guesses, and a copied state file reveals nothing.
+ * against {@code security.rotateDays}. The state holds a fingerprint per name — SHA-256 of a random salt
+ * kept beside it (mode 600) and the value — never the value: without the salt the fingerprint cannot be
+ * tested against guesses. SHA-256 rather than an HMAC: the fingerprint is only compared, never a MAC an
+ * attacker could extend, and javax.crypto's first Mac costs check (every 5 minutes) a tenth of a second.
  */
 final class SecretAges {
     static final String SALT = "salt";
@@ -90,11 +90,11 @@ final class SecretAges {
 
     static String fingerprint(byte[] salt, String value) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            return HexFormat.of().formatHex(sha.digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

@@ -15,10 +15,12 @@ import java.util.function.Supplier;
  * @param edmContainers  the stack's container names (config services)
  * @param nginxContainer the container allowed to publish the entry ports on every address
  * @param network        the stack's network (SPEC-006: edm_edm-network)
+ * @param criticalOnly   for {@code check}: rules may skip what can only be a warning (secrets' ages, public
+ *                       listeners), since check reports the critical findings alone and runs every 5 minutes
  */
 public record SecurityContext(Path root, SecuritySettings settings, Path projectDir, Path envFile, Path stateDir, Clock clock,
                               HostCommands commands, Supplier<ContainerFacts.Listing> containers, List<String> edmContainers,
-                              String nginxContainer, String network) {
+                              String nginxContainer, String network, boolean criticalOnly) {
     /** apt-get -s upgrade on a slow mirror cache is the longest of the host programs. */
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
 
@@ -54,13 +56,13 @@ public record SecurityContext(Path root, SecuritySettings settings, Path project
         HostCommands commands = root.getParent() == null ? HostCommands.system(COMMAND_TIMEOUT) : HostCommands.NONE;
         String nginx = config.service("nginx").map(config::containerName).orElse("");
         return new SecurityContext(root, s, config.projectPath(), config.resolve(config.envFile), config.resolve(s.stateDir), clock,
-                commands, once(containers), config.containerNames(), nginx, config.network);
+                commands, once(containers), config.containerNames(), nginx, config.network, false);
     }
 
-    /** The same context without host programs: the rules fall back to files or say UNKNOWN. */
-    public SecurityContext withoutHostPrograms() {
+    /** The same context for {@code check}: no host programs (the rules fall back to files or say UNKNOWN), critical findings only. */
+    public SecurityContext forCheck() {
         return new SecurityContext(root, settings, projectDir, envFile, stateDir, clock, HostCommands.NONE, containers, edmContainers,
-                nginxContainer, network);
+                nginxContainer, network, true);
     }
 
     /** The engine is asked once per run, however many rules look at its containers. */
