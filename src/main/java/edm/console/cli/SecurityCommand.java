@@ -9,6 +9,7 @@ import edm.console.security.SecurityContext;
 import edm.console.security.SecurityReport;
 import edm.console.security.SecurityRules;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +41,9 @@ public final class SecurityCommand implements Callable<Integer> {
     }
 
     static SecurityContext context(CliContext cli) {
-        return SecurityContext.from(cli.config(), () -> SecurityContainers.read(cli.gateway()), Clock.SYSTEM);
+        Duration timeout = Duration.ofSeconds(cli.config().docker.timeoutSeconds);
+        return SecurityContext.from(cli.config(), () -> SecurityContainers.read(cli.gateway()),
+                (container, argv) -> SecurityContainers.exec(cli.gateway(), container, argv, timeout), Clock.SYSTEM);
     }
 
     private void print(SecurityReport report, ConsoleConfig config, PrintWriter out, PrintWriter err) {

@@ -15,12 +15,15 @@ import java.util.function.Supplier;
  * @param edmContainers  the stack's container names (config services)
  * @param nginxContainer the container allowed to publish the entry ports on every address
  * @param network        the stack's network (SPEC-006: edm_edm-network)
+ * @param containerCommands programs inside a container (nginx -T in the nginx container)
+ * @param siteUrl        the site as visitors reach it (health.urls' frontend, else the first), for the header rules
  * @param criticalOnly   for {@code check}: rules may skip what can only be a warning (secrets' ages, public
  *                       listeners), since check reports the critical findings alone and runs every 5 minutes
  */
 public record SecurityContext(Path root, SecuritySettings settings, Path projectDir, Path envFile, Path stateDir, Clock clock,
                               HostCommands commands, Supplier<ContainerFacts.Listing> containers, List<String> edmContainers,
-                              String nginxContainer, String network, boolean criticalOnly) {
+                              String nginxContainer, String network, ContainerCommands containerCommands,
+                              String siteUrl, boolean criticalOnly) {
     /** apt-get -s upgrade on a slow mirror cache is the longest of the host programs. */
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
 
@@ -50,19 +53,25 @@ public record SecurityContext(Path root, SecuritySettings settings, Path project
      * The context the config describes. Host programs run only with the root "/": under a fixture root
      * they would describe this machine, not the tree the rules read.
      */
-    public static SecurityContext from(ConsoleConfig config, Supplier<ContainerFacts.Listing> containers, Clock clock) {
+    public static SecurityContext from(ConsoleConfig config, Supplier<ContainerFacts.Listing> containers, ContainerCommands inContainers,
+                                       Clock clock) {
         SecuritySettings s = config.security;
         Path root = Path.of(s.root);
         HostCommands commands = root.getParent() == null ? HostCommands.system(COMMAND_TIMEOUT) : HostCommands.NONE;
         String nginx = config.service("nginx").map(config::containerName).orElse("");
         return new SecurityContext(root, s, config.projectPath(), config.resolve(config.envFile), config.resolve(s.stateDir), clock,
-                commands, once(containers), config.containerNames(), nginx, config.network, false);
+                commands, once(containers), config.containerNames(), nginx, config.network, inContainers, site(config), false);
     }
 
     /** The same context for {@code check}: no host programs (the rules fall back to files or say UNKNOWN), critical findings only. */
     public SecurityContext forCheck() {
         return new SecurityContext(root, settings, projectDir, envFile, stateDir, clock, HostCommands.NONE, containers, edmContainers,
-                nginxContainer, network, true);
+                nginxContainer, network, ContainerCommands.NONE, siteUrl, true);
+    }
+
+    private static String site(ConsoleConfig config) {
+        return config.health.urls.stream().filter(u -> "frontend".equals(u.name)).map(u -> u.url).findFirst()
+                .orElse(config.health.urls.isEmpty() ? "" : config.health.urls.get(0).url);
     }
 
     /** The engine is asked once per run, however many rules look at its containers. */

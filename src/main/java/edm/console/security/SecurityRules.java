@@ -16,7 +16,7 @@ public final class SecurityRules {
     /** SPEC-006's rules: access (ssh, firewall, patches), secrets, ports, networks, logs. */
     public static SecurityRules spec() {
         return new SecurityRules(List.of(new SshRule(), new SecretsRule(), new PortsRule(), new NetworksRule(), new LogrotateRule(),
-                new PatchesRule(), new FirewallRule()));
+                new PatchesRule(), new FirewallRule(), new HeadersRule(), new RateLimitRule()));
     }
 
     /**

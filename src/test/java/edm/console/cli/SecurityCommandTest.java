@@ -60,6 +60,8 @@ class SecurityCommandTest {
                 docker:
                   endpoint: unix://%s
                   timeoutSeconds: 2
+                health:
+                  urls: []
                 security:
                   root: %s
                   deployUser: %s
@@ -86,7 +88,7 @@ class SecurityCommandTest {
             }
             rules.add(f.get("rule").asText().split("\\.")[0]);
         }
-        assertEquals(Set.of("ssh", "secrets", "ports", "networks", "logs", "patches", "firewall"), rules);
+        assertEquals(Set.of("ssh", "secrets", "ports", "networks", "logs", "patches", "firewall", "https", "ratelimit"), rules);
         // The fixture's ssh and logs pass; the JWT secret is a placeholder (critical); no engine: unknown, never ok.
         assertEquals("critical", json.get("status").asText());
         assertEquals(2, r.code());

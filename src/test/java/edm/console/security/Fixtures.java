@@ -30,7 +30,7 @@ final class Fixtures {
     static SecurityContext context(Path root, Path project, SecuritySettings s, HostCommands commands,
                                    ContainerFacts.Listing containers, Clock clock) {
         return new SecurityContext(root, s, project, project.resolve(".env.production"), project.resolve("state/security"), clock,
-                commands, () -> containers, STACK, "edm-nginx-prod", "edm_edm-network", false);
+                commands, () -> containers, STACK, "edm-nginx-prod", "edm_edm-network", ContainerCommands.NONE, "", false);
     }
 
     static SecurityContext context(Path root, Path project) {
