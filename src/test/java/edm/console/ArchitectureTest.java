@@ -80,6 +80,16 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** Security rules run the same from the CLI, check, a panel and a test: engine facts come in as plain records. */
+    @Test
+    void securityRulesAreRulesWithoutTerminalEngineOrUi() {
+        noClasses().that().resideInAPackage("edm.console.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.googlecode.lanterna..", "org.jline..", "picocli..",
+                        "com.github.dockerjava..", "edm.console.ui..", "edm.console.cli..", "edm.console.app..",
+                        "edm.console.docker..", "edm.console.live..", "edm.console.sandbox..")
+                .check(MAIN);
+    }
+
     @Test
     void adaptersDoNotImportEachOtherOrTheUi() {
         for (String adapter : new String[] {"docker", "host", "config"}) {

@@ -76,6 +76,7 @@ public final class SnapshotCollector {
         }
         probes.addAll(network.join());
         probes.addAll(backupProbes(config, clock));
+        probes.addAll(SecurityInCheck.critical(config, containers, clock));
         return new Report(containers, h, probes, now);
     }
 

@@ -61,6 +61,7 @@ final class ConfigValidator {
         ui(c);
         notBlank("compose.file", c.compose.file);
         notBlank("compose.command", c.compose.command);
+        new SecurityValidator(problems).validate(c.security);
     }
 
     private void docker(ConsoleConfig.DockerSettings d) {

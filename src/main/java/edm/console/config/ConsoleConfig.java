@@ -35,6 +35,7 @@ public class ConsoleConfig {
     public AlertSettings alerts = new AlertSettings();
     public DeploySettings deploy = new DeploySettings();
     public ComposeSettings compose = new ComposeSettings();
+    public SecuritySettings security = new SecuritySettings();
 
     public Path projectPath() {
         return Path.of(projectDir);

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Everything the detail view shows about one container (from inspect). env is already masked:
- * raw secret values never leave the docker adapter.
+ * raw secret values never leave the docker adapter. privileged is HostConfig.Privileged (the security rules).
  */
 public record ContainerDetail(
         ContainerInfo summary,
@@ -20,7 +20,8 @@ public record ContainerDetail(
         int pid,
         boolean oomKilled,
         int exitCode,
-        Instant finishedAt) {
+        Instant finishedAt,
+        boolean privileged) {
 
     public ContainerDetail {
         networks = List.copyOf(networks);
@@ -29,9 +30,17 @@ public record ContainerDetail(
         healthLog = List.copyOf(healthLog);
     }
 
+    /** A detail whose inspect data said nothing about privilege (tests, older callers): not privileged. */
+    public ContainerDetail(ContainerInfo summary, String imageId, String command, String restartPolicy, List<NetworkAttachment> networks,
+                           List<String> mounts, List<String> maskedEnv, int healthFailingStreak, List<HealthCheckResult> healthLog,
+                           int pid, boolean oomKilled, int exitCode, Instant finishedAt) {
+        this(summary, imageId, command, restartPolicy, networks, mounts, maskedEnv, healthFailingStreak, healthLog, pid, oomKilled,
+                exitCode, finishedAt, false);
+    }
+
     public ContainerDetail withSummary(ContainerInfo newSummary) {
         return new ContainerDetail(newSummary, imageId, command, restartPolicy, networks, mounts, maskedEnv, healthFailingStreak,
-                healthLog, pid, oomKilled, exitCode, finishedAt);
+                healthLog, pid, oomKilled, exitCode, finishedAt, privileged);
     }
 
     public record NetworkAttachment(String network, String ipAddress, List<String> aliases) {

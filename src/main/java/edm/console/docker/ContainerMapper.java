@@ -90,7 +90,8 @@ final class ContainerMapper {
                 s == null || s.getPid() == null ? 0 : s.getPid(),
                 s != null && Boolean.TRUE.equals(s.getOOMKilled()),
                 s == null || s.getExitCode() == null ? 0 : s.getExitCode(),
-                s == null ? null : ContainerRows.parseTime(s.getFinishedAt()));
+                s == null ? null : ContainerRows.parseTime(s.getFinishedAt()),
+                r.getHostConfig() != null && Boolean.TRUE.equals(r.getHostConfig().getPrivileged()));
     }
 
     private static String command(InspectContainerResponse r) {

@@ -129,7 +129,8 @@ final class JsonContainers {
                 ContainerRows.command(str(r, "Path"), args == null ? null : List.of(args)), policy,
                 networks, mounts, env, failing, log, pid(r), s != null && Boolean.TRUE.equals(bool(s, "OOMKilled")),
                 s == null || num(s, "ExitCode") == null ? 0 : num(s, "ExitCode").intValue(),
-                s == null ? null : ContainerRows.parseTime(str(s, "FinishedAt")));
+                s == null ? null : ContainerRows.parseTime(str(s, "FinishedAt")),
+                Boolean.TRUE.equals(bool(obj(r, "HostConfig"), "Privileged")));
     }
 
     /** What only inspect knows, onto a listed row: health, start time and restart count. */

@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Messages {
     /** The areas, in lookup order. A new area needs its two files and an entry here. */
     public static final List<String> BUNDLES = List.of("common", "cli", "config", "ui", "sandbox", "health", "logs", "backup",
-            "checklist", "workflow", "compose");
+            "checklist", "workflow", "compose", "security");
 
     /**
      * The locales that have files beside the English ones ({@code AREA_zh_CN.properties}): a new

@@ -1,0 +1,65 @@
+package edm.console.cli;
+
+import edm.console.config.ConsoleConfig;
+import edm.console.config.SecuritySettings.AcceptedRisk;
+import edm.console.core.Clock;
+import edm.console.i18n.Messages;
+import edm.console.security.Finding;
+import edm.console.security.SecurityContext;
+import edm.console.security.SecurityReport;
+import edm.console.security.SecurityRules;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code edm-console security [--json]}: SPEC-006's security rules once, each finding with its evidence
+ * and its fix. Exit 0 all well, 1 a warning or something that could not be read, 2 critical, 3 the
+ * command could not run (as {@code check}).
+ */
+@Command(name = "security", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true, subcommands = SecurityFixCommand.class)
+public final class SecurityCommand implements Callable<Integer> {
+    @Option(names = "--json", descriptionKey = "opt.json")
+    boolean json;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (CliContext cli = CliContext.open(spec)) {
+            if (cli == null) {
+                return CheckCommand.COULD_NOT_RUN;
+            }
+            SecurityReport report = SecurityRules.spec().run(context(cli));
+            print(report, cli.config(), cli.out, cli.err);
+            return report.exitCode();
+        }
+    }
+
+    static SecurityContext context(CliContext cli) {
+        Duration timeout = Duration.ofSeconds(cli.config().docker.timeoutSeconds);
+        return SecurityContext.from(cli.config(), () -> SecurityContainers.read(cli.gateway()),
+                (container, argv) -> SecurityContainers.exec(cli.gateway(), container, argv, timeout), Clock.SYSTEM);
+    }
+
+    private void print(SecurityReport report, ConsoleConfig config, PrintWriter out, PrintWriter err) {
+        if (json) {
+            out.println(ProbeReport.jsonText(SecurityText.json(report)));
+        } else {
+            SecurityText.lines(report).forEach(out::println);
+            out.println(SecurityText.summary(report));
+        }
+        // A typo in an accepted rule would silence nothing while looking as if it did.
+        for (AcceptedRisk a : config.security.accept) {
+            if (report.findings().stream().map(Finding::rule).noneMatch(r -> r.equals(a.rule) || r.startsWith(a.rule + "."))) {
+                err.println(Messages.t("security.unknownAccept", a.rule));
+            }
+        }
+        out.flush();
+        err.flush();
+    }
+}
