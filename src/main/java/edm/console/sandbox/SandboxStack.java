@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
+import edm.console.compose.ComposeSync;
 import edm.console.core.ContainerStatus;
 import edm.console.core.HealthStatus;
 import edm.console.core.PortMapping;
@@ -41,11 +42,14 @@ final class SandboxStack {
     private final DockerClient client;
     private final SandboxProject project;
     private final Consumer<String> progress;
+    /** The project's compose file, so that each container carries the labels docker-compose would give it. */
+    private final ComposeSync compose;
 
     SandboxStack(DockerClient client, SandboxProject project, Consumer<String> progress) {
         this.client = client;
         this.project = project;
         this.progress = progress;
+        this.compose = ComposeSync.of(SandboxConfigFile.build(project.dir()), Map.of());
     }
 
     /** Labels of every sandbox container and the network. */
@@ -118,6 +122,17 @@ final class SandboxStack {
         return true;
     }
 
+    /**
+     * The sandbox's labels with compose's own (number, one-off, version and the config hash docker-compose
+     * computes for the generated file), so that a {@code docker-compose up -d} in the project dir finds the
+     * containers it would have made and changes nothing; without docker-compose, the hash is left out.
+     */
+    private Map<String, String> composeLabels(SandboxService s) {
+        String image = s.image();
+        int colon = image.lastIndexOf(':');
+        return compose.relabel(s.name(), image.substring(0, colon), image.substring(colon + 1), progress).apply(labels(s.name()));
+    }
+
     private void create(SandboxService s, SandboxCredentials creds) {
         ExposedPort port = ExposedPort.tcp(s.containerPort());
         Ports bindings = new Ports();
@@ -130,7 +145,7 @@ final class SandboxStack {
         String id = client.createContainerCmd(s.image())
                 .withName(s.containerName())
                 .withHostName(s.name())
-                .withLabels(labels(s.name()))
+                .withLabels(composeLabels(s))
                 .withEnv(creds.containerEnv(s.name()))
                 .withExposedPorts(port)
                 .withHostConfig(host)
