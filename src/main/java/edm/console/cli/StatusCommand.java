@@ -36,11 +36,12 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (CliContext cli = CliContext.open(spec)) {
-            return cli == null ? CheckCommand.COULD_NOT_RUN : status(cli);
+            return cli == null ? CheckCommand.COULD_NOT_RUN : status(cli, json);
         }
     }
 
-    private int status(CliContext cli) throws Exception {
+    /** The snapshot itself, the same whether picocli read the command line or {@link DirectCommands} did. */
+    static int status(CliContext cli, boolean json) throws Exception {
         PrintWriter out = cli.out;
         LoadedConfig loaded = cli.loaded();
         ConsoleConfig config = loaded.config();
