@@ -39,7 +39,7 @@ public final class CheckCommand implements Callable<Integer> {
         SnapshotCollector.Report report = SnapshotCollector.collect(cli.config(), Clock.SYSTEM);
         ProbeStatus worst = report.worst();
         if (json) {
-            out.println(ProbeReport.jsonText(ProbeReport.json(report.probes(), worst)));
+            out.println(ProbeReport.jsonObject(g -> ProbeReport.writeJson(g, report.probes(), worst)));
         } else {
             List<String> lines = ProbeReport.table(report.probes(), quiet, Terminal.width());
             lines.forEach(out::println);

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every read the watching console makes (ping, version, list with image names, inspect, find by name, stats,
  * events, logs), run through {@link ContainerGateway} in a JVM of its own, loads no class of docker-java,
  * httpclient5, guava or Jackson databind: the JVM's own class-load log says so. Nor do {@code check} and
- * {@code status} as cron and scripts run them, with a config file and a compose file, which also load no
- * picocli (their command line is read without it).
+ * {@code status} (and their {@code --json}) as cron and scripts run them, with a config file and a compose
+ * file, which also load no picocli (their command line is read without it).
  */
 class ReadPathClassesTest {
     private static final List<String> HEAVY = List.of("com.github.dockerjava.", "org.apache.hc.", "com.google.common.",
@@ -43,7 +43,7 @@ class ReadPathClassesTest {
     }
 
     @Test
-    void checkAndStatusWithAConfigAndAComposeFileLoadNoDatabindNorPicocli(@TempDir Path dir) throws Exception {
+    void checkAndStatusAndTheirJsonWithAConfigAndAComposeFileLoadNoDatabindNorPicocli(@TempDir Path dir) throws Exception {
         Path sock = dir.resolve("engine.sock");
         Files.writeString(dir.resolve("docker-compose.yml"), """
                 services:
@@ -65,16 +65,17 @@ class ReadPathClassesTest {
                 + "thresholds:\n  diskPercent: 99.5\n");
         List<String> heavyAndPicocli = new ArrayList<>(HEAVY);
         heavyAndPicocli.add("picocli.");
-        for (String command : List.of("check", "status")) {
-            Path run = Files.createDirectories(dir.resolve(command));
-            List<String> loaded = classesLoaded(run, "exit ", Command.class.getName(), sock.toString(), "--config", config.toString(),
-                    command);
+        for (List<String> command : List.of(List.of("check"), List.of("check", "--json"), List.of("status"), List.of("status", "--json"))) {
+            Path run = Files.createDirectories(dir.resolve(String.join("", command)));
+            List<String> args = new ArrayList<>(List.of(Command.class.getName(), sock.toString(), "--config", config.toString()));
+            args.addAll(command);
+            List<String> loaded = classesLoaded(run, "exit ", args.toArray(String[]::new));
             String out = Files.readString(run.resolve("out.txt"));
             // The premises: the config and the compose file were read, the engine was asked.
             assertTrue(out.contains("edm-backend-prod") && out.contains("compose"), out);
             assertTrue(loaded.stream().anyMatch(l -> l.contains(" edm.console.compose.ComposeReader ")), "compose file read");
             assertTrue(loaded.stream().anyMatch(l -> l.contains(" edm.console.config.ConfigBinder ")), "config file read");
-            assertEquals(List.of(), heavy(loaded, heavyAndPicocli), command);
+            assertEquals(List.of(), heavy(loaded, heavyAndPicocli), command.toString());
         }
     }
 
