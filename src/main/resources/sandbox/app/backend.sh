@@ -2,7 +2,7 @@
 . /app/lib.sh
 read_request
 [ "$BODY_LENGTH" -gt 0 ] 2>/dev/null && head -c "$BODY_LENGTH" > /dev/null
-started=$(date +%s)
+stamp
 case "$REQ_PATH" in
     /api/health|/api/health\?*)
         if [ "$BROKEN" = "1" ]; then
@@ -25,5 +25,5 @@ case "$REQ_PATH" in
 esac
 if ! is_healthcheck; then
     access_log "$CLIENT_IP" "$METHOD" "$REQ_PATH" "$RESP_STATUS" "$RESP_BYTES" "$REFERER" "$AGENT"
-    app_log INFO http "$METHOD $REQ_PATH -> $RESP_STATUS in $(( $(date +%s) - started ))s"
+    app_log INFO http "$METHOD $REQ_PATH -> $RESP_STATUS"
 fi

@@ -9,6 +9,7 @@ import edm.console.config.ConsoleConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code edm-console.yml} of the sandbox: a {@link ConsoleConfig} that points the console at the
@@ -24,6 +25,9 @@ public final class SandboxConfigFile {
     private SandboxConfigFile() {
     }
 
+    /** The services nginx routes to (/ and /api): blue-green deploys by default. */
+    static final Set<String> BEHIND_NGINX = Set.of("backend", "frontend");
+
     public static ConsoleConfig build(Path projectDir) {
         ConsoleConfig c = new ConsoleConfig();
         c.project = SandboxSpec.PROJECT;
@@ -33,7 +37,11 @@ public final class SandboxConfigFile {
         c.envFile = ".env.production";
         c.services = new ArrayList<>();
         for (SandboxService s : SandboxSpec.SERVICES) {
-            ConsoleConfig.ServiceConfig sc = new ConsoleConfig.ServiceConfig(s.name(), s.containerPort(), s.hostHealthUrl());
+            // Behind nginx, a service is checked where its users reach it, as in production (SPEC-006: https://DOMAIN/api/health):
+            // after a blue-green deploy the new container publishes no host port, so its own port would check nothing.
+            String health = BEHIND_NGINX.contains(s.name()) ? "http://127.0.0.1:" + SandboxSpec.NGINX_PORT + s.healthPath()
+                    : s.hostHealthUrl();
+            ConsoleConfig.ServiceConfig sc = new ConsoleConfig.ServiceConfig(s.name(), s.containerPort(), health);
             sc.container = s.containerName();
             sc.image = s.repository();
             c.services.add(sc);

@@ -36,6 +36,8 @@ final class BlueGreenSteps {
     private final HealthGate gate;
     private final ProxySwitch proxy;
     private Set<Long> workersBefore = Set.of();
+    /** The drain found that nginx never loaded the switch: it still serves the configuration before it. */
+    private boolean switchNeverLoaded;
 
     BlueGreenSteps(WorkflowContext ctx, DeployPlan plan, Journal journal, Map<String, String> data, WorkflowProgress progress,
                    BooleanSupplier cancelled) {
@@ -94,6 +96,11 @@ final class BlueGreenSteps {
      * the full drain time is waited.
      */
     void drain() {
+        awaitOldWorkers(true);
+    }
+
+    /** The drain; {@code cancellable} false on the way back, which a cancel must not stop halfway. */
+    private void awaitOldWorkers(boolean cancellable) {
         long deadline = System.nanoTime() + Duration.ofSeconds(plan.drainSeconds()).toNanos();
         Set<Long> old = workersBefore;
         boolean visible = !old.isEmpty();
@@ -105,7 +112,7 @@ final class BlueGreenSteps {
                     return;
                 }
             }
-            if (cancelled.getAsBoolean()) {
+            if (cancellable && cancelled.getAsBoolean()) {
                 throw new WorkflowException(WorkflowText.t("workflow.cancelled"));
             }
             sleep(DRAIN_POLL_MILLIS);
@@ -114,6 +121,7 @@ final class BlueGreenSteps {
             // No worker of a new configuration: the reload did not take (nginx keeps the old one when it
             // cannot load the new, e.g. a name that stopped resolving). Stopping the old container now
             // would cut the traffic; the failure switches back instead.
+            switchNeverLoaded = cancellable;
             throw new WorkflowException(WorkflowText.t("workflow.drain.notReloaded", plan.drainSeconds()));
         }
         if (visible) {
@@ -174,7 +182,12 @@ final class BlueGreenSteps {
             ctx.engine().start(old.id());
         }
         await(old.id());
-        restoreUpstream(old.id());
+        if (restoreUpstream(old.id()) && !switchNeverLoaded) {
+            // The workers of the configuration being undone still hold requests to the new container, and
+            // take new ones until the reloaded workers start: it goes only when they have exited. (When the
+            // switch itself never loaded, every worker's configuration points at the old container already.)
+            awaitOldWorkers(false);
+        }
         if (fresh.isPresent()) {
             if (plan.reuseId() != null) {
                 ctx.engine().stop(fresh.get().id(), ctx.stopSeconds(plan.service()));
@@ -188,8 +201,9 @@ final class BlueGreenSteps {
      * The upstream back on the old container. When nginx may have loaded the new file it is the previous file
      * pointed at the old container's address (the previous file may name a shared alias that, until the new
      * container is gone, resolves to both), tested and reloaded; when it cannot have, the previous file as it was.
+     * True when nginx was reloaded.
      */
-    private void restoreUpstream(String oldId) {
+    private boolean restoreUpstream(String oldId) {
         String previous = data.get(PREVIOUS);
         Optional<String> now = proxy.read(plan.service());
         if (previous == null) {
@@ -199,7 +213,7 @@ final class BlueGreenSteps {
             if (!now.map(previous::equals).orElse(false)) {
                 proxy.write(plan.service(), previous);
             }
-            return;
+            return false;
         }
         String back = pointed(previous, oldId);
         record("switch-back", "prepare", Map.of(NEXT, back, TARGET, oldId));
@@ -211,9 +225,11 @@ final class BlueGreenSteps {
             throw new WorkflowException(WorkflowText.t("workflow.switch.testFailed", proxy.file(plan.service()), String.join("; ", problems)),
                     problems);
         }
+        workersBefore = proxy.workers();
         proxy.reload();
         record("switch-back", "reloaded", Map.of(RELOAD, "back"));
         progress.output(WorkflowText.t("workflow.switch.back", plan.service(), Upstreams.address(oldId)));
+        return true;
     }
 
     private String pointed(String content, String id) {

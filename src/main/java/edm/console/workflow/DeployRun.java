@@ -254,6 +254,9 @@ public final class DeployRun {
         if (!ctx.engine().state(id).map(DeployOps.State::running).orElse(false)) {
             ctx.engine().start(id);
         }
+        if (blueGreen == null) {
+            NginxRefresh.afterReplace(ctx, plan.service(), progress);
+        }
     }
 
     private void verify() {
@@ -343,6 +346,7 @@ public final class DeployRun {
         }
         if (!old.running()) {
             ctx.engine().start(old.id());
+            NginxRefresh.afterReplace(ctx, plan.service(), progress);
         }
         gate.await(old.id(), plan.healthUrl(), progress);
         journal.write("rollback", "end", Map.of());
@@ -354,6 +358,9 @@ public final class DeployRun {
             ctx.compose().writeBack(plan.service(), plan.image(), plan.tag()).ifPresent(progress::output);
         }
         Release r = release(started, result, message);
+        if (r.good()) {
+            ctx.history().recordFoundRunning(plan, started);
+        }
         ctx.history().record(r);
         WorkflowAudit.record(ctx, plan.kind(), plan, r, Duration.between(started, Instant.now()));
         journal.finish();

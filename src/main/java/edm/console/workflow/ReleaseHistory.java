@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Optional;
 /** The release history ({@value #FILE} in the state dir), a JSON array replaced atomically on every record. */
 public final class ReleaseHistory {
     public static final String FILE = "releases.json";
+    /** The kind of a release found running when the console first deployed the service. */
+    public static final String FOUND = "found";
 
     private final Path file;
 
@@ -43,6 +46,21 @@ public final class ReleaseHistory {
         } catch (IOException e) {
             throw new WorkflowException(WorkflowText.t("workflow.history.io", file, e.getMessage()));
         }
+    }
+
+    /**
+     * The release a first deploy replaces, which the console never recorded (it ran before the console did): kept as
+     * a good release of its own, just before the deploy started, so that {@code rollback} can return to it.
+     */
+    public synchronized void recordFoundRunning(DeployPlan plan, Instant deployStarted) {
+        if (plan.oldImageId() == null || !"deploy".equals(plan.kind()) || !goodReleases(plan.service()).isEmpty()) {
+            return;
+        }
+        String image = plan.oldImage() == null ? plan.oldImageId() : plan.oldImage();
+        int colon = image.lastIndexOf(':');
+        String tag = colon > 0 && !image.startsWith("sha256:") && image.indexOf('/', colon) < 0 ? image.substring(colon + 1) : image;
+        record(new Release("found-" + plan.oldId(), FOUND, plan.service(), tag, image, plan.oldImageId(), plan.container(),
+                "-", deployStarted.minusMillis(1), Release.OK, 0, null, null));
     }
 
     /** Good releases of a service, newest first: the rollback picker's list. */

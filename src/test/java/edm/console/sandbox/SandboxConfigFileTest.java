@@ -33,10 +33,12 @@ class SandboxConfigFileTest {
     }
 
     @Test
-    void healthUrlsPointAtThePublishedLoopbackPorts() throws Exception {
+    void healthUrlsGoThroughNginxForTheServicesBehindIt() throws Exception {
+        // After a blue-green deploy the new backend publishes no host port: its own port would check nothing.
         ConsoleConfig c = roundTrip();
-        assertEquals("http://127.0.0.1:18002/api/health", c.service("backend").orElseThrow().healthUrl);
-        assertEquals("http://127.0.0.1:18001/", c.service("frontend").orElseThrow().healthUrl);
+        assertEquals("http://127.0.0.1:18080/api/health", c.service("backend").orElseThrow().healthUrl);
+        assertEquals("http://127.0.0.1:18080/", c.service("frontend").orElseThrow().healthUrl);
+        assertEquals("http://127.0.0.1:18080/nginx-health", c.service("nginx").orElseThrow().healthUrl);
         assertEquals("", c.service("postgres").orElseThrow().healthUrl);
         assertEquals(List.of("http://127.0.0.1:18080/api/health", "http://127.0.0.1:18080/"),
                 c.health.urls.stream().map(u -> u.url).toList());

@@ -146,6 +146,17 @@ class BlueGreenTest {
     }
 
     @Test
+    void theWayBackWaitsForTheWorkersStillOnTheNewOneBeforeItGoes() {
+        nginx.linger = 3;
+        verifyFailures.add("api: HTTP 500");
+        DeployRun.Outcome o = deploy("v1.1");
+        assertTrue(o.rolledBack(), o.message());
+        assertEquals(oldId, nginx.servingId);
+        assertEquals(List.of(), outages, engine.calls.toString());
+        assertEquals(2, engine.containers.size(), engine.containers.keySet().toString());
+    }
+
+    @Test
     void aReloadThatDidNotTakeIsCaughtInTheDrainAndTheOldOneNeverStops() {
         nginx.reloadTakes = false;
         DeployRun.Outcome o = new DeployWorkflow(ctx().withProxy(nginx, 1)).prepareDeploy(backend,
@@ -241,6 +252,20 @@ class BlueGreenTest {
         assertEquals(DeployPlan.REPLACE, p.plan().path());
         assertTrue(p.plan().steps().contains("stop-old"));
         p.abandon();
+    }
+
+    @Test
+    void aStopAndReplaceOfAServiceNginxRoutesToReloadsNginxSoItResolvesTheNewContainer() {
+        // services[].upstream: false: the console does not switch, but nginx resolved the old container's address at load.
+        DeployWorkflow.Target unmanaged = new DeployWorkflow.Target("backend", "edm-backend-prod", "edm-backend", "", null);
+        engine.afterChange = () -> { };
+        DeployRun.Outcome o = new DeployWorkflow(ctx()).prepareDeploy(unmanaged, new DeployWorkflow.Request("v1.1", false, true, false))
+                .run(WorkflowProgress.NONE, () -> false);
+        assertTrue(o.ok(), o.message());
+        assertEquals(1, nginx.reloads, engine.calls.toString());
+        String newId = engine.byName("edm-backend-prod").id;
+        assertEquals(newId, nginx.servingId, "nginx resolves the new container");
+        assertTrue(engine.calls.indexOf("nginx -s reload") > engine.calls.indexOf("start edm-backend-prod"), engine.calls.toString());
     }
 
     @Test

@@ -63,12 +63,34 @@ class DeployRunTest {
         FakeEngine.C kept = engine.containers.get(oldId);
         assertTrue(kept.name.startsWith("edm-backend-prod-old-"), kept.name);
         assertFalse(kept.running);
-        Release r = new ReleaseHistory(dir.resolve("state")).all().get(0);
+        Release r = new ReleaseHistory(dir.resolve("state")).current("backend").orElseThrow();
         assertEquals("v1.1", r.tag());
         assertEquals("sha256:v11", r.imageId());
         assertEquals("alice", r.user());
         assertTrue(Journal.unfinished(dir.resolve("state")).isEmpty(), "journal filed away");
         assertFalse(Files.exists(dir.resolve("state/workflow.lock")), "lock released");
+    }
+
+    @Test
+    void theFirstDeployKeepsWhatRanBeforeAsARollbackTarget() {
+        FakeEngine.C old = engine.byName("edm-backend-prod");
+        String oldImageId = engine.state(old.id).orElseThrow().imageId();
+        assertTrue(deploy("v1.1", true).ok());
+        ReleaseHistory history = new ReleaseHistory(dir.resolve("state"));
+        Release found = ReleaseHistory.rollbackTarget(history.goodReleases("backend"), null).orElseThrow();
+        assertEquals(ReleaseHistory.FOUND, found.kind());
+        assertEquals("v1.0", found.tag());
+        assertEquals(oldImageId, found.imageId());
+        assertTrue(found.time().isBefore(history.current("backend").orElseThrow().time()));
+        // Only the first deploy has something the console never recorded: the second replaces a release it knows.
+        assertTrue(deploy("v1.0", true).ok());
+        assertEquals(1, history.all().stream().filter(r -> ReleaseHistory.FOUND.equals(r.kind())).count(), history.all().toString());
+    }
+
+    @Test
+    void aFailedFirstDeployRecordsNothingFound() {
+        assertFalse(deploy("v1.2-broken", true).ok());
+        assertTrue(new ReleaseHistory(dir.resolve("state")).all().stream().noneMatch(r -> ReleaseHistory.FOUND.equals(r.kind())));
     }
 
     @Test

@@ -23,6 +23,13 @@ final class FakeProxy implements ProxySwitch {
     private long generation = 1;
     /** False: a reload leaves nginx on its old configuration (as when it cannot load the new one). */
     boolean reloadTakes = true;
+    /**
+     * After a reload the workers of the configuration before it keep serving it for this many looks at the
+     * workers (nginx's old workers finish their requests, and take new ones until the new workers start).
+     */
+    int linger;
+    private int lingerLeft;
+    private String lingeringId;
 
     FakeProxy(FakeEngine engine, String service, String canonical, String content) {
         this.engine = engine;
@@ -67,11 +74,18 @@ final class FakeProxy implements ProxySwitch {
             return;
         }
         generation++;
+        lingeringId = linger > 0 ? servingId : null;
+        lingerLeft = linger;
         servingId = resolve(files.values().iterator().next());
     }
 
     @Override
     public Set<Long> workers() {
+        if (lingerLeft > 0) {
+            lingerLeft--;
+            return Set.of((generation - 1) * 10, generation * 10, generation * 10 + 1);
+        }
+        lingeringId = null;
         return Set.of(generation * 10, generation * 10 + 1);
     }
 
@@ -88,9 +102,13 @@ final class FakeProxy implements ProxySwitch {
                 .or(() -> engine.find(canonical)).map(c -> c.id).orElse(null);
     }
 
-    /** Whether a request through nginx now would succeed: the container it points at exists and runs. */
+    /** Whether a request through nginx now would succeed: the containers its workers point at exist and run. */
     boolean serving() {
-        FakeEngine.C c = servingId == null ? null : engine.containers.get(servingId);
+        return runs(servingId) && (lingeringId == null || runs(lingeringId));
+    }
+
+    private boolean runs(String id) {
+        FakeEngine.C c = id == null ? null : engine.containers.get(id);
         return c != null && c.running;
     }
 }
