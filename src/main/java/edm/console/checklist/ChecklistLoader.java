@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -56,7 +59,7 @@ public final class ChecklistLoader {
                 l.problems.add(new ConfigProblem(dir, 0, "", Messages.t("checklist.problem.unreadableDir", e.getMessage())));
             }
         }
-        return new Loaded(java.util.Collections.unmodifiableMap(l.lists), List.copyOf(l.problems));
+        return new Loaded(Collections.unmodifiableMap(l.lists), List.copyOf(l.problems));
     }
 
     /** Parses one file on its own (for tests and `config check`-like use). */
@@ -141,7 +144,7 @@ public final class ChecklistLoader {
             if (items == null || !items.isArray() || items.isEmpty()) {
                 problem("items", "noItems");
             } else {
-                Set<String> ids = new java.util.HashSet<>();
+                Set<String> ids = new HashSet<>();
                 for (int i = 0; i < items.size(); i++) {
                     Checklist.Item item = item(items.get(i), "items[" + i + "]", i);
                     if (item != null && !ids.add(item.id())) {
@@ -150,7 +153,7 @@ public final class ChecklistLoader {
                     parsed.add(item);
                 }
             }
-            return new Checklist(name, title, text(root, "en", ""), flow, parsed.stream().filter(java.util.Objects::nonNull).toList(), file);
+            return new Checklist(name, title, text(root, "en", ""), flow, parsed.stream().filter(Objects::nonNull).toList(), file);
         }
 
         private Checklist.Item item(YamlNode n, String key, int index) {
