@@ -125,7 +125,7 @@ final class RecoveryActions implements RecoveryControl {
         String service = u.plan().service();
         boolean done = resume ? o.ok() : o.rolledBack();
         String text = done
-                ? resume ? Messages.t("workflow.result.ok", o.release().kind(), service, o.release().tag())
+                ? resume ? Messages.t("workflow.result.ok", Messages.t("workflow.kind." + o.release().kind()), service, o.release().tag())
                         : Messages.t("banner.rolledBackTo", service, u.plan().oldImage())
                 : Messages.t(o.rolledBack() ? "workflow.result.rolledBack" : "workflow.result.failed", service, o.failedStep(), o.message());
         timeline.action(Instant.now(), service, text, !done);

@@ -118,7 +118,7 @@ final class WorkflowActions implements WorkflowControl {
     private RunResult result(String service, DeployRun.Outcome o) {
         Release r = o.release();
         if (o.ok()) {
-            String text = Messages.t("workflow.result.ok", r.kind(), service, r.tag());
+            String text = Messages.t("workflow.result.ok", Messages.t("workflow.kind." + r.kind()), service, r.tag());
             timeline.action(Instant.now(), service, text, false);
             String next = "deploy".equals(r.kind()) ? postDeploy(service) + " " + Messages.t("guided.next.deployed")
                     : Messages.t("guided.next.rolledBackByChoice");

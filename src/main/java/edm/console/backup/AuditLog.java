@@ -24,8 +24,15 @@ public final class AuditLog {
     }
 
     public static String who(Map<String, String> env) {
-        String sudo = env.get("SUDO_USER");
-        return sudo != null && !sudo.isBlank() ? sudo : env.getOrDefault("USER", "?");
+        // cron and some su/tmux set neither SUDO_USER nor USER: LOGNAME, then the account the process runs as.
+        for (String key : new String[] {"SUDO_USER", "USER", "LOGNAME"}) {
+            String v = env.get(key);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        String account = System.getProperty("user.name");
+        return account == null || account.isBlank() ? "?" : account;
     }
 
     public static void append(Path projectDir, Entry e) {

@@ -164,7 +164,7 @@ final class WorkflowCli implements AutoCloseable {
             return OK;
         }
         if (o.ok()) {
-            out.println(Messages.t("workflow.result.ok", o.release().kind(), o.release().service(), o.release().tag()));
+            out.println(Messages.t("workflow.result.ok", Messages.t("workflow.kind." + o.release().kind()), o.release().service(), o.release().tag()));
             out.flush();
             return OK;
         }

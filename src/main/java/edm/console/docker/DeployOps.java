@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import java.io.File;
@@ -67,6 +68,33 @@ public final class DeployOps {
         long exit = s == null || s.getExitCodeLong() == null ? 0 : s.getExitCodeLong();
         String ref = ImageNames.readable(client, cfg == null || cfg.getImage() == null ? "" : cfg.getImage(), r.getImageId());
         return Optional.of(new State(r.getId(), name, r.getImageId(), ref, running, hc, health, exit, out, hostPorts(r.getHostConfig())));
+    }
+
+    /**
+     * The command of the container's own health check, as argv (CMD as it is, CMD-SHELL through /bin/sh -c,
+     * like the engine runs it), with its timeout in seconds; empty when it has none.
+     */
+    public Optional<HealthTest> healthTest(String id) {
+        InspectContainerResponse r;
+        try {
+            r = client.inspectContainerCmd(id).exec();
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (Exception e) {
+            throw EngineException.of("inspect " + id, e);
+        }
+        HealthCheck hc = r.getConfig() == null ? null : r.getConfig().getHealthcheck();
+        List<String> test = hc == null || hc.getTest() == null ? List.of() : hc.getTest();
+        if (test.size() < 2 || !("CMD".equals(test.get(0)) || "CMD-SHELL".equals(test.get(0)))) {
+            return Optional.empty();
+        }
+        List<String> argv = "CMD".equals(test.get(0)) ? test.subList(1, test.size()) : List.of("/bin/sh", "-c", test.get(1));
+        long nanos = hc.getTimeout() == null || hc.getTimeout() <= 0 ? 30_000_000_000L : hc.getTimeout();
+        return Optional.of(new HealthTest(List.copyOf(argv), Math.max(1, nanos / 1_000_000_000L)));
+    }
+
+    /** A container's health check command and how long the engine lets it run. */
+    public record HealthTest(List<String> argv, long timeoutSeconds) {
     }
 
     private static List<String> hostPorts(HostConfig h) {

@@ -80,6 +80,16 @@ public final class GatewayEngine implements WorkflowEngine {
     }
 
     @Override
+    public Optional<CheckRun> runHealthcheck(String id) {
+        Optional<DeployOps.HealthTest> test = ops.healthTest(id);
+        if (test.isEmpty()) {
+            return Optional.empty();
+        }
+        BoundedExec.Result r = BoundedExec.run(gateway, id, test.get().argv(), test.get().timeoutSeconds(), "health check");
+        return Optional.of(new CheckRun(r.code(), r.lines()));
+    }
+
+    @Override
     public String build(Path context, String tag, Consumer<String> output) {
         return ops.build(context.toFile(), tag, output);
     }

@@ -45,8 +45,11 @@ final class HealthGate {
                     throw new WorkflowException(WorkflowText.t("workflow.health.unhealthy", st.name()), evidence(st));
                 }
                 if (!"healthy".equals(st.health())) {
-                    ok = false;
-                    lastProblem = WorkflowText.t("workflow.health.waiting", st.name(), st.health());
+                    Optional<String> now = "starting".equals(st.health()) ? checkNow(st) : Optional.of("");
+                    if (now.isPresent()) {
+                        ok = false;
+                        lastProblem = now.get().isEmpty() ? WorkflowText.t("workflow.health.waiting", st.name(), st.health()) : now.get();
+                    }
                 }
             } else if (++steadyPolls < 2) {
                 ok = false;
@@ -75,6 +78,28 @@ final class HealthGate {
                 throw new WorkflowException(WorkflowText.t("workflow.cancelled"));
             }
         }
+    }
+
+    /**
+     * While the engine has not judged yet ("starting": its first run comes one interval after the start, 30 s by
+     * default), the container's own health check is run now: empty when it passed, else why not (an empty reason
+     * when it cannot be run, and the gate waits for the engine). The engine's "unhealthy" still fails the gate.
+     */
+    private Optional<String> checkNow(DeployOps.State st) {
+        Optional<WorkflowEngine.CheckRun> run;
+        try {
+            run = engine.runHealthcheck(st.id());
+        } catch (WorkflowException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (run.isEmpty()) {
+            return Optional.of("");
+        }
+        if (run.get().exitCode() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(WorkflowText.t("workflow.health.checkNow", st.name(), run.get().exitCode(),
+                String.join("; ", run.get().output())));
     }
 
     private List<String> evidence(DeployOps.State st) {

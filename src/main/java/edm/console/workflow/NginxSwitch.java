@@ -2,22 +2,15 @@ package edm.console.workflow;
 
 import edm.console.backup.AtomicFile;
 import edm.console.docker.ContainerGateway;
-import java.io.ByteArrayOutputStream;
+import edm.console.workflow.BoundedExec.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,14 +76,14 @@ public final class NginxSwitch implements ProxySwitch {
     @Override
     public List<String> test() {
         Result r = exec(List.of("nginx", "-t"));
-        return r.code == 0 ? List.of() : r.lines();
+        return r.code() == 0 ? List.of() : r.lines();
     }
 
     @Override
     public void reload() {
         Result r = exec(List.of("nginx", "-s", "reload"));
-        if (r.code != 0) {
-            throw new WorkflowException(WorkflowText.t("workflow.switch.reloadFailed", container, r.code, String.join("; ", r.lines())),
+        if (r.code() != 0) {
+            throw new WorkflowException(WorkflowText.t("workflow.switch.reloadFailed", container, r.code(), String.join("; ", r.lines())),
                     r.lines());
         }
     }
@@ -99,7 +92,7 @@ public final class NginxSwitch implements ProxySwitch {
     public Set<Long> workers() {
         Result r = exec(List.of("sh", "-c", WORKERS));
         Set<Long> pids = new TreeSet<>();
-        for (String l : r.out.split("\n")) {
+        for (String l : r.out().split("\n")) {
             if (l.strip().matches("\\d+")) {
                 pids.add(Long.parseLong(l.strip()));
             }
@@ -115,10 +108,10 @@ public final class NginxSwitch implements ProxySwitch {
         } catch (WorkflowException e) {
             return Optional.of(e.getMessage());
         }
-        Matcher m = STATUS.matcher(r.out);
+        Matcher m = STATUS.matcher(r.out());
         if (!m.find()) {
-            String why = (r.out + " " + r.err).trim();
-            return Optional.of(WorkflowText.t("workflow.switch.noAnswer", container, why.isEmpty() ? "exit " + r.code : why));
+            String why = (r.out() + " " + r.err()).trim();
+            return Optional.of(WorkflowText.t("workflow.switch.noAnswer", container, why.isEmpty() ? "exit " + r.code() : why));
         }
         int code = Integer.parseInt(m.group(1));
         if (code == 0) {
@@ -128,18 +121,6 @@ public final class NginxSwitch implements ProxySwitch {
         return code >= 200 && code < 400 ? Optional.empty() : Optional.of("HTTP " + code);
     }
 
-    private record Result(long code, String out, String err) {
-        List<String> lines() {
-            List<String> all = new ArrayList<>();
-            for (String l : (err + "\n" + out).split("\n")) {
-                if (!l.isBlank()) {
-                    all.add(l.strip());
-                }
-            }
-            return all;
-        }
-    }
-
     private static String label(List<String> argv) {
         if ("sh".equals(argv.get(0))) {
             return argv.get(2) == PROBE ? "probe" : "worker list";
@@ -147,30 +128,8 @@ public final class NginxSwitch implements ProxySwitch {
         return String.join(" ", argv);
     }
 
-    /** docker exec, cut after {@link #EXEC_SECONDS} (ContainerExec itself waits for the stream to end). */
+    /** docker exec, cut after {@link #EXEC_SECONDS}. */
     private Result exec(List<String> argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        AtomicReference<Runnable> stopper = new AtomicReference<>();
-        CompletableFuture<Long> f = CompletableFuture.supplyAsync(
-                () -> gateway.exec(container, argv, List.of(), null, 0, out, err, stopper::set));
-        try {
-            long code = f.get(EXEC_SECONDS, TimeUnit.SECONDS);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } catch (TimeoutException e) {
-            Runnable s = stopper.get();
-            if (s != null) {
-                s.run();
-            }
-            f.cancel(true);
-            throw new WorkflowException(WorkflowText.t("workflow.switch.execTimeout", label(argv),
-                    container, EXEC_SECONDS));
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause() == null ? e : e.getCause();
-            throw new WorkflowException(WorkflowText.t("workflow.switch.execFailed", label(argv), container, c.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WorkflowException(WorkflowText.t("workflow.cancelled"));
-        }
+        return BoundedExec.run(gateway, container, argv, EXEC_SECONDS, label(argv));
     }
 }

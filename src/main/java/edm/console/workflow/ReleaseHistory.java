@@ -49,11 +49,13 @@ public final class ReleaseHistory {
     }
 
     /**
-     * The release a first deploy replaces, which the console never recorded (it ran before the console did): kept as
-     * a good release of its own, just before the deploy started, so that {@code rollback} can return to it.
+     * The release a deploy replaces when the history does not know it as the current one (it ran before the console
+     * did, or was changed outside it: docker-compose up, docker run by hand): kept as a good release of its own, just
+     * before the deploy started, so that {@code rollback} returns to what really ran before.
      */
     public synchronized void recordFoundRunning(DeployPlan plan, Instant deployStarted) {
-        if (plan.oldImageId() == null || !"deploy".equals(plan.kind()) || !goodReleases(plan.service()).isEmpty()) {
+        if (plan.oldImageId() == null || !"deploy".equals(plan.kind())
+                || current(plan.service()).map(r -> plan.oldImageId().equals(r.imageId())).orElse(false)) {
             return;
         }
         String image = plan.oldImage() == null ? plan.oldImageId() : plan.oldImage();

@@ -48,6 +48,18 @@ public interface WorkflowEngine {
 
     List<String> logTail(String id, int lines);
 
+    /**
+     * Runs the container's own health check command now (docker exec), instead of waiting for the engine's
+     * next interval; empty when it has none or the engine cannot run it.
+     */
+    default Optional<CheckRun> runHealthcheck(String id) {
+        return Optional.empty();
+    }
+
+    /** How a health check run ended: its exit code and its output's lines. */
+    record CheckRun(long exitCode, List<String> output) {
+    }
+
     /** Builds {@code tag} from {@code context}; returns the image id. */
     String build(Path context, String tag, Consumer<String> output);
 

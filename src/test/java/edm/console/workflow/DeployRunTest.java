@@ -82,9 +82,22 @@ class DeployRunTest {
         assertEquals("v1.0", found.tag());
         assertEquals(oldImageId, found.imageId());
         assertTrue(found.time().isBefore(history.current("backend").orElseThrow().time()));
-        // Only the first deploy has something the console never recorded: the second replaces a release it knows.
+        // The second deploy replaces the release the history knows as the current one: nothing found.
         assertTrue(deploy("v1.0", true).ok());
         assertEquals(1, history.all().stream().filter(r -> ReleaseHistory.FOUND.equals(r.kind())).count(), history.all().toString());
+    }
+
+    @Test
+    void aContainerChangedOutsideTheConsoleIsWhatRollbackReturnsTo() {
+        assertTrue(deploy("v1.1", true).ok());
+        // Someone runs docker-compose up or docker run by hand: another image under the service's name.
+        engine.byName("edm-backend-prod").image = "edm-backend:v1.0";
+        engine.images.put("edm-backend:v1.0", "sha256:v10-by-hand");
+        assertTrue(deploy("v1.1", true).ok());
+        ReleaseHistory history = new ReleaseHistory(dir.resolve("state"));
+        Release back = ReleaseHistory.rollbackTarget(history.goodReleases("backend"), null).orElseThrow();
+        assertEquals("sha256:v10-by-hand", back.imageId(), history.all().toString());
+        assertEquals(ReleaseHistory.FOUND, back.kind());
     }
 
     @Test

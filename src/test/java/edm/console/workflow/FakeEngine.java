@@ -29,6 +29,10 @@ final class FakeEngine implements WorkflowEngine {
     /** Images whose containers become unhealthy when started. */
     final List<String> brokenImages = new ArrayList<>();
     RuntimeException failCreate;
+    /** Non-null: a started container's engine health stays this (e.g. "starting", as before its first interval). */
+    String healthAfterStart;
+    /** What running a container's health check now gives, in order (the last repeats); empty: none to run. */
+    final List<CheckRun> checkRuns = new ArrayList<>();
     private int next;
 
     C add(String name, String image, boolean running) {
@@ -124,8 +128,17 @@ final class FakeEngine implements WorkflowEngine {
             throw new IllegalStateException("already running (the engine answers 304)");
         }
         c.running = true;
-        c.health = brokenImages.contains(c.image) ? "unhealthy" : "healthy";
+        c.health = healthAfterStart != null ? healthAfterStart : brokenImages.contains(c.image) ? "unhealthy" : "healthy";
         afterChange.run();
+    }
+
+    @Override
+    public Optional<CheckRun> runHealthcheck(String id) {
+        calls.add("health check " + find(id).orElseThrow().name);
+        if (checkRuns.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(checkRuns.size() > 1 ? checkRuns.remove(0) : checkRuns.get(0));
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class DeployDowntimeBench {
     }
 
     static void measure(String what, Action a) throws Exception {
+        STEPS.setLength(0);
         Traffic t = new Traffic(URL, 50);
         long took;
         try {
@@ -50,13 +51,33 @@ public final class DeployDowntimeBench {
             t.close();
         }
         System.out.printf("%-30s %8d %8d %9d ms %7.2f s%n", what, t.requests(), t.failed(), t.longestGapMillis(), took / 1000.0);
+        if (STEPS.length() > 0) {
+            System.out.println("    steps: " + STEPS);
+        }
         if (t.failed() > 0) {
             System.out.println("    first failures: " + t.failures());
         }
     }
 
+    /** Where the time of the last action went: each step and how long it took. */
+    static final StringBuilder STEPS = new StringBuilder();
+
+    static final WorkflowProgress TIMING = new WorkflowProgress() {
+        @Override
+        public void step(String step, Phase phase, Duration elapsed, String detail) {
+            if (phase != Phase.BEGIN) {
+                STEPS.append(STEPS.length() == 0 ? "" : ", ").append(step).append(' ').append(elapsed.toMillis()).append(" ms")
+                        .append(phase == Phase.FAILED ? " (failed)" : "");
+            }
+        }
+
+        @Override
+        public void output(String line) {
+        }
+    };
+
     static DeployRun.Outcome deploy(WorkflowContext ctx, DeployWorkflow.Target t, String tag) {
-        return new DeployWorkflow(ctx).prepareDeploy(t, new DeployWorkflow.Request(tag, false, true, false)).run(WorkflowProgress.NONE, () -> false);
+        return new DeployWorkflow(ctx).prepareDeploy(t, new DeployWorkflow.Request(tag, false, true, false)).run(TIMING, () -> false);
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,7 +104,7 @@ public final class DeployDowntimeBench {
                 measure("(b) console deploy v1.2-broken", () -> require(deploy(ctx, backend, "v1.2-broken"), false));
                 Release to = ReleaseHistory.rollbackTarget(ctx.history().goodReleases("backend"), null).orElseThrow();
                 measure("(c) console rollback " + to.tag(), () -> require(new DeployWorkflow(ctx).prepareRollback(backend, to)
-                        .run(WorkflowProgress.NONE, () -> false), true));
+                        .run(TIMING, () -> false), true));
                 measure("(m) manual stop+run v1.0", () -> manual(gw, ctx.proxy(), backend.container(), "edm-backend:v1.0"));
             }
             deploy(ctx, backend, "v1.1");
