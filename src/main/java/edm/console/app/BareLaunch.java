@@ -72,12 +72,13 @@ final class BareLaunch {
         return 3;
     }
 
-    private static boolean takesValue(String name) {
+    /** True for the global options that take a value. */
+    static boolean takesValue(String name) {
         return name.equals("--config") || name.equals("--theme") || name.equals("--lang");
     }
 
     /** Sets one option as picocli would; false when picocli is to judge it (unknown, repeated, an odd value). */
-    private static boolean set(GlobalOptions o, String name, String value) {
+    static boolean set(GlobalOptions o, String name, String value) {
         if (value != null && !plain(value)) {
             return false;
         }

@@ -48,6 +48,11 @@ public final class Main {
         if (bare.isPresent()) {
             return BareLaunch.run(bare.get(), charset);
         }
+        // So do check and status, which cron and scripts run most (LeanCommand says why).
+        Optional<LeanCommand.Parsed> lean = LeanCommand.parse(args);
+        if (lean.isPresent()) {
+            return LeanCommand.run(lean.get(), charset);
+        }
         return RootCommand.execute(args, charset, locale);
     }
 

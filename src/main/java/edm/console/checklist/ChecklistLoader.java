@@ -1,8 +1,8 @@
 package edm.console.checklist;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import edm.console.config.ConfigProblem;
 import edm.console.config.LocatedYaml;
+import edm.console.config.YamlNode;
 import edm.console.i18n.Messages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -57,7 +59,7 @@ public final class ChecklistLoader {
                 l.problems.add(new ConfigProblem(dir, 0, "", Messages.t("checklist.problem.unreadableDir", e.getMessage())));
             }
         }
-        return new Loaded(java.util.Collections.unmodifiableMap(l.lists), List.copyOf(l.problems));
+        return new Loaded(Collections.unmodifiableMap(l.lists), List.copyOf(l.problems));
     }
 
     /** Parses one file on its own (for tests and `config check`-like use). */
@@ -125,7 +127,7 @@ public final class ChecklistLoader {
         }
 
         Checklist checklist(String defaultName) {
-            JsonNode root = yaml.root();
+            YamlNode root = yaml.root();
             unknownKeys(root, "", TOP_KEYS);
             String name = text(root, "name", defaultName);
             if (!name.matches("[a-z0-9][a-z0-9-]*")) {
@@ -137,12 +139,12 @@ public final class ChecklistLoader {
                 problem("title", "missing");
             }
             boolean flow = bool(root, "flow", "flow", false);
-            JsonNode items = root.get("items");
+            YamlNode items = root.get("items");
             List<Checklist.Item> parsed = new ArrayList<>();
             if (items == null || !items.isArray() || items.isEmpty()) {
                 problem("items", "noItems");
             } else {
-                Set<String> ids = new java.util.HashSet<>();
+                Set<String> ids = new HashSet<>();
                 for (int i = 0; i < items.size(); i++) {
                     Checklist.Item item = item(items.get(i), "items[" + i + "]", i);
                     if (item != null && !ids.add(item.id())) {
@@ -151,10 +153,10 @@ public final class ChecklistLoader {
                     parsed.add(item);
                 }
             }
-            return new Checklist(name, title, text(root, "en", ""), flow, parsed.stream().filter(java.util.Objects::nonNull).toList(), file);
+            return new Checklist(name, title, text(root, "en", ""), flow, parsed.stream().filter(Objects::nonNull).toList(), file);
         }
 
-        private Checklist.Item item(JsonNode n, String key, int index) {
+        private Checklist.Item item(YamlNode n, String key, int index) {
             if (!n.isObject()) {
                 problem(key, "itemNotMapping");
                 return null;
@@ -173,12 +175,12 @@ public final class ChecklistLoader {
                 }
             }
             Map<String, String> params = new LinkedHashMap<>();
-            JsonNode p = n.get("params");
+            YamlNode p = n.get("params");
             if (p != null) {
                 if (!p.isObject()) {
                     problem(key + ".params", "paramsNotMapping");
                 } else {
-                    p.fields().forEachRemaining(e -> {
+                    p.properties().forEach(e -> {
                         if (!e.getValue().isNumber()) {
                             problem(key + ".params." + e.getKey(), "paramNotNumber", e.getValue().asText());
                         } else {
@@ -188,7 +190,7 @@ public final class ChecklistLoader {
                 }
             }
             List<String> actions = new ArrayList<>();
-            JsonNode a = n.get("actions");
+            YamlNode a = n.get("actions");
             if (a != null) {
                 if (!a.isArray()) {
                     problem(key + ".actions", "actionsNotList");
@@ -211,17 +213,16 @@ public final class ChecklistLoader {
                     actions, record);
         }
 
-        private void unknownKeys(JsonNode node, String prefix, Set<String> allowed) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
+        private void unknownKeys(YamlNode node, String prefix, Set<String> allowed) {
+            for (String k : node.fieldNames()) {
                 if (!allowed.contains(k)) {
                     problem(prefix.isEmpty() ? k : prefix + "." + k, "unknownKey", String.join(", ", allowed.stream().sorted().toList()));
                 }
             }
         }
 
-        private boolean bool(JsonNode n, String field, String key, boolean fallback) {
-            JsonNode v = n.get(field);
+        private boolean bool(YamlNode n, String field, String key, boolean fallback) {
+            YamlNode v = n.get(field);
             if (v == null || v.isNull()) {
                 return fallback;
             }
@@ -232,8 +233,8 @@ public final class ChecklistLoader {
             return v.booleanValue();
         }
 
-        private static String text(JsonNode n, String field, String fallback) {
-            JsonNode v = n.get(field);
+        private static String text(YamlNode n, String field, String fallback) {
+            YamlNode v = n.get(field);
             return v == null || v.isNull() ? fallback : v.asText().strip();
         }
 

@@ -29,16 +29,17 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (CliContext cli = CliContext.open(spec)) {
-            return cli == null ? COULD_NOT_RUN : check(cli);
+            return cli == null ? COULD_NOT_RUN : check(cli, json, quiet);
         }
     }
 
-    private int check(CliContext cli) throws Exception {
+    /** The check itself, the same whether picocli read the command line or {@link DirectCommands} did. */
+    static int check(CliContext cli, boolean json, boolean quiet) throws Exception {
         PrintWriter out = cli.out;
         SnapshotCollector.Report report = SnapshotCollector.collect(cli.config(), Clock.SYSTEM);
         ProbeStatus worst = report.worst();
         if (json) {
-            out.println(ProbeReport.jsonText(ProbeReport.json(report.probes(), worst)));
+            out.println(ProbeReport.jsonObject(g -> ProbeReport.writeJson(g, report.probes(), worst)));
         } else {
             List<String> lines = ProbeReport.table(report.probes(), quiet, Terminal.width());
             lines.forEach(out::println);

@@ -7,6 +7,7 @@ import edm.console.docker.EngineEndpoint;
 import edm.console.i18n.Messages;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -20,16 +21,24 @@ final class CliContext implements AutoCloseable {
 
     final PrintWriter out;
     final PrintWriter err;
-    private final CommandSpec spec;
+    /** The command's object (a {@link ChangeCommand} may be refused) and its name as the command line spells it. */
+    private final Object command;
+    private final Supplier<String> commandName;
     private final GlobalOptions options;
     private LoadedConfig loaded;
     private ContainerGateway gateway;
 
     private CliContext(CommandSpec spec) {
-        this.spec = spec;
-        this.options = GlobalOptions.of(spec);
-        this.out = spec.commandLine().getOut();
-        this.err = spec.commandLine().getErr();
+        this(GlobalOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr(), spec.userObject(),
+                spec::qualifiedName);
+    }
+
+    private CliContext(GlobalOptions options, PrintWriter out, PrintWriter err, Object command, Supplier<String> commandName) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.command = command;
+        this.commandName = commandName;
     }
 
     /** Output and options only, for commands that read no config (sandbox, keygen). */
@@ -42,7 +51,15 @@ final class CliContext implements AutoCloseable {
      * refused in read-only mode).
      */
     static CliContext open(CommandSpec spec) {
-        CliContext c = new CliContext(spec);
+        return usable(new CliContext(spec));
+    }
+
+    /** {@link #open(CommandSpec)} for a command that changes nothing, run without picocli ({@link DirectCommands}). */
+    static CliContext open(GlobalOptions options, PrintWriter out, PrintWriter err) {
+        return usable(new CliContext(options, out, err, null, () -> ""));
+    }
+
+    private static CliContext usable(CliContext c) {
         if (!ConfigSelection.usable(c.loaded(), c.err) || c.refusedAsReadOnly()) {
             c.close();
             return null;
@@ -78,8 +95,8 @@ final class CliContext implements AutoCloseable {
     /** True (after one line on stderr) when this command would change something and the console is read-only. */
     boolean refusedAsReadOnly() {
         boolean readOnly = options.readOnly || loaded != null && loaded.config().readOnly;
-        if (readOnly && spec.userObject() instanceof ChangeCommand c && c.changes()) {
-            err.println(Messages.t("cli.readOnly", spec.qualifiedName()));
+        if (readOnly && command instanceof ChangeCommand c && c.changes()) {
+            err.println(Messages.t("cli.readOnly", commandName.get()));
             err.flush();
             return true;
         }

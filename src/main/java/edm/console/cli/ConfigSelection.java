@@ -7,6 +7,7 @@ import edm.console.i18n.LanguageResolver;
 import edm.console.i18n.Messages;
 import edm.console.sandbox.SandboxProject;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ public final class ConfigSelection {
             return true;
         }
         Path sandboxConfig = SandboxProject.fromEnvironment().configFile();
-        if (loaded.source().filter(sandboxConfig::equals).isPresent() && !java.nio.file.Files.exists(sandboxConfig)) {
+        if (loaded.source().filter(sandboxConfig::equals).isPresent() && !Files.exists(sandboxConfig)) {
             err.println(Messages.t("cli.noSandbox", sandboxConfig));
             err.flush();
             return false;

@@ -1,7 +1,6 @@
 package edm.console.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
 import edm.console.core.Clock;
@@ -14,6 +13,7 @@ import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import edm.console.text.Align;
 import edm.console.text.TextTable;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +36,12 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (CliContext cli = CliContext.open(spec)) {
-            return cli == null ? CheckCommand.COULD_NOT_RUN : status(cli);
+            return cli == null ? CheckCommand.COULD_NOT_RUN : status(cli, json);
         }
     }
 
-    private int status(CliContext cli) throws Exception {
+    /** The snapshot itself, the same whether picocli read the command line or {@link DirectCommands} did. */
+    static int status(CliContext cli, boolean json) throws Exception {
         PrintWriter out = cli.out;
         LoadedConfig loaded = cli.loaded();
         ConsoleConfig config = loaded.config();
@@ -50,23 +51,7 @@ public final class StatusCommand implements Callable<Integer> {
             rule.evaluate(r.probes()).forEach(b -> breaches.add(rule.severity() + " " + rule.id() + ": " + b.message()));
         }
         if (json) {
-            ObjectNode root = ProbeReport.json(r.probes(), r.worst());
-            root.put("config", ConfigSelection.label(loaded));
-            root.put("engine", r.containers().engine().endpoint());
-            root.put("engineConnected", r.containers().engine().connected());
-            ArrayNode cs = root.putArray("containers");
-            for (ContainerInfo c : r.containers().containers()) {
-                ObjectNode n = cs.addObject();
-                n.put("name", c.name());
-                n.put("image", c.image());
-                n.put("state", c.status().name().toLowerCase(Locale.ROOT));
-                n.put("health", c.health().name().toLowerCase(Locale.ROOT));
-                n.put("restarts", c.restartCount());
-                n.put("stack", config.containerNames().contains(c.name()));
-            }
-            ArrayNode conditions = root.putArray("alertConditions");
-            breaches.forEach(conditions::add);
-            out.println(ProbeReport.jsonText(root));
+            out.println(ProbeReport.jsonObject(g -> writeJson(g, r, loaded, breaches)));
             out.flush();
             return ProbeReport.exitCode(r.worst());
         }
@@ -108,5 +93,32 @@ public final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return ProbeReport.exitCode(r.worst());
+    }
+
+    /** The report's fields, then the config, the engine, every container and the alert conditions. */
+    static void writeJson(JsonGenerator g, SnapshotCollector.Report r, LoadedConfig loaded, List<String> breaches)
+            throws IOException {
+        ConsoleConfig config = loaded.config();
+        ProbeReport.writeJson(g, r.probes(), r.worst());
+        g.writeStringField("config", ConfigSelection.label(loaded));
+        g.writeStringField("engine", r.containers().engine().endpoint());
+        g.writeBooleanField("engineConnected", r.containers().engine().connected());
+        g.writeArrayFieldStart("containers");
+        for (ContainerInfo c : r.containers().containers()) {
+            g.writeStartObject();
+            g.writeStringField("name", c.name());
+            g.writeStringField("image", c.image());
+            g.writeStringField("state", c.status().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("health", c.health().name().toLowerCase(Locale.ROOT));
+            g.writeNumberField("restarts", c.restartCount());
+            g.writeBooleanField("stack", config.containerNames().contains(c.name()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("alertConditions");
+        for (String b : breaches) {
+            g.writeString(b);
+        }
+        g.writeEndArray();
     }
 }

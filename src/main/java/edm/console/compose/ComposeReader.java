@@ -1,15 +1,14 @@
 package edm.console.compose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import edm.console.config.ConfigProblem;
 import edm.console.config.EnvFile;
 import edm.console.config.LocatedYaml;
+import edm.console.config.YamlNode;
 import edm.console.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,14 +35,13 @@ public final class ComposeReader {
             ConfigProblem p = yaml.problems().get(0);
             throw new ComposeException(Messages.t("compose.read.syntax", p.toString()));
         }
-        JsonNode services = yaml.root() == null ? null : yaml.root().get("services");
+        YamlNode services = yaml.root() == null ? null : yaml.root().get("services");
         if (services == null || !services.isObject()) {
             throw new ComposeException(Messages.t("compose.read.noServices", file));
         }
         String name = projectName(file, project, env);
         List<ComposeModel.Service> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, YamlNode> e : services.properties()) {
             out.add(service(yaml, name, e.getKey(), e.getValue(), env));
         }
         return new ComposeModel(file, envFile, name, out, env, processEnv.keySet());
@@ -78,19 +76,19 @@ public final class ComposeReader {
         return n.isEmpty() ? "default" : n;
     }
 
-    private static ComposeModel.Service service(LocatedYaml yaml, String project, String name, JsonNode s, Map<String, String> env) {
+    private static ComposeModel.Service service(LocatedYaml yaml, String project, String name, YamlNode s, Map<String, String> env) {
         String key = "services." + name;
         if (s == null || !s.isObject()) {
             throw new ComposeException(Messages.t("compose.read.notMapping", yaml.file(), yaml.lineOf(key), key));
         }
-        JsonNode imageNode = s.get("image");
+        YamlNode imageNode = s.get("image");
         String template = imageNode == null || imageNode.isNull() ? "" : imageNode.asText();
         String image = template.isEmpty() ? project.replaceAll("^[_-]+", "") + "_" + name
                 : interpolate(yaml, key + ".image", template, env);
-        JsonNode cn = s.get("container_name");
+        YamlNode cn = s.get("container_name");
         String containerName = cn == null || cn.isNull() ? "" : interpolate(yaml, key + ".container_name", cn.asText(), env);
         List<String> networks = new ArrayList<>();
-        JsonNode nets = s.get("networks");
+        YamlNode nets = s.get("networks");
         if (nets == null) {
             networks.add("default");
         } else if (nets.isArray()) {
@@ -98,13 +96,13 @@ public final class ComposeReader {
                 networks.add(interpolate(yaml, key + ".networks[" + i + "]", nets.get(i).asText(), env));
             }
         } else if (nets.isObject()) {
-            nets.fieldNames().forEachRemaining(networks::add);
+            networks.addAll(nets.fieldNames());
         }
         List<String> ports = new ArrayList<>();
-        JsonNode ps = s.get("ports");
+        YamlNode ps = s.get("ports");
         if (ps != null && ps.isArray()) {
             for (int i = 0; i < ps.size(); i++) {
-                JsonNode p = ps.get(i);
+                YamlNode p = ps.get(i);
                 String text = p.isObject() ? p.path("published").asText() + ":" + p.path("target").asText() : p.asText();
                 ports.add(interpolate(yaml, key + ".ports[" + i + "]", text, env));
             }

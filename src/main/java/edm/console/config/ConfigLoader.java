@@ -1,10 +1,5 @@
 package edm.console.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -105,8 +100,8 @@ public final class ConfigLoader {
         ProblemList problems = tree.problems();
         ConsoleConfig config = new ConsoleConfig();
         if (tree.root() != null) {
-            ObjectNode usable = new SchemaChecker(problems).check(tree.root());
-            config = bind(usable);
+            YamlNode usable = new SchemaChecker(problems).check(tree.root());
+            config = ConfigBinder.bind(usable, new ConsoleConfig());
             new ConfigValidator(problems).validate(config);
         }
         List<ConfigProblem> warnings = new ArrayList<>();
@@ -141,17 +136,5 @@ public final class ConfigLoader {
             out.add("projectDir", "projectDirNotDirectory", config.projectDir);
         }
         return out.sorted();
-    }
-
-    /** Merges the checked tree over the defaults; the checker guarantees it fits the model. */
-    private static ConsoleConfig bind(ObjectNode usable) {
-        ConsoleConfig config = new ConsoleConfig();
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        try {
-            return mapper.readerForUpdating(config).readValue(usable);
-        } catch (IOException e) {
-            // Cannot happen for a checked tree; if it does, it is a bug in the checker, not the user's fault.
-            throw new IllegalStateException("config tree passed the checks but does not bind: " + e.getMessage(), e);
-        }
     }
 }

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import edm.console.i18n.Messages;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,14 +15,18 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A config file parsed into a JSON tree, remembering the line of every setting. Jackson's own tree
- * reader forgets locations, so the tree is built here token by token; this also catches duplicate
- * keys, which Jackson would silently resolve to the last one.
+ * A config file parsed into a tree of {@link YamlNode}s, remembering the line of every setting. Jackson's
+ * own tree reader forgets locations (and needs jackson-databind), so the tree is built here from the
+ * streaming parser's tokens; this also catches duplicate keys, which Jackson would silently resolve to
+ * the last one.
  */
 final class LocatedTree {
     /**
@@ -38,7 +38,7 @@ final class LocatedTree {
     private final Path file;
     private final Map<String, Integer> lines = new HashMap<>();
     private final ProblemList problems;
-    private JsonNode root;
+    private YamlNode root;
     private boolean setsNothing;
 
     private LocatedTree(Path file) {
@@ -69,7 +69,7 @@ final class LocatedTree {
     }
 
     /** The root mapping, or null when the file could not be parsed (then {@link #problems()} says why). */
-    JsonNode root() {
+    YamlNode root() {
         return root;
     }
 
@@ -145,7 +145,7 @@ final class LocatedTree {
             JsonToken first = parser.nextToken();
             if (first == null || first == JsonToken.VALUE_NULL && parser.nextToken() == null) {
                 // An empty file (only comments, or a null document) is a valid config: all defaults.
-                root = JsonNodeFactory.instance.objectNode();
+                root = YamlNode.mapping(new LinkedHashMap<>());
                 setsNothing = true;
                 return;
             }
@@ -178,55 +178,54 @@ final class LocatedTree {
         }
     }
 
-    private JsonNode readValue(JsonParser p, String path) throws IOException {
+    private YamlNode readValue(JsonParser p, String path) throws IOException {
         JsonToken t = p.currentToken();
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
         switch (t) {
             case START_OBJECT -> {
-                ObjectNode obj = nodes.objectNode();
+                LinkedHashMap<String, YamlNode> obj = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     String childPath = ConfigPaths.child(path, name);
                     int keyLine = line(p);
                     p.nextToken();
-                    JsonNode value = readValue(p, childPath);
-                    if (obj.has(name)) {
+                    YamlNode value = readValue(p, childPath);
+                    if (obj.containsKey(name)) {
                         problems.addAt(keyLine, childPath, "duplicateKey", lines.getOrDefault(childPath, 0));
                         continue;
                     }
                     lines.put(childPath, keyLine);
-                    obj.set(name, value);
+                    obj.put(name, value);
                 }
-                return obj;
+                return YamlNode.mapping(obj);
             }
             case START_ARRAY -> {
-                ArrayNode arr = nodes.arrayNode();
+                List<YamlNode> arr = new ArrayList<>();
                 int index = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     String childPath = ConfigPaths.element(path, index++);
                     lines.put(childPath, line(p));
                     arr.add(readValue(p, childPath));
                 }
-                return arr;
+                return YamlNode.sequence(arr);
             }
             case VALUE_STRING -> {
-                return nodes.textNode(p.getText());
+                return YamlNode.text(p.getText());
             }
             case VALUE_NUMBER_INT -> {
-                return nodes.numberNode(p.getBigIntegerValue());
+                return YamlNode.integer(p.getBigIntegerValue());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return nodes.numberNode(p.getDecimalValue());
+                return YamlNode.decimal(p.getDecimalValue());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
-                return nodes.booleanNode(t == JsonToken.VALUE_TRUE);
+                return YamlNode.bool(t == JsonToken.VALUE_TRUE);
             }
             case VALUE_NULL -> {
-                return nodes.nullNode();
+                return YamlNode.NULL;
             }
             default -> {
                 // Embedded objects (YAML !!binary and the like) have no meaning in this config.
-                return nodes.textNode(p.getText());
+                return YamlNode.text(p.getText());
             }
         }
     }

@@ -1,6 +1,5 @@
 package edm.console.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,7 +29,7 @@ public final class LocatedYaml {
     }
 
     /** The root mapping, or null when the file could not be parsed. */
-    public JsonNode root() {
+    public YamlNode root() {
         return tree.root();
     }
 

@@ -1,14 +1,12 @@
 package edm.console.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import edm.console.core.Secrets;
 import edm.console.i18n.Messages;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,21 +17,20 @@ import java.util.Optional;
  * stays), so that indexes in later messages still match the file.
  */
 final class SchemaChecker {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final ProblemList problems;
 
     SchemaChecker(ProblemList problems) {
         this.problems = problems;
     }
 
-    ObjectNode check(JsonNode root) {
+    YamlNode check(YamlNode root) {
         return checkObject(root, ConsoleConfig.class, "");
     }
 
-    private ObjectNode checkObject(JsonNode node, Class<?> type, String path) {
+    private YamlNode checkObject(YamlNode node, Class<?> type, String path) {
         Map<String, SettingType> settings = SettingType.settingsOf(type);
-        ObjectNode clean = NODES.objectNode();
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+        LinkedHashMap<String, YamlNode> clean = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> entry : node.properties()) {
             String key = entry.getKey();
             String keyPath = ConfigPaths.child(path, key);
             SettingType t = settings.get(key);
@@ -41,12 +38,12 @@ final class SchemaChecker {
                 reportUnknown(type, key, keyPath, settings);
                 continue;
             }
-            JsonNode value = checkValue(entry.getValue(), t, keyPath);
+            YamlNode value = checkValue(entry.getValue(), t, keyPath);
             if (value != null) {
-                clean.set(key, value);
+                clean.put(key, value);
             }
         }
-        return clean;
+        return YamlNode.mapping(clean);
     }
 
     private void reportUnknown(Class<?> type, String key, String keyPath, Map<String, SettingType> settings) {
@@ -63,41 +60,44 @@ final class SchemaChecker {
         }
     }
 
-    /** The checked value, or null when it is unusable (the problem is then reported). */
-    private JsonNode checkValue(JsonNode v, SettingType t, String path) {
+    /**
+     * The checked value, or null when it is unusable (the problem is then reported): text for a text
+     * setting (a number or boolean as written), and a number that fits an int or long setting.
+     */
+    private YamlNode checkValue(YamlNode v, SettingType t, String path) {
         if (v.isNull()) {
             problems.add(path, "noValue", Messages.t(t.messageKey()));
             return null;
         }
         return switch (t.kind()) {
-            case TEXT -> v.isValueNode() ? NODES.textNode(v.asText()) : wrongType(v, t, path);
+            case TEXT -> v.isValueNode() ? YamlNode.text(v.asText()) : wrongType(v, t, path);
             case BOOLEAN -> v.isBoolean() ? v : wrongType(v, t, path);
             case INT -> whole(v, t, path, BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE));
             case LONG -> whole(v, t, path, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE));
-            case DOUBLE -> v.isNumber() ? NODES.numberNode(v.doubleValue()) : wrongType(v, t, path);
+            case DOUBLE -> v.isNumber() ? v : wrongType(v, t, path);
             case OBJECT -> v.isObject() ? checkObject(v, t.objectClass(), path) : wrongType(v, t, path);
             case LIST -> checkList(v, t, path);
         };
     }
 
-    private JsonNode checkList(JsonNode v, SettingType t, String path) {
+    private YamlNode checkList(YamlNode v, SettingType t, String path) {
         if (!v.isArray()) {
             return wrongType(v, t, path);
         }
-        ArrayNode clean = NODES.arrayNode();
+        List<YamlNode> clean = new ArrayList<>();
         boolean allUsable = true;
         for (int i = 0; i < v.size(); i++) {
-            JsonNode element = checkValue(v.get(i), t.element(), ConfigPaths.element(path, i));
+            YamlNode element = checkValue(v.get(i), t.element(), ConfigPaths.element(path, i));
             if (element == null) {
                 allUsable = false;
             } else {
                 clean.add(element);
             }
         }
-        return allUsable ? clean : null;
+        return allUsable ? YamlNode.sequence(clean) : null;
     }
 
-    private JsonNode whole(JsonNode v, SettingType t, String path, BigInteger min, BigInteger max) {
+    private YamlNode whole(YamlNode v, SettingType t, String path, BigInteger min, BigInteger max) {
         if (!v.isNumber()) {
             return wrongType(v, t, path);
         }
@@ -111,16 +111,16 @@ final class SchemaChecker {
             problems.add(path, "tooLarge", i.toString(), max.toString());
             return null;
         }
-        return t.kind() == SettingType.Kind.INT ? NODES.numberNode(i.intValue()) : NODES.numberNode(i.longValue());
+        return YamlNode.integer(i);
     }
 
-    private JsonNode wrongType(JsonNode v, SettingType t, String path) {
+    private YamlNode wrongType(YamlNode v, SettingType t, String path) {
         problems.add(path, "wrongType", describe(v, path), Messages.t(t.messageKey()));
         return null;
     }
 
     /** What the file has, for "got ..., expected ..." messages; text is masked when it may hold a secret. */
-    private static String describe(JsonNode v, String path) {
+    private static String describe(YamlNode v, String path) {
         if (v.isObject()) {
             return Messages.t("config.got.mapping");
         }

@@ -6,6 +6,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,6 +56,6 @@ record SettingType(Kind kind, Class<?> objectClass, SettingType element) {
 
     /** Key of the translated description, {@code config.type.<kind>}. */
     String messageKey() {
-        return "config.type." + kind.name().toLowerCase(java.util.Locale.ROOT);
+        return "config.type." + kind.name().toLowerCase(Locale.ROOT);
     }
 }

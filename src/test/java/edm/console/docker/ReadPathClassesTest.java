@@ -3,6 +3,7 @@ package edm.console.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import edm.console.app.Main;
 import edm.console.core.ContainerInfo;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every read the watching console makes (ping, version, list with image names, inspect, find by name, stats,
  * events, logs), run through {@link ContainerGateway} in a JVM of its own, loads no class of docker-java,
- * httpclient5, guava or Jackson databind: the JVM's own class-load log says so.
+ * httpclient5, guava or Jackson databind: the JVM's own class-load log says so. Nor do {@code check} and
+ * {@code status} (and their {@code --json}) as cron and scripts run them, with a config file and a compose
+ * file, which also load no picocli (their command line is read without it).
  */
 class ReadPathClassesTest {
     private static final List<String> HEAVY = List.of("com.github.dockerjava.", "org.apache.hc.", "com.google.common.",
@@ -32,19 +37,80 @@ class ReadPathClassesTest {
 
     @Test
     void theReadsLoadNoneOfDockerJava(@TempDir Path dir) throws Exception {
+        List<String> loaded = classesLoaded(dir, "reads done", Reads.class.getName(), dir.resolve("engine.sock").toString());
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" edm.console.docker.LeanEngine ")), "the premise: the log lists classes");
+        assertEquals(List.of(), heavy(loaded, HEAVY));
+    }
+
+    @Test
+    void checkAndStatusAndTheirJsonWithAConfigAndAComposeFileLoadNoDatabindNorPicocli(@TempDir Path dir) throws Exception {
+        Path sock = dir.resolve("engine.sock");
+        Files.writeString(dir.resolve("docker-compose.yml"), """
+                services:
+                  backend:
+                    image: edm-backend:${BACKEND_TAG:-v1.0}
+                    container_name: edm-backend-prod
+                    ports:
+                      - "127.0.0.1:18002:8002"
+                    networks: [edm-network]
+                  nginx:
+                    image: edm-nginx:v1.0
+                    container_name: edm-nginx-prod
+                networks:
+                  edm-network: {}
+                """);
+        Files.writeString(dir.resolve(".env.production"), "BACKEND_TAG=v1.2\n");
+        Path config = Files.writeString(dir.resolve("edm-console.yml"), "projectDir: " + dir + "\ndocker:\n  endpoint: unix://" + sock
+                + "\n  timeoutSeconds: 5\nhealth:\n  urls:\n  - name: api\n    url: http://127.0.0.1:9/api/health\n"
+                + "thresholds:\n  diskPercent: 99.5\n");
+        List<String> heavyAndPicocli = new ArrayList<>(HEAVY);
+        heavyAndPicocli.add("picocli.");
+        for (List<String> command : List.of(List.of("check"), List.of("check", "--json"), List.of("status"), List.of("status", "--json"))) {
+            Path run = Files.createDirectories(dir.resolve(String.join("", command)));
+            List<String> args = new ArrayList<>(List.of(Command.class.getName(), sock.toString(), "--config", config.toString()));
+            args.addAll(command);
+            List<String> loaded = classesLoaded(run, "exit ", args.toArray(String[]::new));
+            String out = Files.readString(run.resolve("out.txt"));
+            // The premises: the config and the compose file were read, the engine was asked.
+            assertTrue(out.contains("edm-backend-prod") && out.contains("compose"), out);
+            assertTrue(loaded.stream().anyMatch(l -> l.contains(" edm.console.compose.ComposeReader ")), "compose file read");
+            assertTrue(loaded.stream().anyMatch(l -> l.contains(" edm.console.config.ConfigBinder ")), "config file read");
+            assertEquals(List.of(), heavy(loaded, heavyAndPicocli), command.toString());
+        }
+    }
+
+    /** Runs {@code main} in a JVM of its own; the classes it loaded, after checking that it ended well (its output holds {@code done}). */
+    private static List<String> classesLoaded(Path dir, String done, String... main) throws Exception {
         Path log = dir.resolve("classes.log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-Xshare:off", "-Xlog:class+load:file=" + log, "-cp",
-                System.getProperty("java.class.path"), Reads.class.getName(), dir.resolve("engine.sock").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the reads finished");
+        List<String> command = new ArrayList<>(List.of(java, "-Xshare:off", "-Xlog:class+load:file=" + log, "-cp",
+                System.getProperty("java.class.path")));
+        command.addAll(List.of(main));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child finished");
         String out = Files.readString(dir.resolve("out.txt"));
         assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("reads done"), out);
-        List<String> loaded = Files.readAllLines(log);
-        assertTrue(loaded.stream().anyMatch(l -> l.contains(" edm.console.docker.LeanEngine ")), "the premise: the log lists classes");
-        List<String> heavy = loaded.stream().filter(l -> HEAVY.stream().anyMatch(l::contains)).toList();
-        assertEquals(List.of(), heavy);
+        assertTrue(out.contains(done), out);
+        return Files.readAllLines(log);
+    }
+
+    private static List<String> heavy(List<String> loaded, List<String> prefixes) {
+        return loaded.stream().filter(l -> prefixes.stream().anyMatch(l::contains)).toList();
+    }
+
+    /** The child JVM for a command: the scripted engine on a unix socket, and the console's Main with the rest of the arguments. */
+    public static final class Command {
+        public static void main(String[] args) throws Exception {
+            // The engine of the run before (the socket file outlives its JVM).
+            Files.deleteIfExists(Path.of(args[0]));
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(Path.of(args[0])));
+            Thread engine = new Thread(() -> Reads.serve(server));
+            engine.setDaemon(true);
+            engine.start();
+            int code = Main.run(Arrays.copyOfRange(args, 1, args.length));
+            System.out.println("exit " + code);
+        }
     }
 
     /** The child JVM: a scripted engine on a unix socket, and every read through the gateway. */
@@ -86,7 +152,7 @@ class ReadPathClassesTest {
             System.out.println("reads done");
         }
 
-        private static void serve(ServerSocketChannel server) {
+        static void serve(ServerSocketChannel server) {
             try {
                 while (true) {
                     SocketChannel c = server.accept();
