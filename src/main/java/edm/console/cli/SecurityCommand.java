@@ -1,5 +1,9 @@
 package edm.console.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import edm.console.config.ConsoleConfig;
 import edm.console.config.SecuritySettings.AcceptedRisk;
 import edm.console.core.Clock;
@@ -48,7 +52,7 @@ public final class SecurityCommand implements Callable<Integer> {
 
     private void print(SecurityReport report, ConsoleConfig config, PrintWriter out, PrintWriter err) {
         if (json) {
-            out.println(ProbeReport.jsonText(SecurityText.json(report)));
+            out.println(jsonText(SecurityText.json(report)));
         } else {
             SecurityText.lines(report).forEach(out::println);
             out.println(SecurityText.summary(report));
@@ -61,5 +65,14 @@ public final class SecurityCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
+    }
+
+    /** The report as indented JSON (databind here: {@code security} is not on check's lean path). */
+    private static String jsonText(ObjectNode root) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
