@@ -129,8 +129,7 @@ final class SandboxStack {
      */
     private Map<String, String> composeLabels(SandboxService s) {
         String image = s.image();
-        int colon = image.lastIndexOf(':');
-        return compose.relabel(s.name(), image.substring(0, colon), image.substring(colon + 1), progress).apply(labels(s.name()));
+        return compose.relabel(s.name(), image, image.substring(image.lastIndexOf(':') + 1), progress).apply(labels(s.name()));
     }
 
     private void create(SandboxService s, SandboxCredentials creds) {

@@ -50,13 +50,19 @@ class BannerScreenTest {
             unattended = r;
         }
 
+        /** Set once the console has read both (it does on a background lane, not on the UI thread). */
+        volatile boolean readUnfinished;
+        volatile boolean readUnattended;
+
         @Override
         public Optional<UnfinishedWorkflow> unfinished() {
+            readUnfinished = true;
             return Optional.ofNullable(unfinished);
         }
 
         @Override
         public List<UnattendedResult> unattended() {
+            readUnattended = true;
             return unattended;
         }
 
@@ -85,6 +91,11 @@ class BannerScreenTest {
         ScreenHarness h = new ScreenHarness(140, 40, l, readOnly);
         h.app.apply(new UiEvent.Containers(ScreenHarness.snapshot(ScreenHarness.edmStack())));
         h.app.controller().useRecovery(r);
+        // The banner is read on a background lane: on a busy machine 50 ms is not always enough.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!(r.readUnfinished && r.readUnattended) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         h.drainPosted();
         return h;
     }
