@@ -179,8 +179,10 @@ final class TuiLauncher {
                      }, reason -> { });
              Alerting closeAlerting = alerting;
              Backups backups = new Backups(config, gateway, Clock.SYSTEM, app::post, alerting.monitor(),
-                     alerting.timelineModel())) {
+                     alerting.timelineModel());
+             SecurityFeed security = new SecurityFeed(config, gateway, app::post)) {
             app.useBackups(backups);
+            app.useSecurity(security);
             backups.track(app.inFlight());
             control.attach(containers);
             containers.onEvent(e -> {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import edm.console.config.ConsoleConfig;
 import edm.console.config.SecuritySettings.AcceptedRisk;
 import edm.console.core.Clock;
+import edm.console.docker.ContainerGateway;
 import edm.console.i18n.Messages;
 import edm.console.security.Finding;
 import edm.console.security.SecurityContext;
@@ -15,6 +16,7 @@ import edm.console.security.SecurityRules;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,9 +47,14 @@ public final class SecurityCommand implements Callable<Integer> {
     }
 
     static SecurityContext context(CliContext cli) {
-        Duration timeout = Duration.ofSeconds(cli.config().docker.timeoutSeconds);
-        return SecurityContext.from(cli.config(), () -> SecurityContainers.read(cli.gateway()),
-                (container, argv) -> SecurityContainers.exec(cli.gateway(), container, argv, timeout), Clock.SYSTEM);
+        return context(cli.config(), cli::gateway);
+    }
+
+    /** The rules' context on this host and engine: the same for {@code security} and the TUI's Security panel. */
+    public static SecurityContext context(ConsoleConfig config, Supplier<ContainerGateway> gateway) {
+        Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
+        return SecurityContext.from(config, () -> SecurityContainers.read(gateway.get()),
+                (container, argv) -> SecurityContainers.exec(gateway.get(), container, argv, timeout), Clock.SYSTEM);
     }
 
     private void print(SecurityReport report, ConsoleConfig config, PrintWriter out, PrintWriter err) {

@@ -16,7 +16,8 @@ public record Layout(boolean tabbed, Map<Panel, Canvas.Rect> panels, Canvas.Rect
         int bodyRows = Math.max(1, rows - 3);
         Canvas.Rect body = new Canvas.Rect(0, 1, cols, bodyRows);
         Map<Panel, Canvas.Rect> panels = new EnumMap<>(Panel.class);
-        boolean tabbed = zoomed || cols < MIN_WIDE_COLUMNS || rows < MIN_WIDE_ROWS;
+        // The Security panel's rows carry evidence and a fix: they need the whole width, so it always fills the body.
+        boolean tabbed = zoomed || cols < MIN_WIDE_COLUMNS || rows < MIN_WIDE_ROWS || active == Panel.SECURITY;
         if (tabbed) {
             panels.put(active, body);
             return new Layout(true, panels, body);

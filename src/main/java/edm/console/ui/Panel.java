@@ -3,7 +3,7 @@ package edm.console.ui;
 /** The panels of the main screen, in Tab order. */
 public enum Panel {
     CONTAINERS("panel.containers"), RESOURCES("panel.resources"), LOGS("panel.logs"), HEALTH("panel.health"),
-    ALERTS("panel.alerts"), BACKUPS("panel.backups");
+    ALERTS("panel.alerts"), BACKUPS("panel.backups"), SECURITY("panel.security");
 
     public final String titleKey;
 

@@ -41,7 +41,9 @@ public final class ScreenRenderer {
     private Messages resourcesMessages;
     private List<List<StyledText>> help;
     private Messages helpMessages;
+    private static final String BRAND = " edm-console ";
     private String[] panelLabels;
+    private int panelLabelsWidth;
     private Messages panelLabelsMessages;
     private final Map<Scope, List<Hint>> hints = new EnumMap<>(Scope.class);
     private Messages hintsMessages;
@@ -153,6 +155,7 @@ public final class ScreenRenderer {
                 case LOGS -> Scope.LOGS;
                 case ALERTS -> Scope.ALERTS;
                 case BACKUPS -> Scope.BACKUPS;
+                case SECURITY -> Scope.SECURITY;
                 case RESOURCES, HEALTH -> Scope.GLOBAL;
             };
         };
@@ -179,6 +182,7 @@ public final class ScreenRenderer {
                 case ALERTS -> HealthView.drawAlerts(inner, s, ctx, now, active);
                 case BACKUPS -> LinesView.draw(inner, BackupLines.render(s.alerts.backups,
                         s.alerts.backupsError, s.alerts.backupRunning, now, m, ctx.format()), 0);
+                case SECURITY -> SecurityView.draw(inner, s.security, now, m, ctx.format());
             }
         }
     }
@@ -198,6 +202,9 @@ public final class ScreenRenderer {
         }
         if (p == Panel.ALERTS) {
             return HealthView.alertsTitle(s, m);
+        }
+        if (p == Panel.SECURITY) {
+            return SecurityView.title(s.security, m);
         }
         return m.get(p.titleKey);
     }
@@ -222,19 +229,25 @@ public final class ScreenRenderer {
     private void drawTopBar(Canvas full, UiState s, Layout layout) {
         Messages m = ctx.messages();
         full.fillRow(0, Style.STATUS_BAR);
-        int col = full.text(0, 0, " edm-console ", Style.STATUS_BAR);
         if (panelLabels == null || panelLabelsMessages != m) {
             String[] labels = new String[Panel.values().length];
+            int width = 0;
             for (Panel p : Panel.values()) {
                 labels[p.ordinal()] = " " + (p.ordinal() + 1) + " " + m.get(p.titleKey) + " ";
+                width += Cells.width(labels[p.ordinal()]);
             }
             panelLabels = labels;
+            panelLabelsWidth = width;
             panelLabelsMessages = m;
         }
+        // Seven tabs do not fit 80 columns beside the name: then the tabs alone, side by side, every one readable.
+        boolean roomy = Cells.width(BRAND) + panelLabelsWidth + panelLabels.length <= full.width();
+        int col = roomy ? full.text(0, 0, BRAND, Style.STATUS_BAR) : 0;
+        int gap = roomy ? 1 : 0;
         for (Panel p : Panel.values()) {
             String label = panelLabels[p.ordinal()];
             boolean active = p == s.panel && s.view == UiState.View.DASHBOARD;
-            col = full.text(col + 1, 0, label, active ? Style.TITLE_ACTIVE : Style.STATUS_BAR);
+            col = full.text(col + gap, 0, label, active ? Style.TITLE_ACTIVE : Style.STATUS_BAR);
         }
         if (layout.tabbed() && s.zoomed) {
             full.text(col + 2, 0, m.get("top.zoomed"), Style.MUTED);

@@ -147,6 +147,11 @@ public final class TuiApp {
         controller.useBackups(backups);
     }
 
+    /** Connects the Security panel to the rules (before {@link #run}); without it the panel says they are not available. */
+    public void useSecurity(SecurityControl security) {
+        controller.useSecurity(security);
+    }
+
     /** Connects the checklist walkthrough (before {@link #run}); without it the picker is empty. */
     public void useChecklists(ChecklistControl checklists) {
         controller.useChecklists(checklists);

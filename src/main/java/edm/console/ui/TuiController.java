@@ -33,6 +33,7 @@ public final class TuiController {
     private final LogsController logs;
     private AlertsController alerts;
     private ChecklistController checklists;
+    private final SecurityController security;
     private int pageSize = 10;
 
     public TuiController(UiState state, UiContext ctx, ContainerControl control, ExecutorService actions,
@@ -54,6 +55,7 @@ public final class TuiController {
         }
         this.logs = new LogsController(state, ctx, sessions, exportDir, actions, logsChanged, this::flash, post);
         this.alerts = new AlertsController(state, ctx, AlertControl.NONE, this::flash);
+        this.security = new SecurityController(state, ctx);
         this.checklists = new ChecklistController(state, ctx, ChecklistControl.NONE, actions, post, this::flash, this::showLogsOf);
         this.changes = new TrackedChanges(actions, post, new InFlightWork(ctx.clock()));
         this.banner = new BannerController(state, ctx, actions, post, changes, this::flash);
@@ -105,6 +107,11 @@ public final class TuiController {
     /** Connects the Alerts panel and the Events view to the alert engine and the timeline. */
     public void useAlerts(AlertControl control) {
         this.alerts = new AlertsController(state, ctx, control, this::flash);
+    }
+
+    /** Connects the Security panel (key 7) to the rules, which run in the background from its first opening. */
+    public void useSecurity(SecurityControl control) {
+        security.use(control);
     }
 
     public void useBackups(BackupControl control) {
@@ -168,6 +175,8 @@ public final class TuiController {
                 checklists.walkAction(a.get());
             } else if (scope == Scope.ALERTS && a.isPresent() && ALERT_ACTIONS.contains(a.get())) {
                 alerts.alertsAction(a.get());
+            } else if (scope == Scope.SECURITY && a.isPresent() && SecurityController.ACTIONS.contains(a.get())) {
+                security.action(a.get());
             } else if (scope == Scope.EVENTS && a.isPresent() && EVENT_ACTIONS.contains(a.get())) {
                 alerts.eventsAction(a.get());
             } else {
@@ -200,6 +209,10 @@ public final class TuiController {
         } else if (e instanceof UiEvent.Health h) {
             state.alerts.health = h.snapshot();
             state.alerts.selectedAlert();
+        } else if (e instanceof UiEvent.SecurityChecking) {
+            security.checking();
+        } else if (e instanceof UiEvent.Security r) {
+            security.reported(r);
         } else if (e instanceof UiEvent.Host h) {
             state.host = h.snapshot();
         } else if (e instanceof UiEvent.DetailLoaded d) {
@@ -256,6 +269,10 @@ public final class TuiController {
             case SHOW_HEALTH -> showPanel(Panel.HEALTH);
             case SHOW_ALERTS -> showPanel(Panel.ALERTS);
             case SHOW_BACKUPS -> showPanel(Panel.BACKUPS);
+            case SHOW_SECURITY -> showPanel(Panel.SECURITY);
+            case CHECK_SECURITY -> {
+                // only bound in the Security panel, handled above
+            }
             case BACKUP_DATABASE, BACKUP_FILES -> changeActions.askToConfirmBackup(a);
             case VERIFY_BACKUP -> changeActions.verifyNewestBackup();
             case CANCEL_BACKUP -> changeActions.cancelBackup();
@@ -313,6 +330,9 @@ public final class TuiController {
         state.view = UiState.View.DASHBOARD;
         if (p == Panel.LOGS) {
             logs.openDefault();
+        }
+        if (p == Panel.SECURITY) {
+            security.opened();
         }
     }
 

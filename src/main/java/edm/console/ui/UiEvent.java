@@ -11,6 +11,7 @@ import edm.console.core.ContainersSnapshot;
 import edm.console.core.HealthSnapshot;
 import edm.console.core.HostSnapshot;
 import edm.console.core.UnattendedResult;
+import edm.console.security.SecurityReport;
 import edm.console.ui.guided.PlannedChange;
 import edm.console.ui.guided.ReleaseChoice;
 import edm.console.ui.guided.RunListener;
@@ -56,6 +57,14 @@ public sealed interface UiEvent {
 
     /** A backup action of this kind ended (whatever its outcome); a checklist walk re-checks its backup item. */
     record BackupFinished(BackupKind kind) implements UiEvent {
+    }
+
+    /** A run of the security rules began (the panel says "checking..."). */
+    record SecurityChecking() implements UiEvent {
+    }
+
+    /** A run of the security rules ended: its report, or (report null) why they could not run. */
+    record Security(SecurityReport report, String error) implements UiEvent {
     }
 
     record Host(HostSnapshot snapshot) implements UiEvent {

@@ -41,6 +41,7 @@ public final class UiState {
     public final LogsState logs = new LogsState();
     public final AlertsState alerts = new AlertsState();
     public final ChecklistState checklist = new ChecklistState();
+    public final SecurityState security = new SecurityState();
     /** The guided deploy / rollback dialog (D, B), or null. */
     public GuidedState guided;
     /**

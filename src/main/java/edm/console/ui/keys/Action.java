@@ -16,5 +16,7 @@ public enum Action {
     /** In the search line and the source picker. */
     APPLY, CURSOR_LEFT, CURSOR_RIGHT, CURSOR_HOME, CURSOR_END, DELETE_BACK, TOGGLE,
     /** The banner: resume or roll back the workflow a crash left unfinished; dismiss what finished while away. */
-    RESUME_WORKFLOW, ROLL_BACK_WORKFLOW, DISMISS_BANNER
+    RESUME_WORKFLOW, ROLL_BACK_WORKFLOW, DISMISS_BANNER,
+    /** The Security panel: show it, run the rules again now. */
+    SHOW_SECURITY, CHECK_SECURITY
 }
