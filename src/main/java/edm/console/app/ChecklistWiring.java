@@ -7,6 +7,7 @@ import edm.console.checklist.Checklists;
 import edm.console.checklist.LogErrorEvidence;
 import edm.console.checklist.Operator;
 import edm.console.checklist.ReportWriter;
+import edm.console.cli.RulesSecurityEvidence;
 import edm.console.cli.SnapshotCollector;
 import edm.console.config.LoadedConfig;
 import edm.console.core.Clock;
@@ -55,7 +56,8 @@ final class ChecklistWiring implements ChecklistControl {
     public ChecklistRun start(Checklist checklist) {
         var config = loaded.config();
         return new ChecklistRun(checklist,
-                Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(), backups, logErrors, config, Clock.SYSTEM),
+                Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(), backups, logErrors,
+                        new RulesSecurityEvidence(config), config, Clock.SYSTEM),
                 Operator.fromEnvironment(System.getenv()), Clock.SYSTEM);
     }
 

@@ -6,6 +6,7 @@ import edm.console.core.ProbeResult;
 import edm.console.core.ProbeStatus;
 import edm.console.core.Secrets;
 import edm.console.i18n.Messages;
+import edm.console.security.SecurityReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class AutomaticChecks {
     private final Memo probes;
     private final BackupEvidence backups;
     private final LogErrorEvidence logErrors;
+    private final SecurityMemo security;
     private final ConsoleConfig config;
     private final Clock clock;
 
@@ -29,6 +31,13 @@ public final class AutomaticChecks {
      */
     public AutomaticChecks(Supplier<List<ProbeResult>> probes, BackupEvidence backups, LogErrorEvidence logErrors,
                            ConsoleConfig config, Clock clock) {
+        this(probes, backups, logErrors, SecurityEvidence.NOT_AVAILABLE, config, clock);
+    }
+
+    /** @param security run at most once per run (memoised here): the security items share one report */
+    public AutomaticChecks(Supplier<List<ProbeResult>> probes, BackupEvidence backups, LogErrorEvidence logErrors,
+                           SecurityEvidence security, ConsoleConfig config, Clock clock) {
+        this.security = new SecurityMemo(security == null ? SecurityEvidence.NOT_AVAILABLE : security);
         this.probes = new Memo(probes);
         this.backups = backups == null ? BackupEvidence.NOT_AVAILABLE : backups;
         this.logErrors = logErrors == null ? LogErrorEvidence.NOT_AVAILABLE : logErrors;
@@ -47,6 +56,8 @@ public final class AutomaticChecks {
             case RESOURCES -> fromProbes(item, Set.of("memory", "swap", "load"));
             case BACKUP -> backup(item);
             case LOG_ERRORS -> logErrors(item);
+            case PATCHES -> security(item, "patches");
+            case SECURITY -> security(item, "");
         };
     }
 
@@ -157,6 +168,22 @@ public final class AutomaticChecks {
         return result(item, total == 0 ? Outcome.PASS : Outcome.WARN, Messages.t("checklist.evidence.logErrors", total, fmt(hours)), details);
     }
 
+    private ItemResult security(Checklist.Item item, String rule) {
+        SecurityReport report;
+        try {
+            report = security.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.failed", "interrupted"), List.of());
+        } catch (UnsupportedOperationException e) {
+            return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.notAvailable"), List.of());
+        } catch (Exception e) {
+            return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.failed", oneLine(e)), List.of());
+        }
+        SecurityItems.Verdict v = SecurityItems.judge(report, rule);
+        return result(item, v.outcome(), v.value(), v.details());
+    }
+
     private static double param(Checklist.Item item, String name, double fallback) {
         String v = item.params().get(name);
         return v == null ? fallback : Double.parseDouble(v);
@@ -179,6 +206,28 @@ public final class AutomaticChecks {
     /** Forgets the collected probe results, so that the next check collects afresh (a re-check after a fix). */
     public void refresh() {
         probes.clear();
+        security.clear();
+    }
+
+    /** The security report, made on first use and shared by the security items of a run. */
+    private static final class SecurityMemo {
+        private final SecurityEvidence source;
+        private SecurityReport value;
+
+        SecurityMemo(SecurityEvidence source) {
+            this.source = source;
+        }
+
+        synchronized SecurityReport get() throws Exception {
+            if (value == null) {
+                value = source.report();
+            }
+            return value;
+        }
+
+        synchronized void clear() {
+            value = null;
+        }
     }
 
     /** The probe collection, done on first use and shared by the items of a run. */

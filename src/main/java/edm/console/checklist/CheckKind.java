@@ -23,7 +23,11 @@ public enum CheckKind {
     /** A verified database backup newer than {@code maxAgeHours}. */
     BACKUP("backup"),
     /** No error lines in the logs in the last {@code hours}. */
-    LOG_ERRORS("log-errors");
+    LOG_ERRORS("log-errors"),
+    /** SPEC-006 更新系统补丁: the security rule "patches" (pending security updates, reboot, days since the last upgrade). */
+    PATCHES("patches"),
+    /** SPEC-006 安全规范: every security rule (the Security panel's report). */
+    SECURITY("security");
 
     private final String fileName;
 

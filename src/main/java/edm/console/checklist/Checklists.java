@@ -66,6 +66,12 @@ public final class Checklists {
         return new AutomaticChecks(probes, backups, logs, config, clock);
     }
 
+    /** With the security rules bound: the weekly checklist's 更新系统补丁 and 安全规范 items read their report. */
+    public static AutomaticChecks checks(Supplier<List<ProbeResult>> probes, BackupEvidence backups, LogErrorEvidence logs,
+                                         SecurityEvidence security, ConsoleConfig config, Clock clock) {
+        return new AutomaticChecks(probes, backups, logs, security, config, clock);
+    }
+
     /** Saved reports, newest first (Markdown files). */
     public static List<Path> reports(ConsoleConfig config) throws IOException {
         Path dir = reportDirectory(config);

@@ -90,7 +90,7 @@ public final class ChecklistCommand extends CommandGroup {
             ConsoleConfig config = s.config();
             ChecklistRun run = new ChecklistRun(s.lists().get(name),
                     Checklists.checks(() -> SnapshotCollector.collect(config, Clock.SYSTEM).probes(), new CatalogueBackupEvidence(config),
-                            new LogFileErrorCounts(config, Clock.SYSTEM), config, Clock.SYSTEM),
+                            new LogFileErrorCounts(config, Clock.SYSTEM), new RulesSecurityEvidence(config), config, Clock.SYSTEM),
                     Operator.fromEnvironment(System.getenv()), Clock.SYSTEM);
             new ChecklistPrompter(LineInput.shared(), spec.commandLine().getOut()).walk(run);
             return finish(run, config, spec.commandLine().getOut(), err);
