@@ -41,10 +41,7 @@ public final class ScreenRenderer {
     private Messages resourcesMessages;
     private List<List<StyledText>> help;
     private Messages helpMessages;
-    private static final String BRAND = " edm-console ";
-    private String[] panelLabels;
-    private int panelLabelsWidth;
-    private Messages panelLabelsMessages;
+    private final TopBar topBar;
     private final Map<Scope, List<Hint>> hints = new EnumMap<>(Scope.class);
     private Messages hintsMessages;
 
@@ -55,6 +52,7 @@ public final class ScreenRenderer {
     public ScreenRenderer(UiContext ctx, boolean logsAvailable) {
         this.ctx = ctx;
         this.logsAvailable = logsAvailable;
+        this.topBar = new TopBar(ctx);
     }
 
     private Supplier<List<Checklist>> checklists = List::of;
@@ -88,7 +86,7 @@ public final class ScreenRenderer {
         full.fill(0, 0, full.width(), full.height(), Style.NORMAL);
         Instant now = ctx.clock().now();
         Layout layout = layoutFor(s, full.width(), full.height());
-        drawTopBar(full, s, layout);
+        topBar.draw(full, s, layout);
         Canvas body = full.sub(layout.body().col(), layout.body().row(), layout.body().width(), layout.body().height());
         switch (s.view) {
             case DETAIL -> drawDetail(body, s, now);
@@ -224,38 +222,6 @@ public final class ScreenRenderer {
     private int resourceLineCount(UiState s) {
         return resources != null && resourcesHost == s.host && resourcesMessages == ctx.messages()
                 ? resources.size() : resourceLines(s, 80).size();
-    }
-
-    private void drawTopBar(Canvas full, UiState s, Layout layout) {
-        Messages m = ctx.messages();
-        full.fillRow(0, Style.STATUS_BAR);
-        if (panelLabels == null || panelLabelsMessages != m) {
-            String[] labels = new String[Panel.values().length];
-            int width = 0;
-            for (Panel p : Panel.values()) {
-                labels[p.ordinal()] = " " + (p.ordinal() + 1) + " " + m.get(p.titleKey) + " ";
-                width += Cells.width(labels[p.ordinal()]);
-            }
-            panelLabels = labels;
-            panelLabelsWidth = width;
-            panelLabelsMessages = m;
-        }
-        // Seven tabs do not fit 80 columns beside the name: then the tabs alone, side by side, every one readable.
-        boolean roomy = Cells.width(BRAND) + panelLabelsWidth + panelLabels.length <= full.width();
-        int col = roomy ? full.text(0, 0, BRAND, Style.STATUS_BAR) : 0;
-        int gap = roomy ? 1 : 0;
-        for (Panel p : Panel.values()) {
-            String label = panelLabels[p.ordinal()];
-            boolean active = p == s.panel && s.view == UiState.View.DASHBOARD;
-            col = full.text(col + gap, 0, label, active ? Style.TITLE_ACTIVE : Style.STATUS_BAR);
-        }
-        if (layout.tabbed() && s.zoomed) {
-            full.text(col + 2, 0, m.get("top.zoomed"), Style.MUTED);
-        }
-        if (ctx.keys().readOnly()) {
-            String ro = " " + m.get("top.readOnly") + " ";
-            full.text(full.width() - Cells.width(ro), 0, ro, Style.WARNING);
-        }
     }
 
     private void drawDetail(Canvas body, UiState s, Instant now) {
