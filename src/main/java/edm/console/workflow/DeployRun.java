@@ -4,7 +4,6 @@ import edm.console.docker.DeployOps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,15 +176,7 @@ public final class DeployRun {
         journal.write(s, "end", learned);
         progress.step(s, WorkflowProgress.Phase.END, Duration.between(t0, Instant.now()), "");
         if (s.equals(ctx.pauseAfter())) {
-            progress.output("test hook: paused after " + s);
-            while (true) {
-                try {
-                    Thread.sleep(60_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new WorkflowException(WorkflowText.t("workflow.cancelled"));
-                }
-            }
+            PauseHook.hold(s, progress);
         }
     }
 
@@ -266,15 +257,8 @@ public final class DeployRun {
         }
     }
 
-    /** Keeps the newest kept containers of this service (for instant rollback), removes older ones. */
     private void cleanup() {
-        // compose's up would count (and remove) a kept container that still carries its labels
-        ctx.engine().relabelStopped(plan.keptName(), ctx.compose().keptAside());
-        List<String> kept = ctx.engine().containerNames().stream().filter(n -> n.startsWith(plan.container() + "-old-"))
-                .sorted(Comparator.reverseOrder()).toList();
-        for (int i = ctx.keepPrevious(); i < kept.size(); i++) {
-            ctx.engine().remove(kept.get(i));
-        }
+        KeptContainers.prune(ctx, plan);
     }
 
     private void removeNewIfAny() {
