@@ -40,7 +40,9 @@ final class SecurityFeed implements SecurityControl, AutoCloseable {
     @Override
     public boolean open() {
         if (started.compareAndSet(false, true)) {
-            lane.everyFixedDelay(this::run, 0, EVERY.toMillis());
+            // The first run goes straight to the lane, not through the shared timer: the panel waits for it.
+            lane.execute(this::run);
+            lane.everyFixedDelay(this::run, EVERY.toMillis(), EVERY.toMillis());
         }
         return true;
     }

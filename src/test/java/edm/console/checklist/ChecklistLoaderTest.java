@@ -33,7 +33,7 @@ class ChecklistLoaderTest {
         assertEquals(6, loaded.checklists().get("deploy").items().size());
         assertEquals(6, loaded.checklists().get("post-deploy").items().size());
         assertEquals(4, loaded.checklists().get("daily").items().size());
-        assertEquals(4, loaded.checklists().get("weekly").items().size());
+        assertEquals(5, loaded.checklists().get("weekly").items().size());
         Checklist incident = loaded.checklists().get("incident");
         assertEquals(6, incident.items().size());
         assertTrue(incident.flow());
@@ -106,10 +106,10 @@ class ChecklistLoaderTest {
         assertEquals(1, loaded.checklists().get("daily").items().size());
         assertEquals(dir.resolve("daily.yml"), loaded.checklists().get("daily").source());
         Checklist weekly = loaded.checklists().get("weekly");
-        assertEquals(5, weekly.items().size());
+        assertEquals(6, weekly.items().size());
         assertEquals("每周维护", weekly.title());
-        assertEquals("检查证书有效期", weekly.items().get(4).title());
-        assertFalse(weekly.items().get(4).required());
+        assertEquals("检查证书有效期", weekly.items().get(5).title());
+        assertFalse(weekly.items().get(5).required());
     }
 
     @Test

@@ -85,12 +85,13 @@ class ChecklistPrompterTest {
         assertTrue(screen().contains("FAIL  1 of 1 not OK: edm-backend not running"), screen());
         assertTrue(screen().contains("Possible next steps: logs, restart"), screen());
 
+        // weekly: one manual item, three automatic ones (patches, security rules, backup), then the next manual one.
         ChecklistRun weekly = run("weekly", List.of());
         assertFalse(new ChecklistPrompter(scripted("y\nq\n")).walk(weekly));
-        assertEquals(1, weekly.position());
+        assertEquals(4, weekly.position());
         ChecklistRun eof = run("weekly", List.of());
         assertFalse(new ChecklistPrompter(scripted("y\n")).walk(eof));
-        assertEquals(1, eof.position());
+        assertEquals(4, eof.position());
     }
 
     @Test
