@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.Container;
 import edm.console.config.ConsoleConfig;
 import edm.console.docker.ContainerGateway;
 import edm.console.testsupport.DockerEngine;
+import edm.console.testsupport.ProcessRun;
 import edm.console.testsupport.RequiresDocker;
 import edm.console.testsupport.TestImages;
 import edm.console.workflow.DeployRun;
@@ -22,7 +23,6 @@ import edm.console.workflow.WorkflowContext;
 import edm.console.workflow.WorkflowProgress;
 import edm.console.workflow.Workflows;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -199,14 +199,7 @@ class ComposeUpNoOpIT {
 
     /** "exit:output" of a command run in {@code cwd}. */
     static String run(Path cwd, String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return "timeout:" + out;
-        }
-        return p.exitValue() + ":" + out;
+        return ProcessRun.run(cwd, cmd);
     }
 
     private static WorkflowProgress progress() {

@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import edm.console.testsupport.DockerEngine;
+import edm.console.testsupport.ProcessRun;
 import edm.console.testsupport.RequiresDocker;
 import edm.console.testsupport.SandboxFixture;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -55,14 +54,7 @@ class SandboxComposeIT {
         return ids;
     }
 
-    private static String run(Path cwd, String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return "timeout:" + out;
-        }
-        return p.exitValue() + ":" + out;
+    static String run(Path cwd, String... cmd) throws IOException, InterruptedException {
+        return ProcessRun.run(cwd, cmd);
     }
 }
