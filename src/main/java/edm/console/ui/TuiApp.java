@@ -14,11 +14,7 @@ import edm.console.ui.render.TerminalPainter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,11 +45,7 @@ public final class TuiApp {
     private final TerminalPainter painter;
     /** The frame being drawn; kept between frames so a tick can redraw the status bar alone. */
     private CellBuffer frame;
-    private FrameTrace trace = FrameTrace.fromEnvironment();
-    /** Keys read on the input thread, with when they arrived (only while tracing). */
-    private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
-    /** Keys handled since the last frame (only while tracing). */
-    private final List<Arrival> keysToShow = new ArrayList<>();
+    private final KeyTrace keyTrace = new KeyTrace(FrameTrace.fromEnvironment());
     private long lastFrameStart = System.nanoTime() - DATA_FRAME_GAP_NANOS;
     /**
      * How long a data snapshot waits for the ones that follow it: an idle console drew two frames where one
@@ -74,9 +66,6 @@ public final class TuiApp {
     /** Set when drawing must stop: the terminal is gone, or drawing failed (a bug; rethrown at the end). */
     private volatile boolean drawingStopped;
     private RuntimeException drawFailure;
-
-    private record Arrival(UiEvent.Key key, long nanos) {
-    }
 
     public TuiApp(Screen screen, UiContext ctx, ContainerControl control) {
         this(screen, ctx, control, null, null);
@@ -173,7 +162,7 @@ public final class TuiApp {
 
     /** Traces keys and frames into this (tests; the console reads {@link FrameTrace#VARIABLE}). */
     void trace(FrameTrace t) {
-        this.trace = t;
+        keyTrace.use(t);
     }
 
     /** Runs until the operator quits or the terminal goes away, and no started work runs any more. */
@@ -249,7 +238,7 @@ public final class TuiApp {
     }
 
     private String batchReason() {
-        return keysToShow.isEmpty() ? "event" : "key";
+        return keyTrace.keysWaiting() ? "key" : "event";
     }
 
     /** Quit asked for or terminal gone, and nothing this console started still runs. */
@@ -287,8 +276,8 @@ public final class TuiApp {
         UiEvent e = first;
         do {
             batch = batch.with(firstList(e) ? Batch.CHANGED : Batch.of(e, state));
-            if (e instanceof UiEvent.Key k && trace.on()) {
-                noteKey(k);
+            if (e instanceof UiEvent.Key k) {
+                keyTrace.handled(k);
             }
             controller.handle(e);
         } while (!state.quit && (e = queue.poll()) != null);
@@ -302,17 +291,6 @@ public final class TuiApp {
     private boolean firstList(UiEvent e) {
         return e instanceof UiEvent.Containers c && c.snapshot().listedAt() != null
                 && (state.containers == null || state.containers.listedAt() == null);
-    }
-
-    /** The arrival of a key read on the input thread (keys posted otherwise, as in tests, have none). */
-    private void noteKey(UiEvent.Key k) {
-        for (Arrival a; (a = arrivals.peek()) != null; ) {
-            arrivals.poll();
-            if (a.key() == k) {
-                keysToShow.add(a);
-                return;
-            }
-        }
     }
 
     /** A flash message that has just expired must be replaced by the hints: that needs a full frame. */
@@ -367,23 +345,7 @@ public final class TuiApp {
     }
 
     private void traced(String reason, long start) {
-        if (!trace.on()) {
-            return;
-        }
-        long end = System.nanoTime();
-        for (Arrival a : keysToShow) {
-            trace.key(label(a.key().key()), end - a.nanos());
-        }
-        keysToShow.clear();
-        trace.frame(reason, end - start);
-    }
-
-    /** A key as the trace names it: the character typed, or Lanterna's key type (Ctrl-/Alt- prefixed). */
-    static String label(KeyStroke k) {
-        String base = k.getKeyType() == KeyType.Character
-                ? (Character.isWhitespace(k.getCharacter()) ? "Space" : String.valueOf(k.getCharacter()))
-                : k.getKeyType().name();
-        return (k.isCtrlDown() ? "Ctrl-" : "") + (k.isAltDown() ? "Alt-" : "") + base;
+        keyTrace.frameShown(reason, start);
     }
 
     /** Synchronous event handling for screen tests: apply events, then draw. */
@@ -415,9 +377,7 @@ public final class TuiApp {
                     return;
                 }
                 UiEvent.Key key = new UiEvent.Key(k);
-                if (trace.on()) {
-                    arrivals.add(new Arrival(key, System.nanoTime()));
-                }
+                keyTrace.arrived(key);
                 post(key);
             }
         } catch (IOException | RuntimeException e) {
