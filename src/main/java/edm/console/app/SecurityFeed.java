@@ -55,11 +55,16 @@ final class SecurityFeed implements SecurityControl, AutoCloseable {
     }
 
     private void runQueued() {
+        UiEvent result;
         try {
-            check();
+            post.accept(new UiEvent.SecurityChecking());
+            result = check();
         } finally {
+            // Done before the report is posted: a c pressed as soon as it shows must start a run, not be taken
+            // for one still under way.
             running.set(false);
         }
+        post.accept(result);
     }
 
     private void run() {
@@ -68,14 +73,13 @@ final class SecurityFeed implements SecurityControl, AutoCloseable {
         }
     }
 
-    private void check() {
-        post.accept(new UiEvent.SecurityChecking());
+    private UiEvent check() {
         try {
             SecurityReport report = SecurityRules.spec().run(SecurityCommand.context(config, () -> gateway));
-            post.accept(new UiEvent.Security(report, null));
+            return new UiEvent.Security(report, null);
         } catch (RuntimeException e) {
             // The rules catch their own failures; this is the context itself (an unreadable state dir, a bad config value).
-            post.accept(new UiEvent.Security(null, Messages.t("securityPanel.failed", String.valueOf(e.getMessage()))));
+            return new UiEvent.Security(null, Messages.t("securityPanel.failed", String.valueOf(e.getMessage())));
         }
     }
 
