@@ -10,6 +10,7 @@ import edm.console.security.SecurityReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -152,9 +153,23 @@ public final class AutomaticChecks {
 
     private ItemResult logErrors(Checklist.Item item) {
         double hours = param(item, "hours", 24);
-        List<LogErrorEvidence.SourceErrors> counts;
+        return judged(item, () -> logErrors.errorsSince(Duration.ofMinutes(Math.round(hours * 60))), counts -> {
+            long total = counts.stream().mapToLong(LogErrorEvidence.SourceErrors::errors).sum();
+            List<String> details = counts.stream().filter(c -> c.errors() > 0).map(c -> c.source() + ": " + c.errors()).toList();
+            return result(item, total == 0 ? Outcome.PASS : Outcome.WARN, Messages.t("checklist.evidence.logErrors", total, fmt(hours)),
+                    details);
+        });
+    }
+
+    /** Evidence that takes a while to gather (logs, the security rules): what it may throw is UNKNOWN with why. */
+    private interface Slow<T> {
+        T get() throws Exception;
+    }
+
+    private <T> ItemResult judged(Checklist.Item item, Slow<T> evidence, Function<T, ItemResult> judge) {
+        T value;
         try {
-            counts = logErrors.errorsSince(Duration.ofMinutes(Math.round(hours * 60)));
+            value = evidence.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.failed", "interrupted"), List.of());
@@ -163,25 +178,14 @@ public final class AutomaticChecks {
         } catch (Exception e) {
             return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.failed", oneLine(e)), List.of());
         }
-        long total = counts.stream().mapToLong(LogErrorEvidence.SourceErrors::errors).sum();
-        List<String> details = counts.stream().filter(c -> c.errors() > 0).map(c -> c.source() + ": " + c.errors()).toList();
-        return result(item, total == 0 ? Outcome.PASS : Outcome.WARN, Messages.t("checklist.evidence.logErrors", total, fmt(hours)), details);
+        return judge.apply(value);
     }
 
     private ItemResult security(Checklist.Item item, String rule) {
-        SecurityReport report;
-        try {
-            report = security.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.failed", "interrupted"), List.of());
-        } catch (UnsupportedOperationException e) {
-            return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.notAvailable"), List.of());
-        } catch (Exception e) {
-            return result(item, Outcome.UNKNOWN, Messages.t("checklist.evidence.failed", oneLine(e)), List.of());
-        }
-        SecurityItems.Verdict v = SecurityItems.judge(report, rule);
-        return result(item, v.outcome(), v.value(), v.details());
+        return judged(item, security::get, report -> {
+            SecurityItems.Verdict v = SecurityItems.judge(report, rule);
+            return result(item, v.outcome(), v.value(), v.details());
+        });
     }
 
     private static double param(Checklist.Item item, String name, double fallback) {
