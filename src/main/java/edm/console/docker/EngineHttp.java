@@ -52,7 +52,7 @@ final class EngineHttp {
         if (endpoint.startsWith("unix://")) {
             return Optional.of(new EngineHttp(UnixDomainSocketAddress.of(endpoint.substring("unix://".length()))));
         }
-        if (endpoint.startsWith("tcp://") && !tlsAsked(env)) {
+        if (endpoint.startsWith("tcp://") && !tlsAsked(env) && !contextWithTls(endpoint)) {
             try {
                 URI uri = URI.create(endpoint);
                 if (uri.getHost() != null && uri.getPort() > 0 && (uri.getPath() == null || uri.getPath().isEmpty()
@@ -71,6 +71,12 @@ final class EngineHttp {
         String verify = env.getOrDefault("DOCKER_TLS_VERIFY", "");
         String certs = env.getOrDefault("DOCKER_CERT_PATH", "");
         return !(verify.isEmpty() || verify.equals("0")) || !certs.isEmpty();
+    }
+
+    /** The endpoint came from a docker context with TLS files: the engine speaks TLS there (docker-java's to handle). */
+    private static boolean contextWithTls(String endpoint) {
+        EngineEndpoint.Target context = EngineEndpoint.contextOf(endpoint);
+        return context != null && context.tlsDir() != null;
     }
 
     /** The engine answered with another status than 200; {@code message} is the engine's own text when it gave one. */

@@ -3,6 +3,8 @@ package edm.console.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,16 +45,23 @@ final class PrivateDockerd implements AutoCloseable {
 
     /** Starts the daemon (in a short /tmp path: unix socket paths are limited to 108 bytes) and waits for it. */
     static PrivateDockerd start() throws IOException {
+        return start(List.of());
+    }
+
+    /** With more daemon options (another --host, TLS). */
+    static PrivateDockerd start(List<String> extraOptions) throws IOException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "edm-hung-");
         long pid = ProcessHandle.current().pid();
         // Interface names have at most 15 bytes; the address is from a benchmarking range (RFC 2544).
         String bridge = "edmh" + pid % 100_000;
         Command.run("ip", "link", "add", bridge, "type", "bridge").orThrow("ip link add " + bridge);
         Command.run("ip", "addr", "add", "198.18." + pid % 250 + ".1/24", "dev", bridge).orThrow("ip addr add");
-        Process p = new ProcessBuilder("dockerd", "--host", "unix://" + dir.resolve("docker.sock"),
+        List<String> argv = new ArrayList<>(List.of("dockerd", "--host", "unix://" + dir.resolve("docker.sock"),
                 "--data-root", dir.resolve("root").toString(), "--exec-root", dir.resolve("exec").toString(),
                 "--pidfile", dir.resolve("docker.pid").toString(), "--bridge=" + bridge, "--iptables=false",
-                "--ip6tables=false")
+                "--ip6tables=false"));
+        argv.addAll(extraOptions);
+        Process p = new ProcessBuilder(argv)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
         PrivateDockerd d = new PrivateDockerd(dir, bridge, p);
         long end = System.nanoTime() + 60_000_000_000L;
