@@ -19,15 +19,16 @@ import picocli.CommandLine.Spec;
 public final class CompleteCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH")
     String path;
+    /** A string, not an int: a call-back never fails on its arguments (a word that is no number: no values). */
     @Parameters(index = "1", paramLabel = "POSITION", defaultValue = "0")
-    int position;
+    String position;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        var kind = CompletionValues.at(path, position);
+        var kind = CompletionValues.at(path, number(position));
         if (kind.isEmpty()) {
             return 0;
         }
@@ -45,5 +46,13 @@ public final class CompleteCommand implements Callable<Integer> {
         values.stream().filter(CompletionValues::safe).distinct().forEach(out::println);
         out.flush();
         return 0;
+    }
+
+    private static int number(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

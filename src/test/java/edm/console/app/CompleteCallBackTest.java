@@ -50,6 +50,9 @@ class CompleteCallBackTest {
         var unknown = RunMain.run("--config", config().toString(), "__complete", "sandbox up", "0");
         assertEquals(0, unknown.code());
         assertEquals("", unknown.out());
+        var notANumber = RunMain.run("--config", config().toString(), "__complete", "logs", "backend");
+        assertEquals(0, notANumber.code(), notANumber.err());
+        assertEquals("", notANumber.out() + notANumber.err());
     }
 
     @Test
