@@ -198,7 +198,8 @@ check_prerequisites() {
 }
 
 build_console() {
-    local args=(-B -q -Dstyle.color=never package -DskipTests)
+    # -Dpackages.skip: the .deb and tar.gz (jlink runtime, man pages) are not what this installs.
+    local args=(-B -q -Dstyle.color=never package -DskipTests -Dpackages.skip=true)
     $offline && args=(-o "${args[@]}")
     say "Building $APP (mvn ${args[*]})..." "正在构建 $APP（mvn ${args[*]}）..."
     (cd "$SOURCE_DIR" && mvn "${args[@]}") ||

@@ -28,7 +28,7 @@ final class BareLaunch {
      * ("Expected parameter for option '--config' but found 'check'"). LeanCommandLineTest holds it to the tree.
      */
     static final Set<String> COMMAND_WORDS = Set.of("check", "status", "logs", "backup", "deploy", "rollback", "restart",
-            "checklist", "shell", "sandbox", "config", "security");
+            "checklist", "shell", "sandbox", "config", "security", "completion", "__complete");
 
     private BareLaunch() {
     }

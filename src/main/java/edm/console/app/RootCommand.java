@@ -3,6 +3,8 @@ package edm.console.app;
 import edm.console.cli.BackupCommand;
 import edm.console.cli.CheckCommand;
 import edm.console.cli.ChecklistCommand;
+import edm.console.cli.CompleteCommand;
+import edm.console.cli.CompletionCommand;
 import edm.console.cli.ConfigCommand;
 import edm.console.cli.DeployCommand;
 import edm.console.cli.LogsCommand;
@@ -31,14 +33,15 @@ import picocli.CommandLine.Command;
  */
 @Command(subcommands = {CheckCommand.class, StatusCommand.class, LogsCommand.class, BackupCommand.class, DeployCommand.class,
     RollbackCommand.class, RestartCommand.class, ChecklistCommand.class, ShellCommand.class, SandboxCommand.class,
-    ConfigCommand.class, SecurityCommand.class})
+    ConfigCommand.class, SecurityCommand.class, CompletionCommand.class, CompleteCommand.class})
 public final class RootCommand extends BareRootCommand {
     /** The root's options that take a value (the global options: {@link edm.console.cli.GlobalOptions}). */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config", "--theme", "--lang");
     private static final Set<String> FLAGS = Set.of("--sandbox", "--read-only");
 
     /**
-     * Every subcommand above by its name (and aliases), except the shell: a table rather than reading the
+     * Every subcommand above by its name (and aliases), except the shell and completion (both need the whole
+     * tree: the shell offers every command, completion writes the script for all of them): a table rather than reading the
      * classes' annotations, which costs as much as a tenth of the model (LeanCommandLineTest holds it to them).
      */
     static final Map<String, Class<?>> LEAN = Map.ofEntries(Map.entry("check", CheckCommand.class),
@@ -46,7 +49,9 @@ public final class RootCommand extends BareRootCommand {
             Map.entry("deploy", DeployCommand.class), Map.entry("rollback", RollbackCommand.class),
             Map.entry("restart", RestartCommand.class), Map.entry("checklist", ChecklistCommand.class),
             Map.entry("sandbox", SandboxCommand.class), Map.entry("config", ConfigCommand.class),
-            Map.entry("security", SecurityCommand.class));
+            Map.entry("security", SecurityCommand.class),
+            // The completion script runs this on a Tab: only its own model, so that the answer comes quickly.
+            Map.entry("__complete", CompleteCommand.class));
 
     /** Parses and runs {@code args} with picocli: messages in {@code locale}, output in {@code charset}. */
     static int execute(String[] args, Charset charset, Locale locale) {
@@ -67,7 +72,8 @@ public final class RootCommand extends BareRootCommand {
      * The command line for {@code args}, parsing them exactly as the full tree would: the root with only
      * the subcommand they run, or with none when they run the console itself. The full tree whenever
      * the arguments could mean anything else: help or version options, an unknown word or option (for
-     * picocli's own message and suggestions), an argument file, and the shell (it offers every command).
+     * picocli's own message and suggestions), an argument file, the shell (it offers every command) and
+     * completion (its script covers every command).
      */
     static CommandLine commandLine(String[] args) {
         int at = firstWord(args);
@@ -106,7 +112,7 @@ public final class RootCommand extends BareRootCommand {
         return args.length;
     }
 
-    /** The subcommand class named {@code word}; null for an unknown word and for the shell. */
+    /** The subcommand class named {@code word}; null for an unknown word, the shell and completion. */
     private static Class<?> leanSubcommand(String word) {
         return LEAN.get(word);
     }

@@ -1,11 +1,6 @@
 package edm.console.cli;
 
-import edm.console.checklist.ChecklistLoader;
-import edm.console.checklist.Checklists;
-import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
-import edm.console.core.ContainerInfo;
-import edm.console.core.ImageRef;
 import edm.console.i18n.Messages;
 import edm.console.i18n.OutputCharset;
 import java.io.IOException;
@@ -17,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.jline.reader.LineReader;
@@ -106,26 +100,14 @@ public final class ShellCommand implements Callable<Integer> {
                 .build();
     }
 
-    /** Completion values: services from the config, checklist names, image tags seen on the engine. */
+    /**
+     * Completion values by command path, from {@link CompletionValues} (the table the completion script's
+     * call-back reads too): the shell's completer knows no position, so each path gets the kind of its
+     * first parameter, except deploy and rollback, whose second parameter (the tag) is the one typed last.
+     */
     static Map<String, Supplier<Collection<String>>> values(LoadedConfig loaded) {
-        ConsoleConfig config = loaded.config();
-        Supplier<Collection<String>> services = () -> config.services.stream().map(s -> s.name).toList();
-        Supplier<Collection<String>> lists = () -> ChecklistLoader.load(Checklists.userDirectory(loaded.source())).names();
-        Supplier<Collection<String>> tags = () -> {
-            TreeSet<String> out = new TreeSet<>();
-            for (ContainerInfo c : SnapshotCollector.listContainers(config, edm.console.core.Clock.SYSTEM).containers()) {
-                String tag = ImageRef.parse(c.image()).tag();
-                if (!tag.isEmpty()) {
-                    out.add(tag);
-                }
-            }
-            return out;
-        };
         Map<String, Supplier<Collection<String>>> m = new LinkedHashMap<>();
-        m.put("logs", services);
-        m.put("checklist run", lists);
-        m.put("deploy", tags);
-        m.put("rollback", tags);
+        CompletionValues.POSITIONS.forEach((path, kinds) -> m.put(path, CompletionValues.of(kinds.get(kinds.size() - 1), loaded)));
         return m;
     }
 

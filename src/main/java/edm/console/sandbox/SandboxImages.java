@@ -99,6 +99,16 @@ public final class SandboxImages {
         return ids;
     }
 
+    /**
+     * Makes the Debian base image alone when it is missing or stale (the package test installs the .deb
+     * into it: a clean Debian without Java); {@code dockerEndpoint} goes to the docker CLI's import.
+     */
+    public void ensureBase(String dockerEndpoint) {
+        if (!baseUpToDate()) {
+            new BaseImageBuilder(dockerEndpoint, progress).build();
+        }
+    }
+
     /** Builds each missing image; with {@code rebuild} all of them (the base image too). */
     public void ensure(boolean rebuild) {
         boolean baseReady = !rebuild && baseUpToDate();

@@ -39,10 +39,11 @@ class LeanCommandLineTest {
     }
 
     @Test
-    void theTableNamesEverySubcommandButTheShell() {
+    void theTableNamesEverySubcommandButTheShellAndCompletion() {
         java.util.Map<String, Class<?>> expected = new java.util.HashMap<>();
         new CommandLine(new RootCommand()).getSubcommands().forEach((name, sub) -> expected.put(name, sub.getCommandSpec().userObject().getClass()));
         expected.remove("shell");
+        expected.remove("completion");
         assertEquals(expected, RootCommand.LEAN);
     }
 
@@ -54,7 +55,7 @@ class LeanCommandLineTest {
     @Test
     void theFullTreeWhenTheArgumentsMayNeedIt() {
         for (List<String> args : List.<List<String>>of(List.of("--help"), List.of("-h", "check"), List.of("--version"),
-                List.of("shell"), List.of("chek"), List.of("--bogus", "check"), List.of("@args.txt"), List.of("--", "check"),
+                List.of("shell"), List.of("completion", "bash"), List.of("chek"), List.of("--bogus", "check"), List.of("@args.txt"), List.of("--", "check"),
                 List.of("--config", "check", "status"), List.of("--theme", "status"))) {
             assertEquals(ALL, subcommands(args.toArray(String[]::new)).size(), String.join(" ", args));
         }
