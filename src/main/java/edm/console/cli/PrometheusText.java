@@ -1,5 +1,6 @@
 package edm.console.cli;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ final class PrometheusText {
         return v.replace("\\", "\\\\").replace("\n", "\\n");
     }
 
-    /** Whole numbers without a fraction (timestamps, bytes), others as Java prints them (Go's ParseFloat reads both); NaN and ±Inf as the format spells them. */
+    /** Whole numbers without a fraction (timestamps, bytes), others in plain decimal notation; NaN and ±Inf as the format spells them. */
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
@@ -81,6 +82,6 @@ final class PrometheusText {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return Double.toString(v);
+        return BigDecimal.valueOf(v).toPlainString();
     }
 }

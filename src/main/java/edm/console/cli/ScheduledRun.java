@@ -118,7 +118,8 @@ final class ScheduledRun implements Callable<Integer>, ChangeCommand {
             case BackupCli.CANCELLED -> Result.CANCELLED;
             default -> Result.FAILED;
         };
-        return new JobRun.Outcome(code, r, code == BackupCli.OK ? "" : lastErr.last());
+        // The step's error line, without the program's name in front ("edm-console: ...").
+        return new JobRun.Outcome(code, r, code == BackupCli.OK ? "" : lastErr.last().replaceFirst("^edm-console:\\s*", ""));
     }
 
     /** Passes text on and keeps its last non-blank line: the one-line reason a failed step printed, for the run record. */

@@ -30,7 +30,7 @@ public final class ScheduleProbes {
             ProbeStatus status = j.warning() ? ProbeStatus.WARNING : ProbeStatus.OK;
             Map<String, Double> metrics = j.last().map(r -> Map.of("lastRunSeconds", (double) r.started().getEpochSecond(),
                     "durationSeconds", r.duration().toMillis() / 1000.0)).orElse(Map.of());
-            out.add(new ProbeResult("schedule." + j.job().id(), "schedule", ScheduleText.jobName(j.job()), status,
+            out.add(new ProbeResult("schedule." + j.job().id(), "schedule", j.job().id(), status,
                     ScheduleText.lastRun(j, f, now), Duration.ZERO, now, ScheduleText.warning(j, f), metrics));
         }
         return out;
