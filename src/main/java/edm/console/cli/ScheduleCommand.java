@@ -99,6 +99,12 @@ public final class ScheduleCommand extends CommandGroup {
                 boolean systemd = target.backend() == ScheduleTarget.Backend.SYSTEMD;
                 cli.out.println(Messages.t(systemd ? "schedule.status.systemd" : "schedule.status.cron",
                         systemd ? target.unitDir() : target.cronFile()));
+                // Each warning in full too: the table's last column is cut to the terminal's width.
+                for (ScheduleStatus.Job j : jobs) {
+                    if (j.warning()) {
+                        cli.out.println(Messages.t("schedule.status.warning", ScheduleText.jobName(j.job()), ScheduleText.warning(j, f)));
+                    }
+                }
                 long warnings = jobs.stream().filter(ScheduleStatus.Job::warning).count();
                 if (jobs.stream().noneMatch(ScheduleStatus.Job::installed)) {
                     cli.out.println(Messages.t("schedule.status.notInstalled"));
