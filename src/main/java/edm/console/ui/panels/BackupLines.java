@@ -43,7 +43,7 @@ public final class BackupLines {
             for (ScheduleSummary.Row r : schedule.rows()) {
                 out.add(List.of(StyledText.of("  " + r.text(), r.ok() ? Style.OK : Style.WARNING)));
                 if (r.warning() != null) {
-                    out.add(List.of(StyledText.of(m.get("schedule.panel.warn", r.warning()), Style.WARNING)));
+                    out.add(List.of(StyledText.of("    " + m.get("schedule.panel.warn", r.warning()), Style.WARNING)));
                 }
             }
         }
