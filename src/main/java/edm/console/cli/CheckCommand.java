@@ -6,6 +6,7 @@ import edm.console.i18n.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,6 +55,11 @@ public final class CheckCommand implements Callable<Integer> {
         if (textfile != null && !"prometheus".equals(f)) {
             cli.err.println(Messages.t("check.textfileNeedsPrometheus"));
             return CliContext.CONFIG;
+        }
+        if ("prometheus".equals(f)) {
+            // Label values are series identity: a probe's kind or target in the operator's language would
+            // start new series whenever --lang changes. Metrics are for machines: always in English.
+            Messages.use(Locale.ENGLISH);
         }
         SnapshotCollector.Report report = SnapshotCollector.collect(cli.config(), Clock.SYSTEM);
         ProbeStatus worst = report.worst();
