@@ -90,6 +90,16 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** The schedule's files, run records and status are plain Java: the same from the CLI, check, the Backups panel and a test. */
+    @Test
+    void theScheduleKnowsNoTerminalEngineOrUi() {
+        noClasses().that().resideInAPackage("edm.console.schedule..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.googlecode.lanterna..", "org.jline..", "picocli..",
+                        "com.github.dockerjava..", "edm.console.ui..", "edm.console.cli..", "edm.console.app..",
+                        "edm.console.docker..", "edm.console.live..", "edm.console.sandbox..")
+                .check(MAIN);
+    }
+
     @Test
     void adaptersDoNotImportEachOtherOrTheUi() {
         for (String adapter : new String[] {"docker", "host", "config"}) {

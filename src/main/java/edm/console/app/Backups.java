@@ -24,6 +24,9 @@ import edm.console.live.HealthMonitor;
 import edm.console.live.Timeline;
 import edm.console.ui.BackupControl;
 import edm.console.ui.UiEvent;
+import edm.console.schedule.ScheduleProbes;
+import edm.console.schedule.ScheduleSummary;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,10 +81,19 @@ final class Backups implements BackupControl, AutoCloseable {
     private void refresh() {
         try {
             Map<BackupKind, BackupStatus> status = service().status();
-            post.accept(new UiEvent.Backups(status, null));
+            post.accept(new UiEvent.Backups(status, null, schedule()));
             health.onBackups(probes(status, clock.now()));
         } catch (RuntimeException e) {
             post.accept(new UiEvent.Backups(null, Messages.t("backups.readFailed", e.getMessage())));
+        }
+    }
+
+    /** The schedule's state for the panel; null (the panel shows the last one read) when the run records cannot be read. */
+    private ScheduleSummary schedule() {
+        try {
+            return ScheduleSummary.read(config.schedule, ScheduleProbes.stateDir(config), clock.now(), ZoneId.systemDefault());
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -28,7 +28,7 @@ final class BareLaunch {
      * ("Expected parameter for option '--config' but found 'check'"). LeanCommandLineTest holds it to the tree.
      */
     static final Set<String> COMMAND_WORDS = Set.of("check", "status", "logs", "backup", "deploy", "rollback", "restart",
-            "checklist", "shell", "sandbox", "config", "security", "completion", "__complete");
+            "checklist", "shell", "sandbox", "config", "security", "schedule", "completion", "__complete");
 
     private BareLaunch() {
     }
@@ -79,7 +79,7 @@ final class BareLaunch {
 
     /** Sets one option as picocli would; false when picocli is to judge it (unknown, repeated, an odd value). */
     static boolean set(GlobalOptions o, String name, String value) {
-        if (value != null && !plain(value)) {
+        if (value != null && !plainValue(value)) {
             return false;
         }
         switch (name) {
@@ -121,7 +121,7 @@ final class BareLaunch {
     }
 
     /** A value picocli takes as it is: not empty, no option, no argument file, no command word, nothing a path cannot hold. */
-    private static boolean plain(String value) {
+    static boolean plainValue(String value) {
         return !value.isEmpty() && !value.startsWith("-") && !value.startsWith("@") && !COMMAND_WORDS.contains(value)
                 && value.indexOf('\0') < 0;
     }

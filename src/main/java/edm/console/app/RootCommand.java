@@ -11,6 +11,7 @@ import edm.console.cli.LogsCommand;
 import edm.console.cli.RestartCommand;
 import edm.console.cli.RollbackCommand;
 import edm.console.cli.SandboxCommand;
+import edm.console.cli.ScheduleCommand;
 import edm.console.cli.SecurityCommand;
 import edm.console.cli.ShellCommand;
 import edm.console.cli.StatusCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Command;
  */
 @Command(subcommands = {CheckCommand.class, StatusCommand.class, LogsCommand.class, BackupCommand.class, DeployCommand.class,
     RollbackCommand.class, RestartCommand.class, ChecklistCommand.class, ShellCommand.class, SandboxCommand.class,
-    ConfigCommand.class, SecurityCommand.class, CompletionCommand.class, CompleteCommand.class})
+    ConfigCommand.class, SecurityCommand.class, ScheduleCommand.class, CompletionCommand.class, CompleteCommand.class})
 public final class RootCommand extends BareRootCommand {
     /** The root's options that take a value (the global options: {@link edm.console.cli.GlobalOptions}). */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config", "--theme", "--lang");
@@ -49,7 +50,7 @@ public final class RootCommand extends BareRootCommand {
             Map.entry("deploy", DeployCommand.class), Map.entry("rollback", RollbackCommand.class),
             Map.entry("restart", RestartCommand.class), Map.entry("checklist", ChecklistCommand.class),
             Map.entry("sandbox", SandboxCommand.class), Map.entry("config", ConfigCommand.class),
-            Map.entry("security", SecurityCommand.class),
+            Map.entry("security", SecurityCommand.class), Map.entry("schedule", ScheduleCommand.class),
             // The completion script runs this on a Tab: only its own model, so that the answer comes quickly.
             Map.entry("__complete", CompleteCommand.class));
 

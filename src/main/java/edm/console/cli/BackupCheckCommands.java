@@ -94,6 +94,11 @@ final class BackupCheckCommands {
 
         @Override
         public Integer call() {
+            return drill(spec, id, key);
+        }
+
+        /** The drill of backup {@code id} (the newest database backup when null): the same from this command and the schedule. */
+        static int drill(CommandSpec spec, String id, Path key) {
             try (BackupCli cli = BackupCli.open(spec)) {
                 if (cli == null) {
                     return BackupCli.CONFIG;

@@ -190,6 +190,11 @@ public final class BackupCommand extends CommandGroup {
 
         @Override
         public Integer call() {
+            return prune(spec, dryRun);
+        }
+
+        /** The retention policy applied (or shown, dry run): the same from this command and after a scheduled backup. */
+        static int prune(CommandSpec spec, boolean dryRun) {
             try (BackupCli cli = BackupCli.open(spec)) {
                 if (cli == null) {
                     return BackupCli.CONFIG;

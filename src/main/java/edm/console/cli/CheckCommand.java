@@ -4,7 +4,10 @@ import edm.console.core.Clock;
 import edm.console.core.ProbeStatus;
 import edm.console.i18n.Messages;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,27 +21,56 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
 public final class CheckCommand implements Callable<Integer> {
     public static final int COULD_NOT_RUN = 3;
+    public static final Set<String> FORMATS = Set.of("table", "json", "prometheus");
 
     @Option(names = "--json", descriptionKey = "opt.json")
     boolean json;
     @Option(names = {"-q", "--quiet"}, descriptionKey = "opt.quiet")
     boolean quiet;
+    @Option(names = "--format", paramLabel = "FORMAT", descriptionKey = "opt.check.format")
+    String format;
+    @Option(names = "--textfile", paramLabel = "DIR", descriptionKey = "opt.check.textfile")
+    Path textfile;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         try (CliContext cli = CliContext.open(spec)) {
-            return cli == null ? COULD_NOT_RUN : check(cli, json, quiet);
+            return cli == null ? COULD_NOT_RUN : check(cli, json, quiet, format, textfile);
         }
     }
 
-    /** The check itself, the same whether picocli read the command line or {@link DirectCommands} did. */
-    static int check(CliContext cli, boolean json, boolean quiet) throws Exception {
+    /**
+     * The check itself, the same whether picocli read the command line or {@link DirectCommands} did.
+     * {@code format} null means the table (or JSON with {@code --json}); {@code textfile} only with prometheus.
+     */
+    static int check(CliContext cli, boolean json, boolean quiet, String format, Path textfile) throws Exception {
         PrintWriter out = cli.out;
+        String f = format == null ? json ? "json" : "table" : format;
+        if (!FORMATS.contains(f) || json && !"json".equals(f)) {
+            cli.err.println(Messages.t("check.badFormat", String.valueOf(format)));
+            return CliContext.CONFIG;
+        }
+        if (textfile != null && !"prometheus".equals(f)) {
+            cli.err.println(Messages.t("check.textfileNeedsPrometheus"));
+            return CliContext.CONFIG;
+        }
+        if ("prometheus".equals(f)) {
+            // Label values are series identity: a probe's kind or target in the operator's language would
+            // start new series whenever --lang changes. Metrics are for machines: always in English.
+            Messages.use(Locale.ENGLISH);
+        }
         SnapshotCollector.Report report = SnapshotCollector.collect(cli.config(), Clock.SYSTEM);
         ProbeStatus worst = report.worst();
-        if (json) {
+        if ("prometheus".equals(f)) {
+            String text = PrometheusReport.text(report, cli.config(), Clock.SYSTEM);
+            if (textfile == null) {
+                out.print(text);
+            } else {
+                PrometheusReport.writeTextfile(textfile, text);
+            }
+        } else if ("json".equals(f)) {
             out.println(ProbeReport.jsonObject(g -> ProbeReport.writeJson(g, report.probes(), worst)));
         } else {
             List<String> lines = ProbeReport.table(report.probes(), quiet, Terminal.width());

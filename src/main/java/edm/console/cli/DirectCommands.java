@@ -1,6 +1,7 @@
 package edm.console.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /**
  * {@code check} and {@code status} run without picocli (the launcher's lean path reads their command
@@ -11,9 +12,10 @@ public final class DirectCommands {
     private DirectCommands() {
     }
 
-    public static int check(GlobalOptions options, boolean json, boolean quiet, PrintWriter out, PrintWriter err) throws Exception {
+    public static int check(GlobalOptions options, boolean json, boolean quiet, String format, Path textfile, PrintWriter out,
+                            PrintWriter err) throws Exception {
         try (CliContext cli = CliContext.open(options, out, err)) {
-            return cli == null ? CheckCommand.COULD_NOT_RUN : CheckCommand.check(cli, json, quiet);
+            return cli == null ? CheckCommand.COULD_NOT_RUN : CheckCommand.check(cli, json, quiet, format, textfile);
         }
     }
 

@@ -21,6 +21,7 @@ import edm.console.health.HealthChecker;
 import edm.console.health.HostProbes;
 import edm.console.host.ProcHostReading;
 import edm.console.i18n.Messages;
+import edm.console.schedule.ScheduleProbes;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +77,7 @@ public final class SnapshotCollector {
         }
         probes.addAll(network.join());
         probes.addAll(backupProbes(config, clock));
+        probes.addAll(scheduleProbes(config, clock));
         probes.addAll(SecurityInCheck.critical(config, containers, clock));
         return new Report(containers, h, probes, now);
     }
@@ -90,6 +92,16 @@ public final class SnapshotCollector {
         } catch (RuntimeException e) {
             return List.of(new ProbeResult("backup", "backup", Messages.t("backups.kind.database"), ProbeStatus.UNKNOWN, "",
                     Duration.ZERO, clock.now(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), Map.of()));
+        }
+    }
+
+    /** The installed schedule's jobs: a missed or failed run is a warning; UNKNOWN when the run records cannot be read. */
+    static List<ProbeResult> scheduleProbes(ConsoleConfig config, Clock clock) {
+        try {
+            return ScheduleProbes.evaluate(config, clock.now());
+        } catch (RuntimeException e) {
+            return List.of(new ProbeResult("schedule", "schedule", "schedule", ProbeStatus.UNKNOWN, "", Duration.ZERO, clock.now(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), Map.of()));
         }
     }
 

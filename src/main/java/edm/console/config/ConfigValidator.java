@@ -62,6 +62,7 @@ final class ConfigValidator {
         notBlank("compose.file", c.compose.file);
         notBlank("compose.command", c.compose.command);
         new SecurityValidator(problems).validate(c.security);
+        new ScheduleValidator(problems).validate(c.schedule);
     }
 
     private void docker(ConsoleConfig.DockerSettings d) {

@@ -36,6 +36,7 @@ public class ConsoleConfig {
     public DeploySettings deploy = new DeploySettings();
     public ComposeSettings compose = new ComposeSettings();
     public SecuritySettings security = new SecuritySettings();
+    public ScheduleSettings schedule = new ScheduleSettings();
 
     public Path projectPath() {
         return Path.of(projectDir);

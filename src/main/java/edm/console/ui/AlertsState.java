@@ -2,6 +2,7 @@ package edm.console.ui;
 
 import edm.console.backup.BackupKind;
 import edm.console.backup.BackupStatus;
+import edm.console.schedule.ScheduleSummary;
 import edm.console.core.Alert;
 import edm.console.core.HealthSnapshot;
 import edm.console.core.TimelineEntry;
@@ -21,6 +22,8 @@ public final class AlertsState {
     public Map<BackupKind, BackupStatus> backups;
     public String backupsError;
     public String backupRunning;
+    /** The installed schedule of the backups and checks, null until read. */
+    public ScheduleSummary schedule;
 
     /** The open prompt (acknowledge note or snooze duration), or null. */
     public Prompt prompt;

@@ -179,7 +179,7 @@ public final class ScreenRenderer {
                 case HEALTH -> HealthView.drawHealth(inner, s, ctx, now);
                 case ALERTS -> HealthView.drawAlerts(inner, s, ctx, now, active);
                 case BACKUPS -> LinesView.draw(inner, BackupLines.render(s.alerts.backups,
-                        s.alerts.backupsError, s.alerts.backupRunning, now, m, ctx.format()), 0);
+                        s.alerts.backupsError, s.alerts.backupRunning, s.alerts.schedule, now, m, ctx.format()), 0);
                 case SECURITY -> SecurityView.draw(inner, s.security, now, m, ctx.format());
             }
         }

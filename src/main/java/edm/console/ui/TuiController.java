@@ -202,6 +202,7 @@ public final class TuiController {
         } else if (e instanceof UiEvent.Backups b) {
             state.alerts.backups = b.status() != null ? b.status() : state.alerts.backups;
             state.alerts.backupsError = b.error();
+            state.alerts.schedule = b.schedule() != null ? b.schedule() : state.alerts.schedule;
         } else if (e instanceof UiEvent.BackupProgress p) {
             state.alerts.backupRunning = p.text();
         } else if (e instanceof UiEvent.BackupFinished b) {

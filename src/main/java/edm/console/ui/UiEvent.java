@@ -3,6 +3,7 @@ package edm.console.ui;
 import com.googlecode.lanterna.input.KeyStroke;
 import edm.console.backup.BackupKind;
 import edm.console.backup.BackupStatus;
+import edm.console.schedule.ScheduleSummary;
 import edm.console.checklist.ChecklistRun;
 import edm.console.checklist.ItemResult;
 import edm.console.compose.DriftReport;
@@ -46,9 +47,12 @@ public sealed interface UiEvent {
     record Health(HealthSnapshot snapshot) implements UiEvent {
     }
 
-    /** The backup catalogue was read (status null and error set when it could not be). */
-    record Backups(Map<BackupKind, BackupStatus> status, String error)
+    /** The backup catalogue was read (status null and error set when it could not be); the schedule with it (null: not read). */
+    record Backups(Map<BackupKind, BackupStatus> status, String error, ScheduleSummary schedule)
             implements UiEvent {
+        public Backups(Map<BackupKind, BackupStatus> status, String error) {
+            this(status, error, null);
+        }
     }
 
     /** Progress of the running backup action (null text: it finished). */

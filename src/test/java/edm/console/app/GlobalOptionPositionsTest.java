@@ -299,7 +299,8 @@ class GlobalOptionPositionsTest {
             }
         }
         assertEquals(List.of("backup db", "backup files", "backup all", "backup prune", "backup restore-drill", "backup restore",
-                "deploy", "rollback", "restart", "sandbox up", "sandbox down", "security fix"), changing);
+                "deploy", "rollback", "restart", "sandbox up", "sandbox down", "security fix", "schedule install", "schedule remove", "schedule run"),
+                changing);
     }
 
     @Test

@@ -57,8 +57,11 @@ class LeanCommandTest {
                 seen.set("help or version");
             } else {
                 boolean quiet = leaf.commandSpec().findOption("--quiet") != null && leaf.matchedOptionValue("--quiet", false);
+                boolean check = leaf.commandSpec().findOption("--format") != null;
+                Object format = check ? leaf.matchedOptionValue("--format", null) : null;
+                Object textfile = check ? leaf.matchedOptionValue("--textfile", null) : null;
                 seen.set(leaf.commandSpec().qualifiedName() + " json=" + leaf.matchedOptionValue("--json", false) + " quiet=" + quiet
-                        + " " + GlobalOptions.of(leaf.commandSpec()).selection());
+                        + " format=" + format + " textfile=" + textfile + " " + GlobalOptions.of(leaf.commandSpec()).selection());
             }
             return 0;
         });
@@ -68,7 +71,7 @@ class LeanCommandTest {
 
     private static Optional<String> lean(List<String> args) {
         return LeanCommand.parse(args.toArray(String[]::new)).map(p -> "edm-console " + p.command() + " json=" + p.json() + " quiet="
-                + p.quiet() + " " + p.options().selection());
+                + p.quiet() + " format=" + p.format() + " textfile=" + p.textfile() + " " + p.options().selection());
     }
 
     @Test
@@ -97,6 +100,38 @@ class LeanCommandTest {
             }
         }
         assertTrue(accepted > 100, "the lean path accepted only " + accepted + " of " + all.size());
+    }
+
+    /** check's --format and --textfile, in every order with the global options, up to four words. */
+    @Test
+    void checksFormatAndTextfileMeanWhatPicocliMakesOfThem() {
+        List<String> words = List.of("check", "--format", "prometheus", "--textfile", "/tmp/x", "--format=json", "--textfile=/tmp/y",
+                "--sandbox", "status", "check");
+        List<List<String>> all = new ArrayList<>();
+        for (String a : words) {
+            for (String b : words) {
+                for (String c : words) {
+                    all.add(List.of(a, b, c));
+                    for (String d : words) {
+                        all.add(List.of(a, b, c, d));
+                    }
+                }
+            }
+        }
+        all.add(List.of("check", "--sandbox", "--format", "prometheus", "--textfile", "/var/lib/node_exporter", "--lang", "zh-CN"));
+        all.add(List.of("--sandbox", "check", "--textfile=/tmp/x", "--format=prometheus"));
+        int accepted = 0;
+        for (List<String> args : all) {
+            Optional<String> lean = lean(args);
+            if (lean.isPresent()) {
+                assertEquals(picocli(args), lean.get(), "picocli reads " + args + " otherwise");
+                accepted++;
+            }
+        }
+        assertTrue(accepted > 50, "the lean path accepted only " + accepted + " of " + all.size());
+        assertTrue(lean(List.of("--sandbox", "check", "--format", "prometheus", "--textfile", "/tmp/x")).isPresent());
+        assertEquals(Optional.empty(), lean(List.of("check", "--format", "json", "--format", "json")));
+        assertEquals(Optional.empty(), lean(List.of("status", "--format", "json")), "status has no --format");
     }
 
     @Test

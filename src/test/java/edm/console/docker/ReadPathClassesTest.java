@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * events, logs), run through {@link ContainerGateway} in a JVM of its own, loads no class of docker-java,
  * httpclient5, guava or Jackson databind: the JVM's own class-load log says so. Nor do {@code check} and
  * {@code status} (and their {@code --json}) as cron and scripts run them, with a config file and a compose
- * file, which also load no picocli (their command line is read without it).
+ * file, which also load no picocli (their command line is read without it); nor does {@code check --format prometheus}.
  */
 class ReadPathClassesTest {
     private static final List<String> HEAVY = List.of("com.github.dockerjava.", "org.apache.hc.", "com.google.common.",
@@ -65,7 +65,8 @@ class ReadPathClassesTest {
                 + "thresholds:\n  diskPercent: 99.5\n");
         List<String> heavyAndPicocli = new ArrayList<>(HEAVY);
         heavyAndPicocli.add("picocli.");
-        for (List<String> command : List.of(List.of("check"), List.of("check", "--json"), List.of("status"), List.of("status", "--json"))) {
+        for (List<String> command : List.of(List.of("check"), List.of("check", "--json"), List.of("status"), List.of("status", "--json"),
+                List.of("check", "--format", "prometheus"))) {
             Path run = Files.createDirectories(dir.resolve(String.join("", command)));
             List<String> args = new ArrayList<>(List.of(Command.class.getName(), sock.toString(), "--config", config.toString()));
             args.addAll(command);

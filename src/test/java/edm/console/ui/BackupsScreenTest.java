@@ -17,6 +17,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import edm.console.config.ScheduleSettings;
+import edm.console.i18n.Messages;
+import edm.console.schedule.JobCommand;
+import edm.console.schedule.RunRecords;
+import edm.console.schedule.ScheduleInstaller;
+import edm.console.schedule.ScheduleSummary;
+import edm.console.schedule.ScheduledJob;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Backups panel on the virtual terminal shows each backup's one verification record, and the WARNING of no encryption. */
 class BackupsScreenTest {
@@ -65,6 +76,42 @@ class BackupsScreenTest {
             h.app.apply(new UiEvent.Backups(status(db, files), null), new UiEvent.Key(com.googlecode.lanterna.input.KeyStroke.fromString("6")));
             String screen = h.text();
             assertTrue(screen.contains("未加密") && screen.contains("edm-console backup keygen"), screen);
+        }
+    }
+
+    /** The panel shows the installed schedule under the backups: each job's last scheduled run and next run, a missed run as a warning. */
+    @Test
+    void theScheduleAndItsLastScheduledResultAreShownUnderTheBackups(@TempDir Path dir) throws Exception {
+        Instant t = ScreenHarness.NOW.minus(Duration.ofMinutes(5));
+        Verification ok = new Verification(Verification.Result.PASSED, t.plusSeconds(20), 812, 7, 7, 4096, "", List.of(), List.of());
+        ScheduleSettings s = new ScheduleSettings();
+        s.root = dir.resolve("root").toString();
+        s.mode = "cron";
+        ScheduleInstaller.apply(ScheduleInstaller.install(s, new JobCommand("/usr/bin/edm-console", null)));
+        // Installed ten days ago: every job has been due since.
+        Files.setLastModifiedTime(dir.resolve("root/etc/cron.d/edm-console"), FileTime.from(ScreenHarness.NOW.minus(Duration.ofDays(10))));
+        RunRecords records = new RunRecords(dir.resolve("state"));
+        records.append(new RunRecords.Run(ScheduledJob.HEALTH_CHECK, ScreenHarness.NOW.minusSeconds(90), ScreenHarness.NOW.minusSeconds(86),
+                RunRecords.Result.OK, 0, ""));
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            try (ScreenHarness h = new ScreenHarness(80, 40, locale, false)) {
+                // The summary is worded in the console's language, which the launcher sets for everything (Messages.use).
+                Messages.use(locale);
+                ScheduleSummary summary = ScheduleSummary.read(s, dir.resolve("state"), ScreenHarness.NOW, ZoneId.systemDefault());
+                h.app.apply(new UiEvent.Backups(status(record("db-1", BackupKind.DATABASE, t, true, ok), record("files-1", BackupKind.FILES, t, true, ok)),
+                        null, summary), new UiEvent.Key(com.googlecode.lanterna.input.KeyStroke.fromString("6")));
+                String screen = h.text();
+                if (locale == Locale.ENGLISH) {
+                    assertTrue(screen.contains("Schedule (cron)"), screen);
+                    assertTrue(screen.contains("health check: every 5 min; ok,"), screen);
+                    assertTrue(screen.contains("database backup: daily 02:30; never ran; next "), screen);
+                    assertTrue(screen.contains("    ! missed the run due "), screen);
+                } else {
+                    assertTrue(screen.contains("计划任务（cron）") && screen.contains("错过了应于"), screen);
+                }
+            } finally {
+                Messages.use(Locale.ENGLISH);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import edm.console.backup.VerificationText;
 import edm.console.core.ProbeStatus;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
+import edm.console.schedule.ScheduleSummary;
 import edm.console.ui.Style;
 import edm.console.ui.StyledText;
 import java.time.Instant;
@@ -26,6 +27,31 @@ public final class BackupLines {
 
     public static List<List<StyledText>> render(Map<BackupKind, BackupStatus> status, String error, String running,
                                                 Instant now, Messages m, Format f) {
+        return render(status, error, running, null, now, m, f);
+    }
+
+    /** The panel with the schedule under the backups: each installed job's last scheduled run and next run, a warning when it missed one. */
+    public static List<List<StyledText>> render(Map<BackupKind, BackupStatus> status, String error, String running,
+                                                ScheduleSummary schedule, Instant now, Messages m, Format f) {
+        List<List<StyledText>> out = backups(status, error, running, now, m, f);
+        if (schedule != null && status != null) {
+            out.add(List.of());
+            out.add(List.of(StyledText.of(schedule.title(), Style.HEADER)));
+            if (!schedule.installed()) {
+                out.add(List.of(StyledText.of("  " + m.get("schedule.panel.notInstalled"), Style.MUTED)));
+            }
+            for (ScheduleSummary.Row r : schedule.rows()) {
+                out.add(List.of(StyledText.of("  " + r.text(), r.ok() ? Style.OK : Style.WARNING)));
+                if (r.warning() != null) {
+                    out.add(List.of(StyledText.of("    " + m.get("schedule.panel.warn", r.warning()), Style.WARNING)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<List<StyledText>> backups(Map<BackupKind, BackupStatus> status, String error, String running,
+                                                  Instant now, Messages m, Format f) {
         List<List<StyledText>> out = new ArrayList<>();
         if (error != null) {
             out.add(List.of(StyledText.of(error, Style.CRITICAL)));
