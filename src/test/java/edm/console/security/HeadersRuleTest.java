@@ -48,7 +48,7 @@ class HeadersRuleTest {
         SecurityContext base = Fixtures.context(project, project);
         return new HeadersRule().check(new SecurityContext(base.root(), new SecuritySettings(), project, base.envFile(), base.stateDir(),
                 Clock.SYSTEM, HostCommands.NONE, base.containers(), Fixtures.STACK, "edm-nginx-prod", "edm_edm-network",
-                ContainerCommands.NONE, url, false));
+                ContainerCommands.NONE, ImageSource.NONE, List.of(), url, false));
     }
 
     private static Map<String, ProbeStatus> statuses(List<Finding> f) {

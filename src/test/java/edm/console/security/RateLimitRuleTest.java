@@ -22,7 +22,7 @@ class RateLimitRuleTest {
     private Finding check(ContainerCommands exec) {
         SecurityContext base = Fixtures.context(project, project);
         SecurityContext ctx = new SecurityContext(base.root(), new SecuritySettings(), project, base.envFile(), base.stateDir(), Clock.SYSTEM,
-                HostCommands.NONE, base.containers(), Fixtures.STACK, "edm-nginx-prod", "edm_edm-network", exec, "", false);
+                HostCommands.NONE, base.containers(), Fixtures.STACK, "edm-nginx-prod", "edm_edm-network", exec, ImageSource.NONE, List.of(), "", false);
         return Fixtures.only(new RateLimitRule().check(ctx), "ratelimit");
     }
 
