@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import edm.console.config.SecuritySettings;
 import edm.console.core.Clock;
 import edm.console.core.ProbeStatus;
+import edm.console.sandbox.SandboxNginx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,5 +52,14 @@ class RateLimitRuleTest {
         Finding f = check((c, argv) -> new HostCommands.Output(-1, "", "No such container: edm-nginx-prod"));
         assertEquals(ProbeStatus.UNKNOWN, f.status());
         assertTrue(f.evidence().contains("No such container"), f.evidence());
+    }
+
+    @Test
+    void theSandboxNginxLimitsItsApi() {
+        // As nginx -T prints it: the file's name, then its text.
+        String text = "# configuration file /etc/nginx/nginx.conf:\n" + SandboxNginx.mainConfig();
+        Finding f = check((container, argv) -> new HostCommands.Output(0, text, ""));
+        assertEquals(ProbeStatus.OK, f.status(), f.toString());
+        assertTrue(f.evidence().contains("limit_req zone=edm_api burst=100 nodelay;"), f.evidence());
     }
 }
