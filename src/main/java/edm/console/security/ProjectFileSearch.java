@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,9 @@ import java.util.function.BiConsumer;
  * Searches the project's text files for secret values, bounded so that a project dir full of logs and data
  * cannot make a run slow: at most {@link #MAX_FILES} files, the first {@link #MAX_BYTES} of each. Left out:
  * the env file itself, links (the compose {@code .env} link to it), binaries (a NUL byte near the start:
- * database files, archives), {@code .git}, {@code node_modules} and the backup dirs.
+ * database files, archives), {@code .git}, {@code node_modules} and the backup dirs; and the env file's own
+ * copies the console keeps when it rewrites it ({@code .env.production.previous}, its temp files) as long as
+ * only their owner can read them: a copy others can read is a leak like any other.
  */
 final class ProjectFileSearch {
     static final int MAX_FILES = 5000;
@@ -53,7 +56,7 @@ final class ProjectFileSearch {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (!attrs.isRegularFile() || file.toAbsolutePath().normalize().equals(env)) {
+                if (!attrs.isRegularFile() || file.toAbsolutePath().normalize().equals(env) || privateEnvCopy(file, env)) {
                     return FileVisitResult.CONTINUE;
                 }
                 if (files[0] >= MAX_FILES) {
@@ -77,6 +80,23 @@ final class ProjectFileSearch {
             }
         });
         return new Coverage(files[0], unreadable[0], capped[0]);
+    }
+
+    /** The copy the console's env file writer keeps (compose AtomicText: NAME.previous, .NAME.*.tmp), readable by its owner only. */
+    private static boolean privateEnvCopy(Path file, Path env) {
+        String name = String.valueOf(file.getFileName());
+        String envName = String.valueOf(env.getFileName());
+        boolean copy = file.toAbsolutePath().normalize().getParent().equals(env.getParent())
+                && (name.equals(envName + ".previous") || name.startsWith("." + envName + ".") && name.endsWith(".tmp"));
+        if (!copy) {
+            return false;
+        }
+        try {
+            return Files.getPosixFilePermissions(file).stream().allMatch(p -> p == PosixFilePermission.OWNER_READ
+                    || p == PosixFilePermission.OWNER_WRITE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static void searchFile(Path projectDir, Path file, List<Secret> secrets, BiConsumer<Secret, String> found) throws IOException {

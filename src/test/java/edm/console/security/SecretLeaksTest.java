@@ -108,4 +108,15 @@ class SecretLeaksTest {
         assertEquals("POSTGRES_PASSWORD, DATABASE_URL: the value is in deploy.sh:1",
                 Fixtures.only(f, "secrets.leak.POSTGRES_PASSWORD").evidence());
     }
+
+    @Test
+    void theConsolesOwnPreviousCopyOfTheEnvFileIsSkippedWhileOnlyItsOwnerCanReadIt() throws Exception {
+        Path previous = project.resolve(".env.production.previous");
+        Files.writeString(previous, ENV);
+        Files.setPosixFilePermissions(previous, PosixFilePermissions.fromString("rw-------"));
+        assertEquals(List.of("secrets.leak"), check(clean()).stream().map(Finding::rule).toList());
+        Files.setPosixFilePermissions(previous, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals("JWT_SECRET: the value is in .env.production.previous:5",
+                Fixtures.only(check(clean()), "secrets.leak.JWT_SECRET").evidence());
+    }
 }
