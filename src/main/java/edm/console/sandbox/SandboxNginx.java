@@ -119,8 +119,8 @@ public final class SandboxNginx {
                     add_header X-Content-Type-Options nosniff always;
                     add_header X-Frame-Options SAMEORIGIN always;
 
-                    # SPEC-006 API访问限流, per client address: loose enough for the traffic generator and the tests' polling.
-                    limit_req_zone $binary_remote_addr zone=edm_api:10m rate=50r/s;
+                    # SPEC-006 API访问限流, per client address: far above the traffic generator, the tests and bench/deploy.sh (50 requests/s).
+                    limit_req_zone $binary_remote_addr zone=edm_api:10m rate=200r/s;
                     limit_req_status 429;
 
                     # One include per service: a deploy switches a service by replacing its file.
@@ -145,12 +145,12 @@ public final class SandboxNginx {
                         }
 
                         location = /api {
-                            limit_req zone=edm_api burst=100 nodelay;
+                            limit_req zone=edm_api burst=400 nodelay;
                             proxy_pass http://%s;
                         }
 
                         location /api/ {
-                            limit_req zone=edm_api burst=100 nodelay;
+                            limit_req zone=edm_api burst=400 nodelay;
                             proxy_pass http://%s;
                         }
 

@@ -60,6 +60,6 @@ class RateLimitRuleTest {
         String text = "# configuration file /etc/nginx/nginx.conf:\n" + SandboxNginx.mainConfig();
         Finding f = check((container, argv) -> new HostCommands.Output(0, text, ""));
         assertEquals(ProbeStatus.OK, f.status(), f.toString());
-        assertTrue(f.evidence().contains("limit_req zone=edm_api burst=100 nodelay;"), f.evidence());
+        assertTrue(f.evidence().contains("limit_req zone=edm_api burst=400 nodelay;"), f.evidence());
     }
 }
