@@ -68,7 +68,7 @@ final class Backups implements BackupControl, AutoCloseable {
     }
 
     void start() {
-        lane.everyFixedDelay(this::refresh, 0, REFRESH.toMillis());
+        lane.everyOnTheBeat(this::refresh, 0, REFRESH.toMillis());
     }
 
     private BackupService service() {

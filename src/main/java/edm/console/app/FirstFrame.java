@@ -3,6 +3,7 @@ package edm.console.app;
 import edm.console.core.Clock;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.EngineStatus;
+import edm.console.docker.ContainerGateway;
 import edm.console.docker.FirstList;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,10 @@ final class FirstFrame {
     static final Duration FRAME_WAIT = Duration.ofMillis(200);
 
     private final CompletableFuture<Optional<ContainersSnapshot>> list;
+    /** The endpoint the list is read from; null when unknown (tests). */
+    private final String endpoint;
+    /** The names that go first (the stack's), in the config's order; set once the config is read. */
+    private volatile List<String> preferredNames = List.of();
     private final AtomicBoolean monitorStarted = new AtomicBoolean();
     private volatile Runnable startMonitor;
     private final long startedNanos = System.nanoTime();
@@ -40,15 +45,38 @@ final class FirstFrame {
     private volatile ContainersSnapshot shown;
 
     FirstFrame(CompletableFuture<Optional<ContainersSnapshot>> list) {
-        this.list = list;
+        this(list, null);
     }
 
-    /** Starts reading the list on a daemon thread; a failure just means the first frame waits for the monitor. */
-    static FirstFrame start(String endpoint, Duration timeout, List<String> preferredNames, Clock clock) {
-        return start(() -> FirstList.read(endpoint, min(timeout, LIST_DEADLINE), preferredNames, clock));
+    private FirstFrame(CompletableFuture<Optional<ContainersSnapshot>> list, String endpoint) {
+        this.list = list;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Starts reading the list on a daemon thread; a failure just means the first frame waits for the monitor.
+     * Called before the config is read, with the endpoint the environment names: reading and checking the
+     * config took tens of milliseconds of the way to the first frame, and it rarely names another engine.
+     */
+    static FirstFrame start(String endpoint, Duration timeout, Clock clock) {
+        return start(() -> FirstList.read(endpoint, min(timeout, LIST_DEADLINE), List.of(), clock), endpoint);
+    }
+
+    /**
+     * This list, once the config is known: sorted with the stack's names first, or read again from the
+     * config's endpoint when that is another one (the early answer is dropped).
+     */
+    FirstFrame forConfig(String configuredEndpoint, Duration timeout, List<String> stackFirst, Clock clock) {
+        FirstFrame f = configuredEndpoint.equals(endpoint) ? this : start(configuredEndpoint, timeout, clock);
+        f.preferredNames = List.copyOf(stackFirst);
+        return f;
     }
 
     static FirstFrame start(Supplier<Optional<ContainersSnapshot>> read) {
+        return start(read, null);
+    }
+
+    static FirstFrame start(Supplier<Optional<ContainersSnapshot>> read, String endpoint) {
         CompletableFuture<Optional<ContainersSnapshot>> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
@@ -59,7 +87,7 @@ final class FirstFrame {
         }, "edm-first-list");
         t.setDaemon(true);
         t.start();
-        return new FirstFrame(f);
+        return new FirstFrame(f, endpoint);
     }
 
     /**
@@ -73,8 +101,11 @@ final class FirstFrame {
         list.completeOnTimeout(Optional.empty(), left, TimeUnit.NANOSECONDS).thenAccept(first -> {
             try {
                 if (first.isPresent()) {
-                    shown = first.get();
-                    post.accept(first.get());
+                    ContainersSnapshot s = first.get();
+                    List<String> stackFirst = preferredNames;
+                    shown = stackFirst.isEmpty() ? s : new ContainersSnapshot(s.engine(),
+                            ContainerGateway.sortForDisplay(s.containers(), stackFirst), s.stats(), s.listedAt());
+                    post.accept(shown);
                     CompletableFuture.delayedExecutor(FRAME_WAIT.toMillis(), TimeUnit.MILLISECONDS).execute(this::startMonitorOnce);
                     return;
                 }

@@ -67,6 +67,9 @@ final class TuiLauncher {
 
     int run() {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        // The first frame's container list is read while the config is read, the rest starts and the terminal
+        // switches to the full screen.
+        FirstFrame early = FirstFrame.start(EngineEndpoint.resolve(null), FirstFrame.LIST_DEADLINE, Clock.SYSTEM);
         LoadedConfig loaded = ConfigSelection.load(options);
         if (!ConfigSelection.usable(loaded, err)) {
             return 2;
@@ -84,9 +87,8 @@ final class TuiLauncher {
             return 2;
         }
         String endpoint = EngineEndpoint.resolve(config.docker.endpoint);
-        // The first frame's container list is read while the rest starts and the terminal switches to the full screen.
         Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
-        FirstFrame first = FirstFrame.start(endpoint, timeout, config.containerNames(), Clock.SYSTEM);
+        FirstFrame first = early.forConfig(endpoint, timeout, config.containerNames(), Clock.SYSTEM);
         // Lanterna takes the terminal (stty runs in child processes) meanwhile too, while this thread wires the rest.
         ScreenOpening opening = ScreenOpening.start();
         Messages m = Messages.current();

@@ -144,8 +144,12 @@ public class ConsoleConfig {
     }
 
     public static class RefreshSettings {
-        /** Host metrics sampling period. */
-        public double hostSeconds = 2;
+        /**
+         * Host metrics sampling period. 2.5 s, not 2: the periodic samples keep wall-clock beats, and half of
+         * statsSeconds lets every stats round share a frame with a host sample (an idle console drew 42 data
+         * frames a minute with 2 and 5, 24 with 2.5 and 5).
+         */
+        public double hostSeconds = 2.5;
         /** Container CPU/memory sampling period. */
         public double statsSeconds = 5;
         /** Safety-net full re-list of containers even without events. */

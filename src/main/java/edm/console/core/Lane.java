@@ -79,6 +79,35 @@ public final class Lane implements Executor, AutoCloseable {
         }, initialMillis);
     }
 
+    /**
+     * Runs the task after {@code initialMillis}, then on every beat of {@code periodMillis}: at the instants
+     * the wall clock is a multiple of the period (the next one after each run ends; a run that overruns a
+     * beat skips it). Monitors with commensurate periods (host 2.5 s, stats 5 s, health 15 s) so sample in
+     * the same moment and their snapshots share one frame: apart, an idle console drew a frame for each.
+     */
+    public void everyOnTheBeat(Runnable task, long initialMillis, long periodMillis) {
+        schedule(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    task.run();
+                } finally {
+                    schedule(this, untilNextBeat(System.currentTimeMillis(), periodMillis));
+                }
+            }
+        }, initialMillis);
+    }
+
+    /** Milliseconds from now to the next beat of the period: the first delay of a task that is to keep the beat. */
+    public static long untilNextBeatFromNow(long periodMillis) {
+        return untilNextBeat(System.currentTimeMillis(), periodMillis);
+    }
+
+    /** Milliseconds from {@code nowMillis} to the next multiple of the period (a whole period when on one). */
+    static long untilNextBeat(long nowMillis, long periodMillis) {
+        return periodMillis - Math.floorMod(nowMillis, periodMillis);
+    }
+
     private void drain() {
         Thread me = Thread.currentThread();
         String workerName = me.getName();

@@ -224,7 +224,8 @@ final class DockerJavaReads implements EngineReads {
                 onEnd.accept(new IOException("event stream closed by the engine"));
             }
         };
-        var cmd = ops.streams().eventsCmd().withEventTypeFilter(EventType.CONTAINER);
+        var cmd = ops.streams().eventsCmd().withEventTypeFilter(EventType.CONTAINER)
+                .withEventFilter(EngineEvent.WATCHED_ACTIONS.toArray(String[]::new));
         if (since != null) {
             cmd = cmd.withSince(Long.toString(since.getEpochSecond()));
         }

@@ -182,7 +182,7 @@ final class LeanEngine implements EngineReads {
     @Override
     public Closeable subscribeEvents(Instant since, Consumer<EngineEvent> onEvent, Consumer<Throwable> onEnd) {
         StringBuilder path = new StringBuilder("/events?filters=")
-                .append(URLEncoder.encode("{\"type\":[\"container\"]}", StandardCharsets.UTF_8));
+                .append(URLEncoder.encode(eventFilter(), StandardCharsets.UTF_8));
         if (since != null) {
             path.append("&since=").append(since.getEpochSecond());
         }
@@ -200,6 +200,15 @@ final class LeanEngine implements EngineReads {
             }
         });
         return stream;
+    }
+
+    /** {@code {"type":["container"],"event":[...]}}: the container events the console uses ({@link EngineEvent#WATCHED_ACTIONS}). */
+    static String eventFilter() {
+        StringBuilder f = new StringBuilder("{\"type\":[\"container\"],\"event\":[");
+        for (int i = 0; i < EngineEvent.WATCHED_ACTIONS.size(); i++) {
+            f.append(i == 0 ? "\"" : ",\"").append(EngineEvent.WATCHED_ACTIONS.get(i)).append('"');
+        }
+        return f.append("]}").toString();
     }
 
     /** Concatenated JSON objects, one per event, until the stream ends. */

@@ -95,9 +95,9 @@ public final class ContainerMonitor implements AutoCloseable {
         publish(current);
         engineLane.execute(this::connect);
         long relistMs = relistEvery.toMillis();
-        engineLane.everyFixedDelay(this::safetyRelist, relistMs, relistMs);
+        engineLane.everyOnTheBeat(this::safetyRelist, Lane.untilNextBeatFromNow(relistMs), relistMs);
         // The first round is queued when the engine answers (connect), so the periodic one starts an interval later.
-        statsLane.everyFixedDelay(this::sampleStats, statsEvery.toMillis(), statsEvery.toMillis());
+        statsLane.everyOnTheBeat(this::sampleStats, Lane.untilNextBeatFromNow(statsEvery.toMillis()), statsEvery.toMillis());
         long beatMs = heartbeatEvery(gateway.timeout()).toMillis();
         engineLane.everyFixedDelay(this::heartbeat, beatMs, beatMs);
     }

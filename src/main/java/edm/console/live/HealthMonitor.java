@@ -50,7 +50,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     public void start() {
         long every = Math.max(1000, Math.round(config.refresh.healthSeconds * 1000));
-        lane.everyFixedDelay(this::probeNetwork, 0, every);
+        lane.everyOnTheBeat(this::probeNetwork, 0, every);
     }
 
     /** Adds error-rate and response-time probes from the access logs (call before start). */

@@ -29,7 +29,7 @@ public final class HostMonitor implements AutoCloseable {
     }
 
     public void start() {
-        lane.everyFixedDelay(this::sample, 0, every.toMillis());
+        lane.everyOnTheBeat(this::sample, 0, every.toMillis());
     }
 
     private void sample() {

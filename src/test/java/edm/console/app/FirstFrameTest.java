@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import edm.console.core.Clock;
 import edm.console.core.ContainerInfo;
 import edm.console.core.ContainerStatus;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.EngineStatus;
 import edm.console.core.HealthStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,30 @@ class FirstFrameTest {
         assertTrue(startedAfterWait.await(10, TimeUnit.SECONDS), "a hung engine is the monitor's to report");
         hung.complete(Optional.of(firstList()));
         assertEquals(List.of(), posted, "a list later than the monitor's start would overwrite the monitor's news");
+    }
+
+    @Test
+    void theEarlyListIsShownStackFirstOrReadAgainFromAnotherEndpoint() throws InterruptedException {
+        ContainerInfo peer = new ContainerInfo("id0", "a-peer", "busybox", ContainerStatus.RUNNING, HealthStatus.NONE, T0, null,
+                -1, List.of(), Map.of());
+        ContainersSnapshot read = new ContainersSnapshot(EngineStatus.up(EP, "1.41", "20.10.24", T0),
+                List.of(peer, firstList().containers().get(0)), Map.of(), T0);
+        FirstFrame early = FirstFrame.start(() -> Optional.of(read), EP);
+        FirstFrame same = early.forConfig(EP, Duration.ofSeconds(5), List.of("edm-backend-prod"), Clock.SYSTEM);
+        assertSame(early, same, "the config names the engine it was read from: no second read");
+        List<ContainersSnapshot> posted = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        same.then(posted::add, started::countDown);
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("edm-backend-prod", "a-peer"), posted.get(0).containers().stream().map(ContainerInfo::name).toList(),
+                "the stack's names first, as the monitor will show them");
+
+        FirstFrame other = early.forConfig("tcp://127.0.0.1:2375", Duration.ofSeconds(5), List.of(), Clock.SYSTEM);
+        List<ContainersSnapshot> fromOther = new CopyOnWriteArrayList<>();
+        CountDownLatch otherStarted = new CountDownLatch(1);
+        other.then(fromOther::add, otherStarted::countDown);
+        assertTrue(otherStarted.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of(), fromOther, "another engine: the early answer is not shown (no quick list of a tcp engine)");
     }
 
     @Test

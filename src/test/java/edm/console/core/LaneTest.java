@@ -109,6 +109,26 @@ class LaneTest {
     }
 
     @Test
+    void theNextBeatIsTheNextMultipleOfThePeriod() {
+        assertEquals(2500, Lane.untilNextBeat(10_000, 2500), "on a beat: the next one, a period later");
+        assertEquals(1, Lane.untilNextBeat(12_499, 2500));
+        assertEquals(2499, Lane.untilNextBeat(12_501, 2500));
+        assertEquals(5000 - 1234, Lane.untilNextBeat(1_700_000_001_234L, 5000));
+    }
+
+    @Test
+    void aTaskOnTheBeatThatThrowsKeepsRunning() throws Exception {
+        CountDownLatch threeRuns = new CountDownLatch(3);
+        try (Lane lane = background.lane("beat")) {
+            lane.everyOnTheBeat(() -> {
+                threeRuns.countDown();
+                throw new IllegalStateException("a failing sample");
+            }, 0, 20);
+            assertTrue(threeRuns.await(LONG, TimeUnit.SECONDS), "ran again after throwing");
+        }
+    }
+
+    @Test
     void anInterruptForOneTaskDoesNotReachTheNext() throws Exception {
         CountDownLatch done = new CountDownLatch(1);
         boolean[] interruptedAtStart = new boolean[1];

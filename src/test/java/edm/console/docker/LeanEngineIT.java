@@ -53,6 +53,7 @@ class LeanEngineIT {
     private static final String BY_ID = PREFIX + "-byid";
     private static final String TTY = PREFIX + "-tty";
     private static final String EVENTS = PREFIX + "-events";
+    private static final String CHECKED = PREFIX + "-checked";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static LeanEngine lean;
     private static DockerJavaOps ops;
@@ -103,7 +104,7 @@ class LeanEngineIT {
         if (ops != null) {
             ops.close();
         }
-        for (String n : List.of(RICH, EXITED, BY_ID, TTY, EVENTS)) {
+        for (String n : List.of(RICH, EXITED, BY_ID, TTY, EVENTS, CHECKED)) {
             try {
                 DockerEngine.client().removeContainerCmd(n).withForce(true).exec();
             } catch (RuntimeException ignored) {
@@ -277,6 +278,34 @@ class LeanEngineIT {
             assertFalse(leanEnded.isDone(), "the stream stays open while the engine is quiet");
         }
         assertFalse(leanEnded.isDone(), "closed by its owner: no end to report");
+    }
+
+    @Test
+    void aHealthcheckSendsItsHealthButNotItsExecEvents() throws Exception {
+        List<EngineEvent> viaLean = new CopyOnWriteArrayList<>();
+        List<EngineEvent> viaDockerJava = new CopyOnWriteArrayList<>();
+        Instant since = Instant.now().minusSeconds(1);
+        try (Closeable a = lean.subscribeEvents(since, viaLean::add, t -> { });
+             Closeable b = dockerJava.subscribeEvents(since, viaDockerJava::add, t -> { })) {
+            // Checked every 0.2 s: a dozen exec_create/exec_start/exec_die events before it turns healthy.
+            String id = DockerEngine.client().createContainerCmd(TestImages.busybox()).withName(CHECKED).withCmd("sleep", "60")
+                    .withHealthcheck(new HealthCheck().withTest(List.of("CMD", "true")).withInterval(200_000_000L)
+                            .withStartPeriod(2_000_000_000L).withRetries(3))
+                    .exec().getId();
+            DockerEngine.client().startContainerCmd(id).exec();
+            Predicate<List<EngineEvent>> healthy = l -> l.stream().anyMatch(e -> e.containerId().equals(id)
+                    && "health_status: healthy".equals(e.action()));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!(healthy.test(viaLean) && healthy.test(viaDockerJava)) && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000); // a few more checks
+            for (List<EngineEvent> seen : List.of(viaLean, viaDockerJava)) {
+                List<String> actions = ofContainer(seen, id).stream().map(EngineEvent::action).toList();
+                assertTrue(actions.contains("start") && actions.contains("health_status: healthy"), actions.toString());
+                assertFalse(actions.stream().anyMatch(x -> x.startsWith("exec_")), "no healthcheck execs: " + actions);
+            }
+        }
     }
 
     private static List<EngineEvent> ofContainer(List<EngineEvent> all, String id) {

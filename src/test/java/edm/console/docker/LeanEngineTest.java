@@ -10,6 +10,7 @@ import edm.console.core.EngineEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -200,7 +201,10 @@ class LeanEngineTest {
                     new EngineEvent(java.time.Instant.ofEpochSecond(1796128540, 123456789), "c1", "peer-1", "start"),
                     new EngineEvent(java.time.Instant.ofEpochSecond(1796128541), "c1", "peer-1", "die")), seen);
             String asked = engine.requests.poll(5, TimeUnit.SECONDS);
-            assertTrue(asked.startsWith("GET /events?filters=%7B%22type%22%3A%5B%22container%22%5D%7D&since=1796128000 "), asked);
+            assertTrue(asked.startsWith("GET /events?filters=" + URLEncoder.encode(
+                    "{\"type\":[\"container\"],\"event\":[\"create\",\"start\",\"restart\",\"stop\",\"die\",\"kill\",\"oom\","
+                            + "\"pause\",\"unpause\",\"rename\",\"update\",\"destroy\",\"health_status\"]}",
+                    StandardCharsets.UTF_8) + "&since=1796128000 "), asked);
         }
     }
 
