@@ -30,7 +30,7 @@ final class SecretLeaks {
         SecretValues.Split split = SecretValues.of(env);
         String title = Messages.t("security.title.secrets.leak");
         String shortNote = split.tooShort().isEmpty() ? ""
-                : "; " + Messages.t("security.secrets.leak.tooShort", String.join(", ", split.tooShort()), String.valueOf(SecretValues.MIN_LENGTH));
+                : Messages.t("security.secrets.leak.tooShort", String.join(", ", split.tooShort()), String.valueOf(SecretValues.MIN_LENGTH));
         if (split.searched().isEmpty()) {
             return List.of(Finding.ok("secrets.leak", title, Messages.t("security.secrets.leak.nothing", ctx.envFile()) + shortNote));
         }
@@ -54,7 +54,7 @@ final class SecretLeaks {
                 Messages.t("security.fix.secrets.leak", secret.names(), ctx.envFile()))));
         if (places.isEmpty()) {
             String where = images >= 0 ? Messages.t("security.secrets.leak.images", String.valueOf(images)) : "";
-            where = files == null ? where : where.isEmpty() ? files : where + ", " + files;
+            where = files == null ? where : where.isEmpty() ? files : Messages.t("security.secrets.leak.both", where, files);
             out.add(Finding.ok("secrets.leak", title, Messages.t("security.secrets.leak.none", String.valueOf(split.searched().size()), where) + shortNote));
         }
         return out;

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edm.console.core.ImageMetadata;
 import edm.console.core.ProbeStatus;
+import edm.console.i18n.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,5 +120,17 @@ class SecretLeaksTest {
         Files.setPosixFilePermissions(previous, PosixFilePermissions.fromString("rw-r--r--"));
         assertEquals("JWT_SECRET: the value is in .env.production.previous:5",
                 Fixtures.only(check(clean()), "secrets.leak.JWT_SECRET").evidence());
+    }
+
+    @Test
+    void whatWasSearchedReadsInChinese() throws Exception {
+        Messages.use(Locale.SIMPLIFIED_CHINESE);
+        try {
+            String e = Fixtures.only(check(clean()), "secrets.leak").evidence();
+            assertEquals("1 个镜像（Env、Labels、Cmd、Entrypoint、history）、" + project + " 的 2 个文件中未发现 2 个密钥值中的任何一个；"
+                    + "REDIS_PASSWORD 未查找：短于 8 个字符（到处都会匹配）", e);
+        } finally {
+            Messages.use(Locale.ENGLISH);
+        }
     }
 }
