@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /**
@@ -37,7 +38,7 @@ final class ConnectionFailure {
             if (c instanceof ConnectException) {
                 // Refused is what a ConnectException almost always is; anything else it says in its message.
                 String m = c.getMessage();
-                return m == null || m.isBlank() || m.toLowerCase().contains("refused") ? Messages.t("security.connect.refused", hostPort)
+                return m == null || m.isBlank() || m.toLowerCase(Locale.ROOT).contains("refused") ? Messages.t("security.connect.refused", hostPort)
                         : Messages.t("security.connect.failed", hostPort, m.strip());
             }
         }
