@@ -4,6 +4,7 @@ import edm.console.core.Clock;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.EngineStatus;
 import edm.console.docker.ContainerGateway;
+import edm.console.docker.EngineEndpoint;
 import edm.console.docker.FirstList;
 import java.time.Duration;
 import java.util.List;
@@ -60,6 +61,18 @@ final class FirstFrame {
      */
     static FirstFrame start(String endpoint, Duration timeout, Clock clock) {
         return start(() -> FirstList.read(endpoint, min(timeout, LIST_DEADLINE), List.of(), clock), endpoint);
+    }
+
+    /** {@link #start(String, Duration, Clock)} with the environment's engine; none when its docker context is unusable. */
+    static FirstFrame startEarly(Duration timeout, Clock clock) {
+        String endpoint;
+        try {
+            endpoint = EngineEndpoint.resolve(null);
+        } catch (EngineEndpoint.ContextException e) {
+            // Said in one line once the config is read (the config's endpoint may not even need the context).
+            return new FirstFrame(CompletableFuture.completedFuture(Optional.empty()), null);
+        }
+        return start(endpoint, timeout, clock);
     }
 
     /**

@@ -69,7 +69,7 @@ final class TuiLauncher {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         // The first frame's container list is read while the config is read, the rest starts and the terminal
         // switches to the full screen.
-        FirstFrame early = FirstFrame.start(EngineEndpoint.resolve(null), FirstFrame.LIST_DEADLINE, Clock.SYSTEM);
+        FirstFrame early = FirstFrame.startEarly(FirstFrame.LIST_DEADLINE, Clock.SYSTEM);
         LoadedConfig loaded = ConfigSelection.load(options);
         if (!ConfigSelection.usable(loaded, err)) {
             return 2;
@@ -86,14 +86,21 @@ final class TuiLauncher {
             err.println(Messages.t("cli.needsTerminal"));
             return 2;
         }
-        String endpoint = EngineEndpoint.resolve(config.docker.endpoint);
+        EngineEndpoint.Target engine;
+        try {
+            engine = EngineEndpoint.target(config.docker.endpoint);
+        } catch (EngineEndpoint.ContextException e) {
+            err.println(Messages.t("cli.error", e.getMessage()));
+            return 2;
+        }
+        String endpoint = engine.endpoint();
         Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
         FirstFrame first = early.forConfig(endpoint, timeout, config.containerNames(), Clock.SYSTEM);
         // Lanterna takes the terminal (stty runs in child processes) meanwhile too, while this thread wires the rest.
         ScreenOpening opening = ScreenOpening.start();
         Messages m = Messages.current();
         UiContext ctx = new UiContext(theme, KeyMap.standard(config.readOnly), m, Format.current(), Clock.SYSTEM,
-                config.thresholds, new HashSet<>(config.containerNames()), ConfigSelection.label(loaded));
+                config.thresholds, new HashSet<>(config.containerNames()), ConfigSelection.label(loaded), engine.context());
         try (ContainerGateway gateway = new ContainerGateway(endpoint, timeout)) {
             return runScreen(config, ctx, gateway, endpoint, new ChecklistWiring(loaded), first, opening);
         } catch (IOException | RuntimeException e) {

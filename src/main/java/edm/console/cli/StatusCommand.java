@@ -7,6 +7,7 @@ import edm.console.core.Clock;
 import edm.console.core.ContainerInfo;
 import edm.console.core.HostSnapshot;
 import edm.console.core.PortMapping;
+import edm.console.docker.EngineEndpoint;
 import edm.console.health.AlertRule;
 import edm.console.health.SpecRules;
 import edm.console.i18n.Format;
@@ -56,8 +57,10 @@ public final class StatusCommand implements Callable<Integer> {
             return ProbeReport.exitCode(r.worst());
         }
         Format f = Format.current();
-        out.println(Messages.t("status.header", ConfigSelection.label(loaded), r.containers().engine().endpoint(),
-                f.dateTime(r.at())));
+        String context = dockerContext(config);
+        String address = r.containers().engine().endpoint();
+        out.println(Messages.t("status.header", ConfigSelection.label(loaded),
+                context.isEmpty() ? address : Messages.t("status.dockerContext", context, address), f.dateTime(r.at())));
         out.println();
         TextTable t = new TextTable().column(Messages.t("col.name"), Align.LEFT).column(Messages.t("col.image"), Align.LEFT)
                 .column(Messages.t("col.state"), Align.LEFT).column(Messages.t("col.health"), Align.LEFT)
@@ -95,6 +98,15 @@ public final class StatusCommand implements Callable<Integer> {
         return ProbeReport.exitCode(r.worst());
     }
 
+    /** The docker context the engine's address came from, "" for none (the collector has already said an unusable one). */
+    private static String dockerContext(ConsoleConfig config) {
+        try {
+            return EngineEndpoint.target(config.docker.endpoint).context();
+        } catch (EngineEndpoint.ContextException e) {
+            return "";
+        }
+    }
+
     /** The report's fields, then the config, the engine, every container and the alert conditions. */
     static void writeJson(JsonGenerator g, SnapshotCollector.Report r, LoadedConfig loaded, List<String> breaches)
             throws IOException {
@@ -102,6 +114,7 @@ public final class StatusCommand implements Callable<Integer> {
         ProbeReport.writeJson(g, r.probes(), r.worst());
         g.writeStringField("config", ConfigSelection.label(loaded));
         g.writeStringField("engine", r.containers().engine().endpoint());
+        g.writeStringField("dockerContext", dockerContext(config));
         g.writeBooleanField("engineConnected", r.containers().engine().connected());
         g.writeArrayFieldStart("containers");
         for (ContainerInfo c : r.containers().containers()) {

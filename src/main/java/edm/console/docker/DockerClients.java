@@ -21,7 +21,7 @@ public final class DockerClients {
     private DockerClients() {
     }
 
-    /** The endpoint in force: the given one, else $DOCKER_HOST, else the local unix socket. */
+    /** The endpoint in force: the given one, else the environment's (see {@link EngineEndpoint}). */
     public static String resolveEndpoint(String configured) {
         return EngineEndpoint.resolve(configured);
     }
@@ -35,9 +35,18 @@ public final class DockerClients {
     }
 
     private static DockerClient build(String endpoint, Duration connectTimeout, Duration responseTimeout) {
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        // The context is resolved here (EngineEndpoint), not by docker-java: told "default", it adds no
+        // context's TLS files to an endpoint that came from elsewhere (the config, DOCKER_HOST).
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint)
-                .build();
+                .withDockerContext(EngineEndpoint.DEFAULT_CONTEXT);
+        EngineEndpoint.Target context = EngineEndpoint.contextOf(endpoint);
+        if (context != null && context.tlsDir() != null) {
+            // Always verified: docker-java has no "TLS without checking the certificate" (a context's
+            // SkipTLSVerify); a certificate that does not check out is an error the status bar shows.
+            builder.withDockerTlsVerify(true).withDockerCertPath(context.tlsDir().toString());
+        }
+        DefaultDockerClientConfig config = builder.build();
         ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(sslConfig(config))

@@ -324,15 +324,17 @@ public final class ScreenRenderer {
         EngineStatus e = s.containers == null ? null : s.containers.engine();
         String engine;
         Style engineStyle = Style.STATUS_BAR;
+        String where = e == null ? "" : ctx.dockerContext().isEmpty() ? e.endpoint()
+                : m.get("status.dockerContext", ctx.dockerContext(), e.endpoint());
         if (e == null || (!e.connected() && e.error().isEmpty())) {
-            engine = m.get("status.engineConnecting", e == null ? "" : e.endpoint());
+            engine = m.get("status.engineConnecting", where);
         } else if (e.connected()) {
-            engine = m.get("status.engine", e.endpoint(), e.apiVersion());
+            engine = m.get("status.engine", where, e.apiVersion());
         } else if (e.notAnswering()) {
-            engine = m.get("status.engineSilent", e.endpoint());
+            engine = m.get("status.engineSilent", where);
             engineStyle = Style.CRITICAL;
         } else {
-            engine = m.get("status.engineDown", e.endpoint());
+            engine = m.get("status.engineDown", where);
             engineStyle = Style.CRITICAL;
         }
         // Right to left: the clock, then the count of firing alerts nobody acknowledged (the one thing on

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +100,35 @@ class LauncherE2EIT {
         } finally {
             docker.removeAll();
         }
+    }
+
+    /**
+     * `docker context use e2e-local` as the docker CLI stores it, the context pointing at this engine's socket:
+     * the console finds the engine there and the status bar names the context; a context that does not exist
+     * is one line that says what to do.
+     */
+    @Test
+    void aDockerContextChoosesTheEngineAndTheStatusBarNamesIt() throws Exception {
+        Path home = work.resolve("context-home");
+        String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("e2e-local".getBytes(StandardCharsets.UTF_8)));
+        Path meta = Files.createDirectories(home.resolve(".docker/contexts/meta").resolve(id));
+        Files.writeString(meta.resolve("meta.json"), "{\"Name\":\"e2e-local\",\"Metadata\":{},"
+                + "\"Endpoints\":{\"docker\":{\"Host\":\"unix:///var/run/docker.sock\",\"SkipTLSVerify\":false}}}");
+        Files.writeString(home.resolve(".docker/config.json"), "{\"currentContext\":\"e2e-local\"}");
+        String env = "env -u DOCKER_HOST HOME=" + home + " XDG_STATE_HOME=" + work.resolve("state") + " ";
+        try (TmuxSession s = TmuxSession.start(SOCKET, "context", 140, 40)) {
+            s.typeLine(env + installation.launcher + " --config " + config + " --lang en");
+            String screen = s.waitFor("the engine found through the context",
+                    t -> t.contains("(API 1.") && t.contains("Containers ("), SCREEN_DEADLINE);
+            assertTrue(screen.contains("Docker context e2e-local: unix:///var/run/docker.sock (API 1."), screen);
+            quitAndCheckTerminal(s);
+        }
+        Map<String, String> gone = new HashMap<>(Map.of("HOME", home.toString(), "DOCKER_CONTEXT", "gone"));
+        Command status = Command.run(work, gone, 60, "env", "-u", "DOCKER_HOST", installation.launcher.toString(), "status", "--config", config.toString(),
+                "--lang", "en");
+        assertEquals(3, status.exitCode(), status.output());
+        assertEquals(List.of("edm-console: docker context \"gone\" (from DOCKER_CONTEXT) does not exist in " + home.resolve(".docker/contexts")
+                + ": see `docker context ls`, or unset DOCKER_CONTEXT"), status.output().lines().toList());
     }
 
     @Test

@@ -53,6 +53,23 @@ class DashboardScreenTest {
     }
 
     @Test
+    void theStatusBarNamesTheDockerContextInBothLanguages() throws Exception {
+        for (Locale l : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            try (ScreenHarness h = new ScreenHarness(160, 48, l, false, "dark", null, null, "prod-east")) {
+                h.app.apply(new UiEvent.Containers(ScreenHarness.snapshot(ScreenHarness.edmStack())));
+                String status = h.lines().get(47);
+                String expected = l == Locale.ENGLISH ? "Docker context prod-east: unix:///var/run/docker.sock (API 1.41)"
+                        : "Docker 上下文 prod-east：unix:///var/run/docker.sock（API 1.41）";
+                assertTrue(status.contains(expected), status);
+            }
+        }
+        try (ScreenHarness h = new ScreenHarness(160, 48, Locale.ENGLISH, false)) {
+            h.app.apply(new UiEvent.Containers(ScreenHarness.snapshot(ScreenHarness.edmStack())));
+            assertTrue(h.lines().get(47).contains("Docker unix:///var/run/docker.sock (API 1.41)"), "no context: the address alone");
+        }
+    }
+
+    @Test
     void narrowTerminalShowsOnePanelAsTabsAndStillFits() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 24, Locale.ENGLISH, false)) {
             h.app.apply(new UiEvent.Containers(ScreenHarness.snapshot(ScreenHarness.edmStack())),

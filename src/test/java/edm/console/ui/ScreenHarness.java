@@ -50,12 +50,19 @@ public final class ScreenHarness implements AutoCloseable {
     /** With log viewing through these sessions, exports into exportDir. */
     public ScreenHarness(int cols, int rows, Locale locale, boolean readOnly, String theme,
                          edm.console.logs.LogSessions logs, java.nio.file.Path exportDir) throws IOException {
+        this(cols, rows, locale, readOnly, theme, logs, exportDir, "");
+    }
+
+    /** With the engine's address from this docker context. */
+    public ScreenHarness(int cols, int rows, Locale locale, boolean readOnly, String theme,
+                         edm.console.logs.LogSessions logs, java.nio.file.Path exportDir, String dockerContext) throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         Messages m = new Messages(locale);
         UiContext ctx = new UiContext(Theme.load(theme), KeyMap.standard(readOnly), m,
-                new Format(m, ZoneOffset.UTC), () -> NOW, new ConsoleConfig().thresholds, STACK, "/opt/edm/edm-console.yml");
+                new Format(m, ZoneOffset.UTC), () -> NOW, new ConsoleConfig().thresholds, STACK, "/opt/edm/edm-console.yml",
+                dockerContext);
         app = new TuiApp(screen, ctx, new RecordingControl(), logs, exportDir);
     }
 
