@@ -16,13 +16,10 @@ import java.util.function.Consumer;
 
 /**
  * The Security panel's data in the running console: SPEC-006's rules on a lane of their own, from the panel's
- * first opening and then every {@link #EVERY} (apt-get -s upgrade, sshd -T and the image histories take seconds:
+ * first opening and then every {@code security.intervalMinutes} (apt-get -s upgrade, sshd -T and the image histories take seconds:
  * never on the UI thread, never at start-up, where they would compete with the first frames).
  */
 final class SecurityFeed implements SecurityControl, AutoCloseable {
-    /** The rules read slow-changing things (config files, packages, images): a glance every ten minutes is live enough. */
-    static final Duration EVERY = Duration.ofMinutes(10);
-
     private final ConsoleConfig config;
     private final ContainerGateway gateway;
     private final Consumer<UiEvent> post;
@@ -42,9 +39,15 @@ final class SecurityFeed implements SecurityControl, AutoCloseable {
         if (started.compareAndSet(false, true)) {
             // The first run goes straight to the lane, not through the shared timer: the panel waits for it.
             lane.execute(this::run);
-            lane.everyFixedDelay(this::run, EVERY.toMillis(), EVERY.toMillis());
+            long every = every().toMillis();
+            lane.everyFixedDelay(this::run, every, every);
         }
         return true;
+    }
+
+    /** Between two runs: security.intervalMinutes (validated positive when the config was loaded). */
+    Duration every() {
+        return Duration.ofMinutes(config.security.intervalMinutes);
     }
 
     @Override

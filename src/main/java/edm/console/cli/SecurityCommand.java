@@ -54,7 +54,8 @@ public final class SecurityCommand implements Callable<Integer> {
     public static SecurityContext context(ConsoleConfig config, Supplier<ContainerGateway> gateway) {
         Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
         return SecurityContext.from(config, () -> SecurityContainers.read(gateway.get()),
-                (container, argv) -> SecurityContainers.exec(gateway.get(), container, argv, timeout), Clock.SYSTEM);
+                (container, argv) -> SecurityContainers.exec(gateway.get(), container, argv, timeout),
+                image -> gateway.get().imageMetadata(image), Clock.SYSTEM);
     }
 
     private void print(SecurityReport report, ConsoleConfig config, PrintWriter out, PrintWriter err) {

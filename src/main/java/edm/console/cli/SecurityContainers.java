@@ -32,7 +32,7 @@ final class SecurityContainers {
                 List<String> networks = d.networks().stream().map(ContainerDetail.NetworkAttachment::network).toList();
                 // Mounts read "source -> destination (ro)"; the rules look at the host side.
                 List<String> sources = d.mounts().stream().map(m -> m.split(" -> ", 2)[0]).toList();
-                out.add(new ContainerFacts(c.name(), c.running(), c.ports(), networks, d.privileged(), sources));
+                out.add(new ContainerFacts(c.name(), c.image(), c.running(), c.ports(), networks, d.privileged(), sources));
             }
             return ContainerFacts.Listing.of(out);
         } catch (RuntimeException e) {
@@ -74,6 +74,6 @@ final class SecurityContainers {
     /** From a listing that has no inspect data (check's snapshot): ports only. */
     static ContainerFacts.Listing fromList(List<ContainerInfo> containers) {
         return ContainerFacts.Listing.of(containers.stream()
-                .map(c -> new ContainerFacts(c.name(), c.running(), c.ports(), List.of(), false, List.of())).toList());
+                .map(c -> new ContainerFacts(c.name(), c.image(), c.running(), c.ports(), List.of(), false, List.of())).toList());
     }
 }

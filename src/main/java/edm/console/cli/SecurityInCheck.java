@@ -9,6 +9,7 @@ import edm.console.i18n.Messages;
 import edm.console.security.ContainerCommands;
 import edm.console.security.ContainerFacts;
 import edm.console.security.Finding;
+import edm.console.security.ImageSource;
 import edm.console.security.SecurityContext;
 import edm.console.security.SecurityReport;
 import edm.console.security.SecurityRules;
@@ -30,7 +31,7 @@ final class SecurityInCheck {
                 ? SecurityContainers.fromList(containers.containers()) : ContainerFacts.Listing.unavailable("engine down");
         Instant now = clock.now();
         try {
-            SecurityReport report = SecurityRules.forCheck().run(SecurityContext.from(config, () -> listing, ContainerCommands.NONE, clock).forCheck());
+            SecurityReport report = SecurityRules.forCheck().run(SecurityContext.from(config, () -> listing, ContainerCommands.NONE, ImageSource.NONE, clock).forCheck());
             return report.findings().stream().filter(f -> f.counted() == ProbeStatus.CRITICAL).map(f -> probe(f, now)).toList();
         } catch (RuntimeException e) {
             // The rules catch their own failures; this is the context itself. check must still report the rest.

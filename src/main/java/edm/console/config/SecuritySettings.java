@@ -15,6 +15,11 @@ public class SecuritySettings {
     public String root = "/";
     /** Accepted risks: a rule id (or a rule's prefix, "ssh") with the reason; shown muted, never counted. */
     public List<AcceptedRisk> accept = new ArrayList<>();
+    /**
+     * How often the console's Security panel runs the rules again, in minutes (c runs them at once). They read
+     * slow-changing things (config files, packages, images) and take seconds: every ten minutes is live enough.
+     */
+    public int intervalMinutes = 10;
     /** SPEC-006 定期轮换密钥和密码: a secret unchanged for longer than this is a warning. */
     public int rotateDays = 90;
     /** SPEC-006 每周维护 更新系统补丁: no apt upgrade for longer than this is a warning. */

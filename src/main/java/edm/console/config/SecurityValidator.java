@@ -24,6 +24,7 @@ final class SecurityValidator {
     void validate(SecuritySettings s) {
         absolute("security.root", s.root);
         absolute("security.logrotateFile", s.logrotateFile);
+        positive("security.intervalMinutes", s.intervalMinutes);
         positive("security.rotateDays", s.rotateDays);
         positive("security.patchDays", s.patchDays);
         ports("security.allowedPublicPorts", s.allowedPublicPorts);

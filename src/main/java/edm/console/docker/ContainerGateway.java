@@ -3,6 +3,7 @@ package edm.console.docker;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
 import edm.console.core.EngineEvent;
+import edm.console.core.ImageMetadata;
 import edm.console.core.NaturalOrder;
 import java.io.Closeable;
 import java.io.InputStream;
@@ -96,6 +97,11 @@ public final class ContainerGateway implements AutoCloseable {
 
     public ContainerDetail inspect(String idOrName) {
         return reads().inspect(idOrName);
+    }
+
+    /** An image's config and layer history ({@code docker image inspect}, {@code docker history --no-trunc}). */
+    public ImageMetadata imageMetadata(String ref) {
+        return reads().imageMetadata(ref);
     }
 
     /** The container's name for messages and records; the id itself when the engine cannot say. */

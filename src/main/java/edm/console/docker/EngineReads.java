@@ -3,6 +3,7 @@ package edm.console.docker;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
 import edm.console.core.EngineEvent;
+import edm.console.core.ImageMetadata;
 import java.io.Closeable;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,14 @@ interface EngineReads {
     Closeable subscribeEvents(Instant since, Consumer<EngineEvent> onEvent, Consumer<Throwable> onEnd);
 
     Closeable logs(String id, Instant since, int tail, boolean follow, ContainerGateway.LogChunks sink);
+
+    /**
+     * An image's config and layer history. docker-java has no history command, so over its transport (TLS
+     * endpoints) this says it cannot, and the rules that need it say UNKNOWN.
+     */
+    default ImageMetadata imageMetadata(String ref) {
+        throw new EngineException("image history of " + ref + ": not read over this endpoint (only unix:// and tcp://)", null);
+    }
 
     /** Ends the streams still open (the gateway is closing). */
     default void closeStreams() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
 import edm.console.core.EngineEvent;
+import edm.console.core.ImageMetadata;
 import edm.console.core.ImageRef;
 import java.io.Closeable;
 import java.io.FilterInputStream;
@@ -119,6 +120,18 @@ final class LeanEngine implements EngineReads {
             return ImageRef.readable(configured, tags == null ? null : List.of(tags));
         } catch (IOException | RuntimeException e) {
             return configured;
+        }
+    }
+
+    @Override
+    public ImageMetadata imageMetadata(String ref) {
+        String what = "inspect image " + ref;
+        Object inspect = getJson(what, "/images/" + segment(ref) + "/json", MAX_INSPECT_BYTES, timeout);
+        Object history = getJson("history of " + ref, "/images/" + segment(ref) + "/history", MAX_INSPECT_BYTES, timeout);
+        try {
+            return JsonImages.metadata(ref, inspect, history);
+        } catch (IOException e) {
+            throw EngineException.of(what, e);
         }
     }
 

@@ -208,7 +208,8 @@ public final class HttpProbe {
         }
     }
 
-    static Long certificateDaysLeft(Certificate[] chain, Instant now) {
+    /** Whole days from {@code now} until the first certificate of the chain expires (negative once expired); null without one. */
+    public static Long certificateDaysLeft(Certificate[] chain, Instant now) {
         if (chain != null && chain.length > 0 && chain[0] instanceof X509Certificate x) {
             return Duration.between(now, x.getNotAfter().toInstant()).toDays();
         }

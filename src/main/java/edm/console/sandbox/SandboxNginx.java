@@ -112,6 +112,17 @@ public final class SandboxNginx {
                     set_real_ip_from 127.0.0.1;
                     real_ip_header X-Forwarded-For;
 
+                    # SPEC-006 安全请求头配置. Referrer-Policy is left out on purpose: the sandbox's Security panel (key 7)
+                    # then has one real finding to show (https.headers.referrer). HSTS on plain http is ignored by
+                    # browsers, but the header is what production's https server sends.
+                    add_header Strict-Transport-Security "max-age=31536000" always;
+                    add_header X-Content-Type-Options nosniff always;
+                    add_header X-Frame-Options SAMEORIGIN always;
+
+                    # SPEC-006 API访问限流, per client address: far above the traffic generator, the tests and bench/deploy.sh (50 requests/s).
+                    limit_req_zone $binary_remote_addr zone=edm_api:10m rate=200r/s;
+                    limit_req_status 429;
+
                     # One include per service: a deploy switches a service by replacing its file.
                     include %s/upstreams/backend.conf;
                     include %s/upstreams/frontend.conf;
@@ -134,10 +145,12 @@ public final class SandboxNginx {
                         }
 
                         location = /api {
+                            limit_req zone=edm_api burst=400 nodelay;
                             proxy_pass http://%s;
                         }
 
                         location /api/ {
+                            limit_req zone=edm_api burst=400 nodelay;
                             proxy_pass http://%s;
                         }
 

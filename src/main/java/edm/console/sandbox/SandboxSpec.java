@@ -28,6 +28,9 @@ public final class SandboxSpec {
     public static final int POSTGRES_PORT = 18003;
     public static final int REDIS_PORT = 18004;
     public static final int NGINX_PORT = 18080;
+    /** The sandbox's port plan for the security rules: its own ports, and a range for "other projects" beside it. */
+    public static final String SECURITY_EDM_PORTS = "18000-18099";
+    public static final String SECURITY_OTHER_PORTS = "17000-17099";
 
     /** Stable versions of the app images; {@code up} runs {@link #CURRENT_VERSION}. */
     public static final List<String> APP_VERSIONS = List.of("v1.0", "v1.1");

@@ -7,10 +7,11 @@ import java.util.List;
  * What the network and port rules need to know about one container, from the engine's inspect data
  * (the cli fills it through the container gateway; tests build it directly).
  *
+ * @param image        the image it runs (a tag where the engine knows one, else the id)
  * @param networks     the networks it is attached to ("host" for --network host)
  * @param mountSources host paths of its bind mounts
  */
-public record ContainerFacts(String name, boolean running, List<PortMapping> ports, List<String> networks, boolean privileged,
+public record ContainerFacts(String name, String image, boolean running, List<PortMapping> ports, List<String> networks, boolean privileged,
                              List<String> mountSources) {
     public ContainerFacts {
         ports = List.copyOf(ports);

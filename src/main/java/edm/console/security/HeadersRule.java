@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * SPEC-006 HTTPS强制跳转, 安全请求头配置: the site's plain-http address redirects (301/308) to https, and the
  * site's responses carry HSTS, X-Content-Type-Options, a frame policy and Referrer-Policy. Read from the
- * site itself, as a browser meets it, not from the nginx files.
+ * site itself, as a browser meets it, not from the nginx files; and the days its certificate has left.
  */
 final class HeadersRule implements Rule {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -45,26 +45,39 @@ final class HeadersRule implements Rule {
         HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
         URI site = URI.create(ctx.siteUrl());
         List<Finding> out = new ArrayList<>();
-        out.add(redirect(client, site));
+        Redirect redirect = redirect(client, site);
+        out.add(redirect.finding());
         out.addAll(headers(client, site));
+        // The certificate where visitors meet it: the site itself, or where its plain-http address sends them.
+        URI https = site.getScheme().equals("https") ? site : redirect.httpsLocation();
+        if (https != null && https.getHost() != null) {
+            out.add(CertificateCheck.check(https, ctx.clock().now(), TIMEOUT, ctx.nginxContainer()));
+        }
         return out;
     }
 
-    private static Finding redirect(HttpClient client, URI site) {
+    /** The redirect's finding, and where it sends visitors when that is an https address. */
+    private record Redirect(Finding finding, URI httpsLocation) {
+    }
+
+    private static Redirect redirect(HttpClient client, URI site) {
         String title = Messages.t("security.title.https.redirect");
         URI plain = site.getScheme().equals("http") ? site.resolve("/") : URI.create("http://" + site.getHost() + "/");
         try {
             HttpResponse<Void> r = get(client, plain);
             String location = r.headers().firstValue("Location").orElse("");
             String evidence = "GET " + plain + " -> " + r.statusCode() + (location.isEmpty() ? "" : " " + location);
-            boolean ok = (r.statusCode() == 301 || r.statusCode() == 308) && location.toLowerCase(Locale.ROOT).startsWith("https://");
-            return ok ? Finding.ok("https.redirect", title, evidence)
-                    : Finding.of("https.redirect", ProbeStatus.WARNING, title, evidence, Messages.t("security.fix.https.redirect"));
+            boolean toHttps = location.toLowerCase(Locale.ROOT).startsWith("https://");
+            boolean ok = (r.statusCode() == 301 || r.statusCode() == 308) && toHttps;
+            URI https = toHttps ? parse(location) : null;
+            return new Redirect(ok ? Finding.ok("https.redirect", title, evidence)
+                    : Finding.of("https.redirect", ProbeStatus.WARNING, title, evidence, Messages.t("security.fix.https.redirect")), https);
         } catch (IOException e) {
-            return Finding.of("https.redirect", ProbeStatus.UNKNOWN, title, "GET " + plain + ": " + describe(e), "");
+            return new Redirect(Finding.of("https.redirect", ProbeStatus.UNKNOWN, title,
+                    "GET " + plain + ": " + ConnectionFailure.describe(e, plain, TIMEOUT), ""), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Finding.of("https.redirect", ProbeStatus.UNKNOWN, title, "interrupted", "");
+            return new Redirect(Finding.of("https.redirect", ProbeStatus.UNKNOWN, title, "interrupted", ""), null);
         }
     }
 
@@ -74,7 +87,8 @@ final class HeadersRule implements Rule {
         try {
             r = get(client, site);
         } catch (IOException e) {
-            return List.of(Finding.of("https.headers", ProbeStatus.UNKNOWN, title, "GET " + site + ": " + describe(e), ""));
+            return List.of(Finding.of("https.headers", ProbeStatus.UNKNOWN, title,
+                    "GET " + site + ": " + ConnectionFailure.describe(e, site, TIMEOUT), ""));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of(Finding.of("https.headers", ProbeStatus.UNKNOWN, title, "interrupted", ""));
@@ -100,7 +114,11 @@ final class HeadersRule implements Rule {
         return client.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    private static URI parse(String location) {
+        try {
+            return URI.create(location.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * SPEC-006 敏感信息保护: the env file's mode and owner, JWT_SECRET's strength, and each secret's age.
+ * SPEC-006 敏感信息保护: the env file's mode and owner, JWT_SECRET's strength, each secret's age, and no secret
+ * value elsewhere ({@link SecretLeaks}).
  * No value ever reaches a finding: evidence names the file, the line, the length and the bits.
  */
 final class SecretsRule implements Rule {
@@ -64,8 +65,10 @@ final class SecretsRule implements Rule {
         }
         out.add(jwt(env, lines, values.get("JWT_SECRET")));
         if (!ctx.criticalOnly()) {
-            // An old secret is a warning, never critical: check leaves the fingerprints alone.
+            // An old secret is a warning, never critical: check leaves the fingerprints alone. A leaked value is a
+            // rotation to plan (a warning), and its search reads every image's history: security and the panel only.
             out.addAll(ages(ctx, values));
+            out.addAll(SecretLeaks.check(ctx, values));
         }
         return out;
     }

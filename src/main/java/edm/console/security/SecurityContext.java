@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  * @param nginxContainer the container allowed to publish the entry ports on every address
  * @param network        the stack's network (SPEC-006: edm_edm-network)
  * @param containerCommands programs inside a container (nginx -T in the nginx container)
+ * @param images         the images' config and history (the secrets rule searches them for the env file's values)
+ * @param backupDirs     left out of the search for secret values in the project's files (encrypted or dumps: big, and not code)
  * @param siteUrl        the site as visitors reach it (health.urls' frontend, else the first), for the header rules
  * @param criticalOnly   for {@code check}: rules may skip what can only be a warning (secrets' ages, public
  *                       listeners), since check reports the critical findings alone and runs every 5 minutes
@@ -23,12 +25,13 @@ import java.util.function.Supplier;
 public record SecurityContext(Path root, SecuritySettings settings, Path projectDir, Path envFile, Path stateDir, Clock clock,
                               HostCommands commands, Supplier<ContainerFacts.Listing> containers, List<String> edmContainers,
                               String nginxContainer, String network, ContainerCommands containerCommands,
-                              String siteUrl, boolean criticalOnly) {
+                              ImageSource images, List<Path> backupDirs, String siteUrl, boolean criticalOnly) {
     /** apt-get -s upgrade on a slow mirror cache is the longest of the host programs. */
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
 
     public SecurityContext {
         edmContainers = List.copyOf(edmContainers);
+        backupDirs = List.copyOf(backupDirs);
     }
 
     /**
@@ -54,19 +57,20 @@ public record SecurityContext(Path root, SecuritySettings settings, Path project
      * they would describe this machine, not the tree the rules read.
      */
     public static SecurityContext from(ConsoleConfig config, Supplier<ContainerFacts.Listing> containers, ContainerCommands inContainers,
-                                       Clock clock) {
+                                       ImageSource images, Clock clock) {
         SecuritySettings s = config.security;
         Path root = Path.of(s.root);
         HostCommands commands = root.getParent() == null ? HostCommands.system(COMMAND_TIMEOUT) : HostCommands.NONE;
         String nginx = config.service("nginx").map(config::containerName).orElse("");
         return new SecurityContext(root, s, config.projectPath(), config.resolve(config.envFile), config.resolve(s.stateDir), clock,
-                commands, once(containers), config.containerNames(), nginx, config.network, inContainers, site(config), false);
+                commands, once(containers), config.containerNames(), nginx, config.network, inContainers, images,
+                List.of(config.resolve(config.backups.databaseDir), config.resolve(config.backups.filesDir)), site(config), false);
     }
 
     /** The same context for {@code check}: no host programs (the rules fall back to files or say UNKNOWN), critical findings only. */
     public SecurityContext forCheck() {
         return new SecurityContext(root, settings, projectDir, envFile, stateDir, clock, HostCommands.NONE, containers, edmContainers,
-                nginxContainer, network, ContainerCommands.NONE, siteUrl, true);
+                nginxContainer, network, ContainerCommands.NONE, ImageSource.NONE, backupDirs, siteUrl, true);
     }
 
     private static String site(ConsoleConfig config) {

@@ -47,4 +47,16 @@ class SecurityFeedTest {
             assertEquals(0, posted.size());
         }
     }
+
+    @Test
+    void theRunsFollowTheConfiguredInterval() {
+        ConsoleConfig config = new ConsoleConfig();
+        try (SecurityFeed feed = new SecurityFeed(config, null, e -> { })) {
+            assertEquals(Duration.ofMinutes(10), feed.every(), "the default");
+        }
+        config.security.intervalMinutes = 3;
+        try (SecurityFeed feed = new SecurityFeed(config, null, e -> { })) {
+            assertEquals(Duration.ofMinutes(3), feed.every());
+        }
+    }
 }

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +120,47 @@ class SecurityCommandTest {
         assertEquals("rotated with the next release", jwt.get("reason").asText());
         assertEquals(1, r.code(), "the worst that counts is the engine's unknown: " + r.out());
         assertTrue(r.err().contains("nosuch.rule"), r.err());
+    }
+
+    /** The schema the README points --json users at, as the repository ships it. */
+    private static Schema reportSchema() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("docs", "security-report.schema.json"))) {
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+    }
+
+    @Test
+    void realJsonOutputMatchesTheShippedSchemaInBothLanguagesWithAnAcceptedRisk() throws Exception {
+        Path cfg = config("""
+                  accept:
+                    - rule: secrets.jwtSecret
+                      reason: rotated with the next release
+                """);
+        Schema schema = reportSchema();
+        for (String lang : List.of("en", "zh-CN")) {
+            ConfigProblemsCliTest.Run r = ConfigProblemsCliTest.run("security", "--json", "--config", cfg.toString(), "--lang", lang);
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            assertEquals(List.of(), schema.validate(json).stream().map(Error::toString).toList(), lang + ": " + r.out());
+        }
+    }
+
+    @Test
+    void theSchemaRejectsWhatTheReportMustNeverBe() throws Exception {
+        Schema schema = reportSchema();
+        ObjectMapper m = new ObjectMapper();
+        String finding = "{\"rule\":\"ssh.permitRootLogin\",\"status\":\"ok\",\"title\":\"t\",\"evidence\":\"\",\"fix\":\"\",\"accepted\":false}";
+        String good = "{\"status\":\"ok\",\"exitCode\":0,\"checkedAt\":\"2026-12-01T22:00:00.123Z\",\"findings\":[" + finding + "]}";
+        assertEquals(List.of(), schema.validate(m.readTree(good)));
+        for (String bad : List.of(
+                good.replace("\"status\":\"ok\",\"exitCode\"", "\"status\":\"fine\",\"exitCode\""),
+                good.replace("\"exitCode\":0", "\"exitCode\":3"),
+                good.replace("[" + finding + "]", "[]"),
+                good.replace("\"accepted\":false", "\"accepted\":true"),
+                good.replace("\"accepted\":false", "\"accepted\":false,\"reason\":\"why\""),
+                good.replace("ssh.permitRootLogin", "SSH!"),
+                good.replace("\"fix\":\"\",", ""))) {
+            assertFalse(schema.validate(m.readTree(bad)).isEmpty(), "accepted: " + bad);
+        }
     }
 
     @Test

@@ -32,6 +32,7 @@ class SecurityConfigTest {
         SecuritySettings s = new ConsoleConfig().security;
         assertEquals("/", s.root);
         assertEquals(90, s.rotateDays);
+        assertEquals(10, s.intervalMinutes);
         assertEquals(List.of(22, 80, 443), s.allowedPublicPorts);
         assertEquals("8000-8099", s.edmPorts);
         assertEquals("7000-7099", s.otherPorts);
@@ -43,6 +44,7 @@ class SecurityConfigTest {
                 security:
                   root: /srv/fixture
                   rotateDays: 30
+                  intervalMinutes: 3
                   allowedPublicPorts: [22, 443]
                   accept:
                     - rule: patches.reboot
@@ -52,6 +54,7 @@ class SecurityConfigTest {
         SecuritySettings s = c.config().security;
         assertEquals("/srv/fixture", s.root);
         assertEquals(30, s.rotateDays);
+        assertEquals(3, s.intervalMinutes);
         assertEquals(List.of(22, 443), s.allowedPublicPorts);
         assertEquals("patches.reboot", s.accept.get(0).rule);
         assertEquals("kernel reboot planned for Sunday", s.accept.get(0).reason);
@@ -64,6 +67,7 @@ class SecurityConfigTest {
                 security:
                   root: fixture
                   rotateDays: 0
+                  intervalMinutes: 0
                   allowedPublicPorts: [22, 70000]
                   edmPorts: 8099-8000
                   accept:
@@ -75,11 +79,23 @@ class SecurityConfigTest {
         assertEquals(List.of(
                 f + ":3: security.root: 'fixture' is a relative path, expected an absolute path like /opt/edm",
                 f + ":4: security.rotateDays: 0 is not positive, expected a number greater than 0",
-                f + ":5: security.allowedPublicPorts[1]: 70000 is not a port number, expected 1 to 65535",
-                f + ":6: security.edmPorts: '8099-8000' is not a port range, expected FROM-TO like 8000-8099",
-                f + ":8: security.accept[0].rule: 'SSH!' is not a rule id, expected a rule as edm-console security prints it"
+                f + ":5: security.intervalMinutes: 0 is not positive, expected a number greater than 0",
+                f + ":6: security.allowedPublicPorts[1]: 70000 is not a port number, expected 1 to 65535",
+                f + ":7: security.edmPorts: '8099-8000' is not a port range, expected FROM-TO like 8000-8099",
+                f + ":9: security.accept[0].rule: 'SSH!' is not a rule id, expected a rule as edm-console security prints it"
                         + " (ssh, ssh.passwordAuthentication, ports.public.5432)",
-                f + ":10: security.accept[1].reason: has no reason, expected why the risk is accepted (it goes to the audit log)"),
+                f + ":11: security.accept[1].reason: has no reason, expected why the risk is accepted (it goes to the audit log)"),
                 lines);
+    }
+
+    @Test
+    void aSecurityPanelIntervalThatIsNotANumberIsOneLineNamingTheKey() throws Exception {
+        Path f = dir.resolve("c.yml");
+        LoadedConfig c = load("""
+                security:
+                  intervalMinutes: ten
+                """);
+        List<String> lines = c.problems().stream().map(ConfigProblem::toString).toList();
+        assertEquals(List.of(f + ":3: security.intervalMinutes: got the text 'ten', expected a whole number"), lines);
     }
 }

@@ -61,4 +61,22 @@ class SandboxConfigFileTest {
         ConsoleConfig c = roundTrip();
         assertEquals(new ConsoleConfig().backups.keepDaily, c.backups.keepDaily);
     }
+
+    @Test
+    void theSecurityPortRangesAreTheSandboxsSoItsOwnPortsAreNoFinding() throws Exception {
+        ConsoleConfig c = roundTrip();
+        // Every port the sandbox publishes is in its EDM range, nginx's as the entry; nothing else of the security section.
+        for (SandboxService s : SandboxSpec.SERVICES) {
+            int from = Integer.parseInt(c.security.edmPorts.split("-")[0]);
+            int to = Integer.parseInt(c.security.edmPorts.split("-")[1]);
+            assertTrue(s.hostPort() >= from && s.hostPort() <= to, s + " outside " + c.security.edmPorts);
+        }
+        assertEquals("18000-18099", c.security.edmPorts);
+        assertEquals("17000-17099", c.security.otherPorts);
+        assertEquals(List.of(SandboxSpec.NGINX_PORT), c.security.entryPorts);
+        assertEquals(System.getProperty("user.name"), c.security.deployUser, "the sandbox's env file is its creator's");
+        assertEquals(new ConsoleConfig().security.rotateDays, c.security.rotateDays);
+        String yaml = SandboxConfigFile.yaml(SandboxConfigFile.build(DIR));
+        assertFalse(yaml.contains("rotateDays") || yaml.contains("allowedPublicPorts"), yaml);
+    }
 }

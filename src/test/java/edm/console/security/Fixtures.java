@@ -30,7 +30,16 @@ final class Fixtures {
     static SecurityContext context(Path root, Path project, SecuritySettings s, HostCommands commands,
                                    ContainerFacts.Listing containers, Clock clock) {
         return new SecurityContext(root, s, project, project.resolve(".env.production"), project.resolve("state/security"), clock,
-                commands, () -> containers, STACK, "edm-nginx-prod", "edm_edm-network", ContainerCommands.NONE, "", false);
+                commands, () -> containers, STACK, "edm-nginx-prod", "edm_edm-network", ContainerCommands.NONE, ImageSource.NONE, List.of(), "", false);
+    }
+
+    /** For the secrets' search: the engine's containers and their images, and the backup dirs left out. */
+    static SecurityContext context(Path project, ContainerFacts.Listing containers, ImageSource images, List<Path> backupDirs) {
+        SecuritySettings s = new SecuritySettings();
+        s.deployUser = System.getProperty("user.name");
+        return new SecurityContext(project, s, project, project.resolve(".env.production"), project.resolve("state/security"),
+                Clock.SYSTEM, HostCommands.NONE, () -> containers, STACK, "edm-nginx-prod", "edm_edm-network", ContainerCommands.NONE,
+                images, backupDirs, "", false);
     }
 
     static SecurityContext context(Path root, Path project) {

@@ -45,10 +45,14 @@ class HeadersRuleTest {
     }
 
     private List<Finding> check(String url) {
+        return check(project, url);
+    }
+
+    static List<Finding> check(Path project, String url) {
         SecurityContext base = Fixtures.context(project, project);
         return new HeadersRule().check(new SecurityContext(base.root(), new SecuritySettings(), project, base.envFile(), base.stateDir(),
                 Clock.SYSTEM, HostCommands.NONE, base.containers(), Fixtures.STACK, "edm-nginx-prod", "edm_edm-network",
-                ContainerCommands.NONE, url, false));
+                ContainerCommands.NONE, ImageSource.NONE, List.of(), url, false));
     }
 
     private static Map<String, ProbeStatus> statuses(List<Finding> f) {
@@ -56,13 +60,17 @@ class HeadersRuleTest {
     }
 
     @Test
-    void aHardenedSiteRedirectsAndSendsEveryHeader() throws Exception {
-        String url = site(301, Map.of("Location", "https://tkmail.fun/", "Strict-Transport-Security", "max-age=31536000",
-                "X-Content-Type-Options", "nosniff", "Content-Security-Policy", "default-src 'self'; frame-ancestors 'self'",
-                "Referrer-Policy", "strict-origin-when-cross-origin"));
-        List<Finding> f = check(url);
-        assertEquals(Set.of(ProbeStatus.OK), Set.copyOf(statuses(f).values()), f.toString());
-        assertTrue(Fixtures.only(f, "https.headers.frame").evidence().contains("frame-ancestors"), f.toString());
+    void aHardenedSiteRedirectsAndSendsEveryHeaderAndItsHttpsCertificateIsFarFromExpiry() throws Exception {
+        try (SelfSignedSite https = new SelfSignedSite(project, 90, Map.of())) {
+            String url = site(301, Map.of("Location", https.url(), "Strict-Transport-Security", "max-age=31536000",
+                    "X-Content-Type-Options", "nosniff", "Content-Security-Policy", "default-src 'self'; frame-ancestors 'self'",
+                    "Referrer-Policy", "strict-origin-when-cross-origin"));
+            List<Finding> f = check(url);
+            assertEquals(Set.of(ProbeStatus.OK), Set.copyOf(statuses(f).values()), f.toString());
+            assertTrue(Fixtures.only(f, "https.headers.frame").evidence().contains("frame-ancestors"), f.toString());
+            // Where the redirect sends visitors: the certificate they meet there.
+            assertTrue(Fixtures.only(f, "https.certificate").evidence().contains("certificate expires in 89 days"), f.toString());
+        }
     }
 
     @Test

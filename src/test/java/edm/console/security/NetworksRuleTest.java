@@ -23,7 +23,7 @@ class NetworksRuleTest {
     Path project;
 
     private static ContainerFacts c(String name, List<String> networks, boolean privileged, List<String> mounts) {
-        return new ContainerFacts(name, true, List.of(), networks, privileged, mounts);
+        return new ContainerFacts(name, name + ":v1.0", true, List.of(), networks, privileged, mounts);
     }
 
     static Stream<Arguments> cases() {

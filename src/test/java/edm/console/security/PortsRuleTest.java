@@ -24,7 +24,7 @@ class PortsRuleTest {
     Path project;
 
     private static ContainerFacts container(String name, PortMapping... ports) {
-        return new ContainerFacts(name, true, List.of(ports), List.of("edm_edm-network"), false, List.of());
+        return new ContainerFacts(name, name + ":v1.0", true, List.of(ports), List.of("edm_edm-network"), false, List.of());
     }
 
     private static PortMapping port(String ip, int host, int inside) {

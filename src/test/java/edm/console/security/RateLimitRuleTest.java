@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import edm.console.config.SecuritySettings;
 import edm.console.core.Clock;
 import edm.console.core.ProbeStatus;
+import edm.console.sandbox.SandboxNginx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ class RateLimitRuleTest {
     private Finding check(ContainerCommands exec) {
         SecurityContext base = Fixtures.context(project, project);
         SecurityContext ctx = new SecurityContext(base.root(), new SecuritySettings(), project, base.envFile(), base.stateDir(), Clock.SYSTEM,
-                HostCommands.NONE, base.containers(), Fixtures.STACK, "edm-nginx-prod", "edm_edm-network", exec, "", false);
+                HostCommands.NONE, base.containers(), Fixtures.STACK, "edm-nginx-prod", "edm_edm-network", exec, ImageSource.NONE, List.of(), "", false);
         return Fixtures.only(new RateLimitRule().check(ctx), "ratelimit");
     }
 
@@ -51,5 +52,14 @@ class RateLimitRuleTest {
         Finding f = check((c, argv) -> new HostCommands.Output(-1, "", "No such container: edm-nginx-prod"));
         assertEquals(ProbeStatus.UNKNOWN, f.status());
         assertTrue(f.evidence().contains("No such container"), f.evidence());
+    }
+
+    @Test
+    void theSandboxNginxLimitsItsApi() {
+        // As nginx -T prints it: the file's name, then its text.
+        String text = "# configuration file /etc/nginx/nginx.conf:\n" + SandboxNginx.mainConfig();
+        Finding f = check((container, argv) -> new HostCommands.Output(0, text, ""));
+        assertEquals(ProbeStatus.OK, f.status(), f.toString());
+        assertTrue(f.evidence().contains("limit_req zone=edm_api burst=400 nodelay;"), f.evidence());
     }
 }
