@@ -1,8 +1,10 @@
 package edm.console.app;
 
+import edm.console.i18n.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** Runs {@link Main#run(String[])} with its standard output and error captured. */
 final class RunMain {
@@ -13,6 +15,8 @@ final class RunMain {
     }
 
     static Result run(String... args) {
+        Messages before = Messages.current();
+        Locale defaultBefore = Locale.getDefault();
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -23,6 +27,9 @@ final class RunMain {
             int code = Main.run(args);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
+            // Main picks the language for the process: the next test must not run in this one's.
+            Messages.use(before.locale());
+            Locale.setDefault(defaultBefore);
             System.setOut(oldOut);
             System.setErr(oldErr);
         }

@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import edm.console.cli.SecurityCommand;
 import edm.console.core.ProbeStatus;
 import edm.console.docker.ContainerGateway;
+import edm.console.i18n.Messages;
 import edm.console.sandbox.SandboxCredentials;
 import edm.console.sandbox.SandboxSpec;
 import edm.console.testsupport.DockerEngine;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +47,8 @@ class SecuritySandboxIT {
 
     @BeforeAll
     static void up() {
+        // The findings' words are compared in English: an earlier test in this JVM may have run the console in zh-CN.
+        Messages.use(Locale.ENGLISH);
         sandbox = SandboxFixture.up();
         gateway = new ContainerGateway(DockerEngine.endpoint(), Duration.ofSeconds(10));
     }
@@ -110,7 +114,7 @@ class SecuritySandboxIT {
                     "ENV BAKED_JWT=" + jwt,
                     "RUN mkdir -p /app && echo " + dbPassword + " > /app/db-password",
                     "LABEL " + LABEL + "=security", ""));
-            docker.buildImageCmd(dir.toFile()).withTags(Set.of(image)).withPull(false).withLabels(LABELS)
+            docker.buildImageCmd(dir.toFile()).withTags(Set.of(image)).withPull(false).withLabels(LABELS).withForcerm(true)
                     .exec(new BuildImageResultCallback()).awaitImageId(120, TimeUnit.SECONDS);
             docker.createContainerCmd(image).withName(container).withLabels(LABELS).exec();
             List<Finding> after = new SecretsRule().check(context());
