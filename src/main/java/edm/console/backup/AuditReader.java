@@ -3,9 +3,8 @@ package edm.console.backup;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import edm.console.core.RecordTail;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,7 +33,7 @@ public final class AuditReader {
             return newest;
         }
         try {
-            for (String line : tail(file)) {
+            for (String line : RecordTail.lines(file, TAIL_BYTES)) {
                 AuditLog.Entry e = parse(line);
                 if (e != null && e.action() != null && actions.contains(e.action()) && e.target() != null) {
                     newest.put(e.target(), e);
@@ -70,14 +69,4 @@ public final class AuditReader {
         }
     }
 
-    private static List<String> tail(Path f) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
-            long from = Math.max(0, raf.length() - TAIL_BYTES);
-            byte[] b = new byte[(int) (raf.length() - from)];
-            raf.seek(from);
-            raf.readFully(b);
-            List<String> lines = List.of(new String(b, StandardCharsets.UTF_8).split("\n"));
-            return from > 0 && !lines.isEmpty() ? lines.subList(1, lines.size()) : lines;
-        }
-    }
 }

@@ -41,9 +41,7 @@ final class ConfigValidator {
         name("project", c.project, PROJECT_NAME, "projectName");
         name("environment", c.environment, DOCKER_NAME, "dockerName");
         name("network", c.network, DOCKER_NAME, "dockerName");
-        if (!isAbsolutePath(c.projectDir)) {
-            problems.add("projectDir", "notAbsolute", c.projectDir);
-        }
+        problems.requireAbsolutePath("projectDir", c.projectDir);
         notBlank("envFile", c.envFile);
         docker(c.docker);
         services(c);
@@ -245,13 +243,6 @@ final class ConfigValidator {
         }
     }
 
-    private static boolean isAbsolutePath(String p) {
-        try {
-            return p != null && !p.isBlank() && Path.of(p).isAbsolute();
-        } catch (InvalidPathException e) {
-            return false;
-        }
-    }
 
     /** 5 rather than 5.0, and no locale grouping (MessageFormat would print 10,000). */
     private static String plain(double v) {

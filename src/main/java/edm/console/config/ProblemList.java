@@ -2,6 +2,7 @@ package edm.console.config;
 
 import edm.console.i18n.Messages;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,19 @@ final class ProblemList {
     /** Adds a problem at {@code key}; the message is {@code config.problem.<messageKey>} from the config bundle. */
     void add(String key, String messageKey, Object... args) {
         addAt(lineOf(key), key, messageKey, args);
+    }
+
+    /** A problem at {@code key} unless {@code value} is an absolute path (the settings that name files outside the project). */
+    void requireAbsolutePath(String key, String value) {
+        boolean absolute;
+        try {
+            absolute = value != null && !value.isBlank() && Path.of(value).isAbsolute();
+        } catch (InvalidPathException e) {
+            absolute = false;
+        }
+        if (!absolute) {
+            add(key, "notAbsolute", String.valueOf(value));
+        }
     }
 
     void addAt(int line, String key, String messageKey, Object... args) {

@@ -1,7 +1,5 @@
 package edm.console.config;
 
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,9 +17,9 @@ final class ScheduleValidator {
     }
 
     void validate(ScheduleSettings s) {
-        absolute("schedule.root", s.root);
-        absolute("schedule.unitDir", s.unitDir);
-        absolute("schedule.cronFile", s.cronFile);
+        problems.requireAbsolutePath("schedule.root", s.root);
+        problems.requireAbsolutePath("schedule.unitDir", s.unitDir);
+        problems.requireAbsolutePath("schedule.cronFile", s.cronFile);
         if (!Set.of("auto", "systemd", "cron").contains(s.mode)) {
             problems.add("schedule.mode", "scheduleMode", String.valueOf(s.mode));
         }
@@ -29,7 +27,7 @@ final class ScheduleValidator {
             problems.add("schedule.user", "scheduleUser", String.valueOf(s.user));
         }
         if (s.command != null && !s.command.isEmpty()) {
-            absolute("schedule.command", s.command);
+            problems.requireAbsolutePath("schedule.command", s.command);
         }
         int n = s.healthCheck.everyMinutes;
         if (n < 1 || n > 30 || 60 % n != 0) {
@@ -53,15 +51,4 @@ final class ScheduleValidator {
         }
     }
 
-    private void absolute(String key, String value) {
-        boolean ok;
-        try {
-            ok = value != null && Path.of(value).isAbsolute();
-        } catch (InvalidPathException e) {
-            ok = false;
-        }
-        if (!ok) {
-            problems.add(key, "notAbsolute", String.valueOf(value));
-        }
-    }
 }

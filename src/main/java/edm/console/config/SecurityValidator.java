@@ -1,8 +1,6 @@
 package edm.console.config;
 
 import edm.console.config.SecuritySettings.AcceptedRisk;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +20,8 @@ final class SecurityValidator {
     }
 
     void validate(SecuritySettings s) {
-        absolute("security.root", s.root);
-        absolute("security.logrotateFile", s.logrotateFile);
+        problems.requireAbsolutePath("security.root", s.root);
+        problems.requireAbsolutePath("security.logrotateFile", s.logrotateFile);
         positive("security.intervalMinutes", s.intervalMinutes);
         positive("security.rotateDays", s.rotateDays);
         positive("security.patchDays", s.patchDays);
@@ -76,17 +74,6 @@ final class SecurityValidator {
         }
     }
 
-    private void absolute(String key, String value) {
-        boolean ok;
-        try {
-            ok = value != null && Path.of(value).isAbsolute();
-        } catch (InvalidPathException e) {
-            ok = false;
-        }
-        if (!ok) {
-            problems.add(key, "notAbsolute", String.valueOf(value));
-        }
-    }
 
     private void positive(String key, int value) {
         if (value <= 0) {

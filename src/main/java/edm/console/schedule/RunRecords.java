@@ -1,7 +1,7 @@
 package edm.console.schedule;
 
+import edm.console.core.RecordTail;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ public final class RunRecords {
             if (!Files.isRegularFile(f)) {
                 return Optional.empty();
             }
-            List<String> lines = tail(f);
+            List<String> lines = RecordTail.lines(f, TAIL_BYTES);
             for (int i = lines.size() - 1; i >= 0; i--) {
                 Optional<Run> r = parse(job, lines.get(i));
                 if (r.isPresent()) {
@@ -86,17 +86,6 @@ public final class RunRecords {
         }
     }
 
-    private static List<String> tail(Path f) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
-            long from = Math.max(0, raf.length() - TAIL_BYTES);
-            byte[] b = new byte[(int) (raf.length() - from)];
-            raf.seek(from);
-            raf.readFully(b);
-            List<String> lines = List.of(new String(b, StandardCharsets.UTF_8).split("\n"));
-            // The first line of a tail that starts mid-file is partial.
-            return from > 0 && !lines.isEmpty() ? lines.subList(1, lines.size()) : lines;
-        }
-    }
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("[\\t\\r\\n]+", " ").strip();

@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import edm.console.app.Main;
-import edm.console.i18n.Messages;
 import edm.console.testsupport.ConfigFiles;
 import edm.console.testsupport.DockerEngine;
 import edm.console.testsupport.RequiresSandbox;
+import edm.console.testsupport.RunMain;
 import edm.console.testsupport.SandboxFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,24 +23,8 @@ class CheckCommandIT {
     }
 
     static Run run(String... args) {
-        Messages before = Messages.current();
-        Locale defaultBefore = Locale.getDefault();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            // Main picks the language for the process: the next test must not run in this one's.
-            Messages.use(before.locale());
-            Locale.setDefault(defaultBefore);
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        RunMain.Result r = RunMain.run(args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     @Test

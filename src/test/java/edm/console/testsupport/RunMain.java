@@ -1,5 +1,6 @@
-package edm.console.app;
+package edm.console.testsupport;
 
+import edm.console.app.Main;
 import edm.console.i18n.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -7,14 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Runs {@link Main#run(String[])} with its standard output and error captured. */
-final class RunMain {
-    record Result(int code, String out, String err) {
+public final class RunMain {
+    public record Result(int code, String out, String err) {
     }
 
     private RunMain() {
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         Messages before = Messages.current();
         Locale defaultBefore = Locale.getDefault();
         PrintStream oldOut = System.out;
