@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an external command to completion and keeps its combined output (test helper). */
-record Command(int exitCode, String output) {
+public record Command(int exitCode, String output) {
 
-    static Command run(Path dir, Map<String, String> env, long timeoutSeconds, String... argv) {
+    public static Command run(Path dir, Map<String, String> env, long timeoutSeconds, String... argv) {
         ProcessBuilder pb = new ProcessBuilder(List.of(argv)).redirectErrorStream(true);
         if (dir != null) {
             pb.directory(dir.toFile());
@@ -45,16 +45,16 @@ record Command(int exitCode, String output) {
         }
     }
 
-    static Command run(String... argv) {
+    public static Command run(String... argv) {
         return run(null, Map.of(), 120, argv);
     }
 
-    boolean ok() {
+    public boolean ok() {
         return exitCode == 0;
     }
 
     /** Throws with the command's output when it failed: for set-up steps that must work. */
-    Command orThrow(String what) {
+    public Command orThrow(String what) {
         if (!ok()) {
             throw new UncheckedIOException(new IOException(what + " failed (exit " + exitCode + "):\n" + output));
         }

@@ -15,8 +15,8 @@ import java.util.Map;
  * scratch with the static busybox) and the containers the test runs in it with --network none.
  * {@link #close()} resumes it, removes the containers and stops it.
  */
-final class PrivateDockerd implements AutoCloseable {
-    static final String IMAGE = "edm-hung-busybox:1";
+public final class PrivateDockerd implements AutoCloseable {
+    public static final String IMAGE = "edm-hung-busybox:1";
 
     private final Path dir;
     private final String bridge;
@@ -30,7 +30,7 @@ final class PrivateDockerd implements AutoCloseable {
     }
 
     /** Null when a private dockerd can be started here, else why not. */
-    static String unavailableReason() {
+    public static String unavailableReason() {
         if (!Command.run("id", "-u").output().trim().equals("0")) {
             return "a private dockerd needs root";
         }
@@ -44,12 +44,12 @@ final class PrivateDockerd implements AutoCloseable {
     }
 
     /** Starts the daemon (in a short /tmp path: unix socket paths are limited to 108 bytes) and waits for it. */
-    static PrivateDockerd start() throws IOException {
+    public static PrivateDockerd start() throws IOException {
         return start(List.of());
     }
 
     /** With more daemon options (another --host, TLS). */
-    static PrivateDockerd start(List<String> extraOptions) throws IOException {
+    public static PrivateDockerd start(List<String> extraOptions) throws IOException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "edm-hung-");
         long pid = ProcessHandle.current().pid();
         // Interface names have at most 15 bytes; the address is from a benchmarking range (RFC 2544).
@@ -76,11 +76,11 @@ final class PrivateDockerd implements AutoCloseable {
         return d;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "unix://" + dir.resolve("docker.sock");
     }
 
-    Command docker(String... args) {
+    public Command docker(String... args) {
         String[] argv = new String[args.length + 3];
         argv[0] = "docker";
         argv[1] = "-H";
@@ -89,8 +89,26 @@ final class PrivateDockerd implements AutoCloseable {
         return Command.run(null, Map.of(), 120, argv);
     }
 
+    /**
+     * Copies an image of the shared engine into this one ({@code docker save | docker load}): the tests
+     * have no registry to pull from.
+     */
+    public void loadImage(String image) {
+        Command.run(null, Map.of(), 180, "sh", "-c", "docker save " + image + " | docker -H " + endpoint() + " load")
+                .orThrow("copying " + image + " into the private engine");
+    }
+
+    /**
+     * Makes this engine a single-node swarm manager on 127.0.0.1 ({@code listenPort}: the swarm's own port,
+     * one per private engine so two can be managers at once); {@link #close()} leaves it again.
+     */
+    public void swarmInit(int listenPort) {
+        docker("swarm", "init", "--advertise-addr", "127.0.0.1", "--listen-addr", "127.0.0.1:" + listenPort)
+                .orThrow("docker swarm init in the private engine");
+    }
+
     /** Builds the tiny image and runs one container of it under this name, without a network. */
-    void runContainer(String name) throws IOException {
+    public void runContainer(String name) throws IOException {
         Path ctx = Files.createDirectories(dir.resolve("image"));
         Files.copy(DockerFixture.staticBusybox(), ctx.resolve("busybox"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(ctx.resolve("Dockerfile"),
@@ -99,16 +117,16 @@ final class PrivateDockerd implements AutoCloseable {
         docker("run", "-d", "--network", "none", "--name", name, IMAGE).orThrow("docker run in the private engine");
     }
 
-    private long pid() throws IOException {
+    public long pid() throws IOException {
         return Long.parseLong(Files.readString(dir.resolve("docker.pid")).trim());
     }
 
     /** SIGSTOP: the daemon keeps its socket (the kernel still accepts connections) and answers nothing. */
-    void freeze() throws IOException {
+    public void freeze() throws IOException {
         Command.run("kill", "-STOP", Long.toString(pid())).orThrow("kill -STOP dockerd");
     }
 
-    void thaw() throws IOException {
+    public void thaw() throws IOException {
         Command.run("kill", "-CONT", Long.toString(pid())).orThrow("kill -CONT dockerd");
     }
 
@@ -124,6 +142,7 @@ final class PrivateDockerd implements AutoCloseable {
             // not started far enough to have a pid
         }
         if (process.isAlive()) {
+            docker("swarm", "leave", "--force");
             Command ps = docker("ps", "-aq");
             for (String id : ps.output().split("\\s+")) {
                 if (!id.isBlank()) {
