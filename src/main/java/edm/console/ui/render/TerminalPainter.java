@@ -157,7 +157,7 @@ public final class TerminalPainter {
     }
 
     private void style(Theme.Look look) throws IOException {
-        if (look == current || look.equals(current)) {
+        if (look == current || current != null && sameLook(look, current)) {
             return;
         }
         if (current == null || !look.sgr().equals(current.sgr())) {
@@ -176,6 +176,14 @@ public final class TerminalPainter {
             }
         }
         current = look;
+    }
+
+    /**
+     * A record's own equals is bootstrapped (invokedynamic) at its first call, which came in the first
+     * frame: the three fields compared here instead.
+     */
+    private static boolean sameLook(Theme.Look a, Theme.Look b) {
+        return a.foreground().equals(b.foreground()) && a.background().equals(b.background()) && a.sgr().equals(b.sgr());
     }
 
     private void resetColorAndSGR() throws IOException {
