@@ -43,6 +43,7 @@ public final class Main {
             return 2;
         }
         Messages.use(locale);
+        StartWarmup.messages(Messages.current());
         // picocli reads --help texts from the cli bundle in the default locale.
         Locale.setDefault(locale);
         // The console itself, as an operator opens it, starts without picocli (BareLaunch says why).

@@ -1,6 +1,7 @@
 package edm.console.app;
 
 import com.googlecode.lanterna.TextColor;
+import edm.console.i18n.Messages;
 import java.time.ZoneId;
 
 /**
@@ -16,14 +17,25 @@ final class StartWarmup {
     }
 
     static void begin() {
+        start("edm-warmup", () -> {
+            ZoneId.systemDefault();
+            TextColor.ANSI.DEFAULT.getForegroundSGRSequence();
+        });
+    }
+
+    /** The strings of the language just chosen, read while the main thread parses the command line and the config. */
+    static void messages(Messages messages) {
+        start("edm-warmup-messages", messages::preload);
+    }
+
+    private static void start(String name, Runnable work) {
         Thread t = new Thread(() -> {
             try {
-                ZoneId.systemDefault();
-                TextColor.ANSI.DEFAULT.getForegroundSGRSequence();
+                work.run();
             } catch (RuntimeException | LinkageError e) {
                 // Only a head start: the main thread meets (and reports) the same failure itself.
             }
-        }, "edm-warmup");
+        }, name);
         t.setDaemon(true);
         t.start();
     }

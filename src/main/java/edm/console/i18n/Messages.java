@@ -107,6 +107,11 @@ public final class Messages {
         return pattern == null ? null : Template.of(pattern);
     }
 
+    /** Reads the strings now rather than at the first look-up (a warm-up thread, while the caller reads its config). */
+    public void preload() {
+        strings();
+    }
+
     public boolean has(String key) {
         return strings().containsKey(key);
     }
