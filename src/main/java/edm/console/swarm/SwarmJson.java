@@ -94,10 +94,12 @@ public final class SwarmJson {
             Long slot = num(t, "Slot");
             String nodeId = str(t, "NodeID");
             String container = str(obj(status, "ContainerStatus"), "ContainerID");
+            String image = str(obj(obj(t, "Spec"), "ContainerSpec"), "Image");
+            Instant changed = time(str(status, "Timestamp"));
             out.add(new SwarmTask(text(str(t, "ID")), text(str(t, "ServiceID")), slot == null ? 0 : slot.intValue(), nodeId,
-                    nodeId == null ? null : hostnames.get(nodeId), str(status, "State"), str(t, "DesiredState"), null,
+                    nodeId == null ? null : hostnames.get(nodeId), image, str(status, "State"), str(t, "DesiredState"), null,
                     str(status, "Err"), str(status, "Message"), container, time(str(t, "CreatedAt")),
-                    time(str(status, "Timestamp")) != null ? time(str(status, "Timestamp")) : time(str(t, "UpdatedAt"))));
+                    changed != null ? changed : time(str(t, "UpdatedAt"))));
         }
         return out;
     }

@@ -10,11 +10,12 @@ import java.util.Set;
  * desiredState} the engine's words (new, pending, assigned, accepted, preparing, ready, starting, running,
  * complete, shutdown, failed, rejected, remove, orphaned). {@code health} is the container's health check
  * where this engine runs the task's container, {@link HealthStatus#NONE} when it has none, null when not
- * known (another node's container, or not read). {@code error} is the engine's Status.Err (why it failed),
+ * known (another node's container, or not read). {@code image} is the task's own image reference (during an
+ * update, old and new tasks differ). {@code error} is the engine's Status.Err (why it failed),
  * {@code message} its Status.Message; both untrusted text.
  */
-public record SwarmTask(String id, String serviceId, int slot, String nodeId, String node, String state, String desiredState,
-                        HealthStatus health, String error, String message, String containerId, Instant createdAt,
+public record SwarmTask(String id, String serviceId, int slot, String nodeId, String node, String image, String state,
+                        String desiredState, HealthStatus health, String error, String message, String containerId, Instant createdAt,
                         Instant updatedAt) {
     private static final Set<String> TERMINAL = Set.of("complete", "shutdown", "failed", "rejected", "remove", "orphaned");
     private static final Set<String> KEPT = Set.of("running", "ready", "accepted");
@@ -22,6 +23,7 @@ public record SwarmTask(String id, String serviceId, int slot, String nodeId, St
     public SwarmTask {
         nodeId = nodeId == null ? "" : nodeId;
         node = node == null || node.isEmpty() ? nodeId : node;
+        image = image == null ? "" : image;
         state = state == null ? "" : state;
         desiredState = desiredState == null ? "" : desiredState;
         error = error == null ? "" : error;
@@ -54,12 +56,12 @@ public record SwarmTask(String id, String serviceId, int slot, String nodeId, St
     }
 
     public SwarmTask withHealth(HealthStatus newHealth) {
-        return new SwarmTask(id, serviceId, slot, nodeId, node, state, desiredState, newHealth, error, message, containerId,
+        return new SwarmTask(id, serviceId, slot, nodeId, node, image, state, desiredState, newHealth, error, message, containerId,
                 createdAt, updatedAt);
     }
 
     public SwarmTask withNode(String hostname) {
-        return new SwarmTask(id, serviceId, slot, nodeId, hostname, state, desiredState, health, error, message, containerId,
+        return new SwarmTask(id, serviceId, slot, nodeId, hostname, image, state, desiredState, health, error, message, containerId,
                 createdAt, updatedAt);
     }
 }

@@ -96,6 +96,7 @@ class SwarmJsonTest {
         assertTrue(running.containerId().startsWith("8fe31842800e"));
         assertNull(running.health(), "tasks do not say their health: the container does");
         assertEquals("web.1", running.displayName("web"));
+        assertEquals("edm-console-test/busybox:1", running.image());
         SwarmTask failed = tasks.stream().filter(t -> t.id().startsWith("zbqg3zfi")).findFirst().orElseThrow();
         assertEquals("failed", failed.state());
         assertEquals("shutdown", failed.desiredState());
