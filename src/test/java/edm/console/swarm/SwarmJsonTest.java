@@ -9,8 +9,6 @@ import edm.console.core.HealthStatus;
 import edm.console.core.PortMapping;
 import edm.console.docker.EngineJson;
 import java.io.IOException;
-import java.io.InputStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,27 +19,12 @@ import org.junit.jupiter.api.Test;
  * "broken", whose command does not exist (its tasks failed until the restart policy gave up).
  */
 class SwarmJsonTest {
-    static Object fixture(String name) throws IOException {
-        try (InputStream in = SwarmJsonTest.class.getResourceAsStream("/swarm/" + name)) {
-            return EngineJson.parse(in.readAllBytes());
-        }
-    }
-
-    static SwarmView capturedView(Map<String, HealthStatus> health) throws IOException {
-        List<SwarmNode> nodes = SwarmJson.nodes(fixture("nodes.json"));
-        List<SwarmTask> tasks = SwarmJson.tasks(fixture("tasks.json"), nodes).stream()
-                .map(t -> health.containsKey(t.containerId()) ? t.withHealth(health.get(t.containerId())) : t).toList();
-        return new SwarmView(SwarmJson.state(fixture("info.json")),
-                SwarmJson.counted(SwarmJson.services(fixture("services_status_true.json")), tasks), tasks, nodes,
-                Instant.parse("2026-12-02T00:20:40Z"), "");
-    }
-
     @Test
     void infoSaysManagerOnlyForAnActiveManager() throws IOException {
-        SwarmState manager = SwarmJson.state(fixture("info.json"));
+        SwarmState manager = SwarmJson.state(SwarmFixtures.fixture("info.json"));
         assertTrue(manager.manager());
         assertEquals("vxvtzww53yptyz0xhn4cydvws", manager.nodeId());
-        SwarmState shared = SwarmJson.state(fixture("info_inactive.json"));
+        SwarmState shared = SwarmJson.state(SwarmFixtures.fixture("info_inactive.json"));
         assertFalse(shared.active());
         assertFalse(shared.manager());
         assertFalse(SwarmJson.state(Map.of()).manager(), "an engine that says nothing about a swarm is in none");
@@ -50,7 +33,7 @@ class SwarmJsonTest {
 
     @Test
     void servicesWithTheEnginesCountsImageTagPortsUpdateAndVersion() throws IOException {
-        List<SwarmService> all = SwarmJson.services(fixture("services_status_true.json"));
+        List<SwarmService> all = SwarmJson.services(SwarmFixtures.fixture("services_status_true.json"));
         assertEquals(List.of("broken", "global1", "web"), all.stream().map(SwarmService::name).toList());
         SwarmService web = all.get(2);
         assertEquals("p7u0hwvw2khiug1d4x9ylp6tc", web.id());
@@ -71,23 +54,23 @@ class SwarmJsonTest {
 
     @Test
     void withoutStatusTheCountsComeFromTheTasks() throws IOException {
-        List<SwarmService> bare = SwarmJson.services(fixture("services.json"));
+        List<SwarmService> bare = SwarmJson.services(SwarmFixtures.fixture("services.json"));
         SwarmService web = bare.stream().filter(s -> s.name().equals("web")).findFirst().orElseThrow();
         assertEquals(-1, web.running(), "API before 1.41: no ServiceStatus");
         assertEquals(2, web.desired(), "the spec's replicas");
-        List<SwarmTask> tasks = SwarmJson.tasks(fixture("tasks.json"), List.of());
+        List<SwarmTask> tasks = SwarmJson.tasks(SwarmFixtures.fixture("tasks.json"), List.of());
         List<SwarmService> counted = SwarmJson.counted(bare, tasks);
         assertEquals(List.of("0/1", "1/1", "2/2"), counted.stream().map(SwarmService::replicas).toList());
     }
 
     @Test
     void tasksWithSlotNodeStatesErrorAndContainer() throws IOException {
-        List<SwarmNode> nodes = SwarmJson.nodes(fixture("nodes.json"));
+        List<SwarmNode> nodes = SwarmJson.nodes(SwarmFixtures.fixture("nodes.json"));
         assertEquals(1, nodes.size());
         assertEquals("vm", nodes.get(0).hostname());
         assertEquals("manager", nodes.get(0).role());
         assertTrue(nodes.get(0).leader());
-        List<SwarmTask> tasks = SwarmJson.tasks(fixture("tasks.json"), nodes);
+        List<SwarmTask> tasks = SwarmJson.tasks(SwarmFixtures.fixture("tasks.json"), nodes);
         SwarmTask running = tasks.stream().filter(t -> t.id().startsWith("dvaq9bkt")).findFirst().orElseThrow();
         assertEquals(1, running.slot());
         assertEquals("vm", running.node());
@@ -109,7 +92,7 @@ class SwarmJsonTest {
 
     @Test
     void shownTasksAreEachSlotsWantedOneOrTheNewestFailureNotTheHistory() throws IOException {
-        SwarmView view = capturedView(Map.of());
+        SwarmView view = SwarmFixtures.capturedView(Map.of());
         SwarmService web = view.service("web");
         assertEquals(List.of("dvaq9bkto2zv0kajpxztx4y5o", "5l8oeubxrg1z6bf7z9zbhqyb5"),
                 view.shownTasks(web).stream().map(SwarmTask::id).toList(), "10 tasks listed, 2 wanted");
