@@ -129,9 +129,11 @@ class SwarmScreenTest {
     void theSelectionWalksServicesTasksAndContainersAndStaysOnItsRow() throws Exception {
         try (ScreenHarness h = new ScreenHarness(160, 40, Locale.ENGLISH, false)) {
             SwarmView view = healthyView();
-            h.app.apply(new UiEvent.Containers(ScreenHarness.snapshot(containers(view))), new UiEvent.Swarm(view));
+            h.app.apply(new UiEvent.Containers(ScreenHarness.snapshot(containers(view))));
+            h.app.apply(new UiEvent.Swarm(view));
             UiState s = h.app.state();
-            assertEquals("service:" + view.service("broken").id(), s.selectedId, "the first row");
+            assertEquals("service:" + view.service("broken").id(), s.selectedRow().key(),
+                    "the first row, also when the containers came before the swarm");
             assertTrue(s.selectedService() != null && s.selected() == null, "a service row stands for no container");
             h.app.apply(new UiEvent.Key(new KeyStroke(KeyType.ArrowDown)));
             assertEquals(ContainerRow.Kind.TASK, s.selectedRow().kind());
