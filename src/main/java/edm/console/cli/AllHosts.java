@@ -36,8 +36,32 @@ import java.util.concurrent.TimeoutException;
 final class AllHosts {
     /** One engine's part of the report; {@code unreachable} is why it could not be opened, "" when it was. */
     record Section(EngineSpec spec, ConsoleConfig config, SnapshotCollector.Report report, String unreachable, boolean thisHost) {
+        /** The line that says why this machine's readings are not in this section; null when they are. */
+        String notHere(String mainName) {
+            if (thisHost || !unreachable.isEmpty()) {
+                return null;
+            }
+            return spec.transport() == EngineSpec.Transport.UNIX ? Messages.t("allHosts.sameHost", mainName)
+                    : Messages.t("allHosts.remote");
+        }
+
         ProbeStatus worst() {
             return report.worst();
+        }
+
+        /** Opened, and its engine answered. */
+        boolean reachable() {
+            return unreachable.isEmpty() && report.containers().engine().connected();
+        }
+
+        /** Why not reachable: what opening it said, else what the engine's requests said; "" when reachable. */
+        String why() {
+            if (!unreachable.isEmpty()) {
+                return unreachable;
+            }
+            var engine = report.containers().engine();
+            return engine.connected() ? "" : engine.notAnswering()
+                    ? Messages.t("health.engine.notAnswering", engine.silentSeconds(report.at())) : engine.error();
         }
     }
 
@@ -83,8 +107,10 @@ final class AllHosts {
     }
 
     private static Section section(EngineSet set, EngineSpec spec, Clock clock) {
-        // Only a unix:// engine is on this machine; a tcp:// or ssh:// one beside the main engine is another server.
-        boolean thisHost = spec.main() || spec.transport() == EngineSpec.Transport.UNIX;
+        // This machine's readings (resources, project dir, backups, schedule, security) go in the main engine's
+        // section, and in a unix:// engine's that has a config of its own (another project on this machine);
+        // a tcp:// or ssh:// engine is another server, a unix:// one with the main config would only repeat them.
+        boolean thisHost = spec.main() || spec.transport() == EngineSpec.Transport.UNIX && spec.configFile() != null;
         try (EngineConnection connection = set.open(spec)) {
             SnapshotCollector.Report r = SnapshotCollector.collect(connection.config(), clock, thisHost, spec.endpoint());
             return new Section(spec, connection.config(), r, "", thisHost);
@@ -107,8 +133,8 @@ final class AllHosts {
     static void writeHostFields(JsonGenerator g, Section s) throws IOException {
         g.writeStringField("name", s.spec().name());
         g.writeStringField("endpoint", s.spec().endpoint());
-        g.writeBooleanField("reachable", s.unreachable().isEmpty());
-        g.writeStringField("unreachable", s.unreachable());
+        g.writeBooleanField("reachable", s.reachable());
+        g.writeStringField("unreachable", s.why());
         g.writeBooleanField("thisHost", s.thisHost());
     }
 
@@ -123,14 +149,14 @@ final class AllHosts {
 
     /** A section's heading: the engine's name and address, and why not when it could not be reached. */
     static String heading(Section s) {
-        return s.unreachable().isEmpty() ? Messages.t("allHosts.heading", s.spec().name(), s.spec().endpoint())
+        return s.reachable() ? Messages.t("allHosts.heading", s.spec().name(), s.spec().endpoint())
                 : Messages.t("allHosts.headingUnreachable", s.spec().name(), s.spec().endpoint());
     }
 
     /** The closing line: the worst status, how many engines, how many with problems, how many unreachable. */
     static String summary(List<Section> sections) {
         long problems = sections.stream().filter(s -> s.worst() != ProbeStatus.OK).count();
-        long unreachable = sections.stream().filter(s -> !s.unreachable().isEmpty()).count();
+        long unreachable = sections.stream().filter(s -> !s.reachable()).count();
         return Messages.t("allHosts.summary", ProbeReport.statusWord(worst(sections)), sections.size(), problems, unreachable);
     }
 }

@@ -126,8 +126,9 @@ public final class CheckCommand implements Callable<Integer> {
             }
             first = false;
             out.println(AllHosts.heading(s));
-            if (!s.thisHost() && s.unreachable().isEmpty() && !quiet) {
-                out.println(Messages.t("allHosts.remote"));
+            String notHere = s.notHere(sections.get(0).spec().name());
+            if (notHere != null && !quiet) {
+                out.println(notHere);
             }
             ProbeReport.table(s.report().probes(), quiet, Terminal.width()).forEach(out::println);
             long problems = s.report().probes().stream().filter(r -> !r.ok()).count();

@@ -104,8 +104,9 @@ public final class StatusCommand implements Callable<Integer> {
                 out.println(Messages.t("allHosts.unreachable", s.unreachable()));
                 continue;
             }
-            if (!s.thisHost()) {
-                out.println(Messages.t("allHosts.remote"));
+            String notHere = s.notHere(sections.get(0).spec().name());
+            if (notHere != null) {
+                out.println(notHere);
             }
             out.println();
             body(out, s.config(), s.report(), breaches(s.config(), s.report()));

@@ -88,9 +88,9 @@ class AllHostsOptionTest {
             {"check", "--config", config.toString(), "--all-hosts"}}) {
             RunMain.Result r = RunMain.run(args);
             assertEquals(2, r.code(), r.out() + r.err());
-            assertTrue(r.out().contains("== local  unix://" + dir + "/main.sock =="), r.out());
-            assertTrue(r.out().contains("== second  unix://" + dir + "/second.sock =="), r.out());
-            assertTrue(r.out().contains("All hosts: CRITICAL (2 engines, 2 with problems, 0 unreachable)"), r.out());
+            assertTrue(r.out().contains("== local  unix://" + dir + "/main.sock  (unreachable) =="), r.out());
+            assertTrue(r.out().contains("== second  unix://" + dir + "/second.sock  (unreachable) =="), r.out());
+            assertTrue(r.out().contains("All hosts: CRITICAL (2 engines, 2 with problems, 2 unreachable)"), r.out());
         }
     }
 
@@ -102,7 +102,7 @@ class AllHostsOptionTest {
         assertTrue(out.contains("\"hosts\" : [ {"), out);
         assertTrue(out.contains("\"name\" : \"local\""), out);
         assertTrue(out.contains("\"name\" : \"second\""), out);
-        assertTrue(out.contains("\"reachable\" : true"), out);
+        assertTrue(out.contains("\"reachable\" : false"), out);
         assertTrue(out.contains("\"probes\" : ["), out);
         RunMain.Result status = RunMain.run("--all-hosts", "status", "--json", "--config", config.toString());
         assertEquals(2, status.code(), status.err());
