@@ -4,11 +4,12 @@ import com.googlecode.lanterna.TextColor;
 import java.time.ZoneId;
 
 /**
- * Work the first frame needs that does not depend on the config, done on a thread of its own from
- * launch on, while the main thread reads the config: the system time zone (the clock and every age on
+ * Work the first frame needs that depends on nothing the command line or the config says, done on a
+ * thread of its own from launch on, while the main thread reads them: the system time zone (the clock and every age on
  * screen: the JDK reads and indexes its whole time-zone database, twice, which took the main thread
  * 100–200 ms under load before it could draw) and Lanterna's colour tables (the theme). Class
  * initialisation is the JVM's to share: the main thread waits for what is under way, never does it twice.
+ * Every command gets it (they print times too); a command that needs neither spends a few ms of another core.
  */
 final class StartWarmup {
     private StartWarmup() {

@@ -70,7 +70,6 @@ final class TuiLauncher {
         // The first frame's container list is read while the config is read, the rest starts and the terminal
         // switches to the full screen.
         FirstFrame early = FirstFrame.startEarly(FirstFrame.LIST_DEADLINE, Clock.SYSTEM);
-        StartWarmup.begin();
         LoadedConfig loaded = ConfigSelection.load(options);
         if (!ConfigSelection.usable(loaded, err)) {
             return 2;
