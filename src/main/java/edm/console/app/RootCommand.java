@@ -1,5 +1,6 @@
 package edm.console.app;
 
+import edm.console.cli.AllHostsOption;
 import edm.console.cli.BackupCommand;
 import edm.console.cli.CheckCommand;
 import edm.console.cli.ChecklistCommand;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Command;
 public final class RootCommand extends BareRootCommand {
     /** The root's options that take a value (the global options: {@link edm.console.cli.GlobalOptions}). */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config", "--theme", "--lang");
-    private static final Set<String> FLAGS = Set.of("--sandbox", "--read-only");
+    private static final Set<String> FLAGS = Set.of("--sandbox", "--read-only", "--all-hosts");
 
     /**
      * Every subcommand above by its name (and aliases), except the shell and completion (both need the whole
@@ -61,6 +62,7 @@ public final class RootCommand extends BareRootCommand {
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, charset), true));
         cl.setResourceBundle(Messages.bundle("cli", locale));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> BareLaunch.failed(ex, line.getErr()));
+        cl.setExecutionStrategy(AllHostsOption::runUnlessMisplaced);
         cl.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println(Messages.t("cli.usageError", ex.getMessage(),
                     ex.getCommandLine().getCommandName()));
