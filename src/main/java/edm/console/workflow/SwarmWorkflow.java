@@ -68,7 +68,7 @@ public final class SwarmWorkflow {
             if (tag == null && previous.isObject()) {
                 String image = SwarmSpecs.image(previous);
                 return plan("rollback", service, svc, SwarmSpecs.tag(image), image, SwarmPlan.PREVIOUS, SwarmSpecs.forceUpdate(previous),
-                        previous, false);
+                        previous, true);
             }
             List<Release> good = ctx.history().goodReleases(service);
             String current = SwarmSpecs.image(svc.path("Spec"));
