@@ -38,7 +38,7 @@ final class SwarmCli {
     static Optional<SwarmCli.Service> find(WorkflowCli cli, String service) {
         try {
             SwarmCli s = new SwarmCli(cli);
-            return s.wf.find(service, cli.config.project).map(svc -> new Service(s, service, svc));
+            return s.wf.find(service, cli.config.project).map(svc -> new Service(s, SwarmWorkflow.serviceName(svc, cli.config.project), svc));
         } catch (EngineException e) {
             return Optional.empty();
         }

@@ -46,6 +46,16 @@ public final class SwarmWorkflow {
         return s.isPresent() || project == null || project.isBlank() ? s : swarm.service(project + "_" + service);
     }
 
+    /**
+     * The name the release history and audit know the service by: the stack's {@code project_service} is the
+     * config's {@code service}, so the CLI's {@code deploy backend} and the TUI's row edm_backend are one history.
+     */
+    public static String serviceName(JsonNode svc, String project) {
+        String name = svc.path("Spec").path("Name").asText("");
+        String prefix = project == null || project.isBlank() ? null : project + "_";
+        return prefix != null && name.startsWith(prefix) && name.length() > prefix.length() ? name.substring(prefix.length()) : name;
+    }
+
     /** A new image: the tag of the service's repository (Swarm's ContainerSpec.Image with another tag). */
     public Prepared prepareDeploy(String service, JsonNode svc, String tag, boolean skipBackup, boolean allowLatest) {
         return prepare("deploy " + service + " " + tag, () -> {
