@@ -196,6 +196,7 @@ final class TuiLauncher {
             app.useSecurity(security);
             backups.track(app.inFlight());
             control.attach(containers);
+            containers.watchSwarm(view -> app.post(new UiEvent.Swarm(view)));
             containers.onEvent(e -> {
                 alerting.timelineModel().dockerEvent(e);
                 if ("oom".equals(e.action())) {

@@ -192,6 +192,24 @@ public final class ContainerGateway implements AutoCloseable {
         return reads().logs(id, since, tail, follow, sink);
     }
 
+    /**
+     * {@code GET path} (an engine API path with its query) parsed as {@link EngineJson} values: maps in the
+     * engine's order, lists, strings, numbers, booleans, nulls. For readers of answers this package has no
+     * record for (edm.console.swarm); same timeout and one-line errors as every read.
+     */
+    public Object readJson(String what, String path) {
+        return reads().getJson(what, path);
+    }
+
+    /**
+     * Streams {@code GET path} as a log (frames of stdout and stderr when {@code multiplexed}, else one raw
+     * stream): the answer's headers within the timeout, then {@code onOpen} (the stream is really open), then
+     * chunks with no timeout until the engine ends it or the result is closed, then one {@code end}.
+     */
+    public Closeable stream(String what, String path, boolean multiplexed, Runnable onOpen, LogChunks sink) {
+        return reads().stream(what, path, multiplexed, onOpen, sink);
+    }
+
     /** Containers sorted: configured (EDM) names first in config order, then the rest in natural order (peer-2 before peer-10). */
     public static List<ContainerInfo> sortForDisplay(List<ContainerInfo> all, List<String> preferredNames) {
         Comparator<ContainerInfo> byPreference = Comparator.comparingInt(c -> {

@@ -12,17 +12,18 @@ import java.util.Map;
 /**
  * The engine's JSON as maps (in the engine's order), lists, strings, numbers, booleans and nulls, read with
  * jackson-core's parser alone: databind's object mapping (some 600 classes to set up, plus docker-java's
- * models) is not worth it for the few fields the console reads. The accessors take what the engine may leave
+ * models) is not worth it for the few fields the console reads. Public for the readers of answers that have
+ * no record in this package (edm.console.swarm). The accessors take what the engine may leave
  * out or send as null, and give the empty value for it.
  */
-final class EngineJson {
+public final class EngineJson {
     /** One factory: it holds the parser's symbol tables, worth sharing across answers. */
     static final JsonFactory FACTORY = new JsonFactory();
 
     private EngineJson() {
     }
 
-    static Object parse(byte[] json) throws IOException {
+    public static Object parse(byte[] json) throws IOException {
         try (JsonParser p = FACTORY.createParser(json)) {
             if (p.nextToken() == null) {
                 throw new IOException("empty answer");
@@ -32,7 +33,7 @@ final class EngineJson {
     }
 
     /** The value at the parser's current token (which it consumes). */
-    static Object value(JsonParser p) throws IOException {
+    public static Object value(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
@@ -67,7 +68,7 @@ final class EngineJson {
         }
     }
 
-    static Map<?, ?> object(Object o) throws IOException {
+    public static Map<?, ?> object(Object o) throws IOException {
         if (o instanceof Map<?, ?> m) {
             return m;
         }
@@ -75,30 +76,30 @@ final class EngineJson {
     }
 
     /** The object under {@code key}, or an empty one when missing or null. */
-    static Map<?, ?> obj(Map<?, ?> m, String key) {
+    public static Map<?, ?> obj(Map<?, ?> m, String key) {
         return m != null && m.get(key) instanceof Map<?, ?> v ? v : Map.of();
     }
 
-    static List<?> list(Map<?, ?> m, String key) {
+    public static List<?> list(Map<?, ?> m, String key) {
         return m != null && m.get(key) instanceof List<?> v ? v : null;
     }
 
     /** The string under {@code key}, or null when missing, null or not a string. */
-    static String str(Map<?, ?> m, String key) {
+    public static String str(Map<?, ?> m, String key) {
         return m != null && m.get(key) instanceof String s ? s : null;
     }
 
     /** The number under {@code key}, or null. */
-    static Long num(Map<?, ?> m, String key) {
+    public static Long num(Map<?, ?> m, String key) {
         return m != null && m.get(key) instanceof Number n ? n.longValue() : null;
     }
 
-    static Boolean bool(Map<?, ?> m, String key) {
+    public static Boolean bool(Map<?, ?> m, String key) {
         return m != null && m.get(key) instanceof Boolean b ? b : null;
     }
 
     /** A JSON object of strings (labels, attributes) as a map, keys in the engine's order; null when missing. */
-    static Map<String, String> strings(Map<?, ?> m, String key) {
+    public static Map<String, String> strings(Map<?, ?> m, String key) {
         if (!(m != null && m.get(key) instanceof Map<?, ?> v)) {
             return null;
         }
@@ -108,16 +109,16 @@ final class EngineJson {
     }
 
     /** A JSON array of strings; null when missing. */
-    static String[] stringArray(Map<?, ?> m, String key) {
+    public static String[] stringArray(Map<?, ?> m, String key) {
         List<?> l = list(m, key);
         return l == null ? null : l.stream().map(o -> o == null ? null : text(o)).toArray(String[]::new);
     }
 
-    static String text(Object o) {
+    public static String text(Object o) {
         return o == null ? "" : o.toString();
     }
 
-    static int number(Object o) {
+    public static int number(Object o) {
         return o instanceof Number n ? n.intValue() : 0;
     }
 }

@@ -47,6 +47,19 @@ interface EngineReads {
         throw new EngineException("image history of " + ref + ": not read over this endpoint (only unix:// and tcp://)", null);
     }
 
+    /**
+     * {@code GET path} parsed as {@link EngineJson} values, for answers read outside this package (swarm's
+     * services, tasks, nodes). Over docker-java's transport (TLS endpoints) it says it cannot.
+     */
+    default Object getJson(String what, String path) {
+        throw new EngineException(what + ": not read over this endpoint (only unix:// and tcp://)", null);
+    }
+
+    /** A log-like stream of {@code GET path}: {@code onOpen} once the engine answered 200, then chunks, then one end. */
+    default Closeable stream(String what, String path, boolean multiplexed, Runnable onOpen, ContainerGateway.LogChunks sink) {
+        throw new EngineException(what + ": not read over this endpoint (only unix:// and tcp://)", null);
+    }
+
     /** Ends the streams still open (the gateway is closing). */
     default void closeStreams() {
     }

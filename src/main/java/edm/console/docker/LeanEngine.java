@@ -259,6 +259,32 @@ final class LeanEngine implements EngineReads {
         return stream;
     }
 
+    @Override
+    public Object getJson(String what, String path) {
+        return getJson(what, path, EngineHttp.MAX_BYTES, timeout);
+    }
+
+    @Override
+    public Closeable stream(String what, String path, boolean multiplexed, Runnable onOpen, ContainerGateway.LogChunks sink) {
+        EngineHttp.Stream stream = open(what, path);
+        reader("edm-engine-stream", stream, () -> {
+            Throwable why = null;
+            try {
+                InputStream body = stream.begin(timeout).body();
+                onOpen.run();
+                if (multiplexed) {
+                    readFrames(body, sink);
+                } else {
+                    readRaw(body, sink);
+                }
+            } catch (IOException | RuntimeException e) {
+                why = stream.closedHere() ? null : EngineException.of(what, e);
+            }
+            sink.end(why);
+        });
+        return stream;
+    }
+
     private static void readRaw(InputStream body, ContainerGateway.LogChunks sink) throws IOException {
         byte[] buf = new byte[CHUNK];
         int n;

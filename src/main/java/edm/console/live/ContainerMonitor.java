@@ -10,6 +10,8 @@ import edm.console.core.Lane;
 import edm.console.docker.CgroupStats;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.EngineException;
+import edm.console.swarm.SwarmReads;
+import edm.console.swarm.SwarmView;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -45,6 +47,8 @@ public final class ContainerMonitor implements AutoCloseable {
     private static final Duration SHOWN_DEBOUNCE = Duration.ofMillis(150);
     /** A first cgroup reading has no CPU figure: the second comes this much later, not a whole stats interval. */
     private static final Duration SECOND_READING = Duration.ofSeconds(1);
+    /** While the swarm converges (see {@link SwarmWatch}), it is read again this much later. */
+    private static final Duration SWARM_FOLLOW_UP = Duration.ofSeconds(2);
 
     private final ContainerGateway gateway;
     private final List<String> preferredNames;
@@ -68,6 +72,7 @@ public final class ContainerMonitor implements AutoCloseable {
     private final AtomicBoolean relistQueued = new AtomicBoolean();
     private final AtomicBoolean retryQueued = new AtomicBoolean();
     private final AtomicBoolean extraRoundQueued = new AtomicBoolean();
+    private final AtomicBoolean swarmFollowUpQueued = new AtomicBoolean();
     /** Guards {@link #epoch}: a re-list publishes only if nobody marked the engine down since it began. */
     private final Object stateLock = new Object();
     private long epoch;
@@ -207,6 +212,15 @@ public final class ContainerMonitor implements AutoCloseable {
     }
 
     private volatile Consumer<EngineEvent> eventListener = e -> { };
+    private volatile SwarmWatch swarm;
+
+    /**
+     * Also reads the swarm at every re-list (one /info; services, tasks and nodes on a manager) and hands each
+     * changed view to {@code publish}, on the engine lane; call before start.
+     */
+    public void watchSwarm(Consumer<SwarmView> publish) {
+        this.swarm = new SwarmWatch(new SwarmReads(gateway, clock), publish);
+    }
 
     /** Also hands every container event to this listener (the incident timeline); call before start. */
     public void onEvent(Consumer<EngineEvent> listener) {
@@ -257,6 +271,19 @@ public final class ContainerMonitor implements AutoCloseable {
         }, DEBOUNCE.toMillis());
     }
 
+    /** The swarm is converging: one more re-list (and swarm read) in a couple of seconds, unless one is queued. */
+    private void scheduleSwarmFollowUp() {
+        if (!swarmFollowUpQueued.compareAndSet(false, true)) {
+            return;
+        }
+        engineLane.schedule(() -> {
+            swarmFollowUpQueued.set(false);
+            if (!closed && current.engine().connected()) {
+                relist(current.engine(), epoch());
+            }
+        }, SWARM_FOLLOW_UP.toMillis());
+    }
+
     private void safetyRelist() {
         if (current.engine().connected()) {
             relist(current.engine(), epoch());
@@ -282,6 +309,10 @@ public final class ContainerMonitor implements AutoCloseable {
             List<ContainerInfo> merged = listed.stream().map(this::withInspect).toList();
             publishIfCurrent(seen, new ContainersSnapshot(engine, ContainerGateway.sortForDisplay(merged, preferredNames),
                     stats.snapshot(merged), clock.now()));
+            SwarmWatch w = swarm;
+            if (w != null && !closed && w.relisted(merged)) {
+                scheduleSwarmFollowUp();
+            }
         } catch (RuntimeException e) {
             markDown(seen, e, asked);
         }

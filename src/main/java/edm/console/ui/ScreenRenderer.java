@@ -172,7 +172,8 @@ public final class ScreenRenderer {
                     ContainersSnapshot snap = s.containers == null
                             ? ContainersSnapshot.initial(EngineStatus.connecting("", now)) : s.containers;
                     s.keepSelectionVisible(ContainersPanel.bodyHeight(inner.height(), snap) - 1);
-                    ContainersPanel.draw(inner, snap, ctx.stackNames(), s.selectedIndex(), s.scroll, active, now, m, ctx.format(), s.drift);
+                    ContainersPanel.draw(inner, snap, s.panelRows(), ctx.stackNames(), s.selectedIndex(), s.scroll, active, now, m,
+                            ctx.format(), s.drift, s.swarm.manager() ? s.swarm.problem() : "");
                 }
                 case RESOURCES -> LinesView.draw(inner, resourceLines(s, inner.width()), 0);
                 case LOGS -> LogsView.draw(inner, s.logs, logsAvailable, now, m, ctx.format());
@@ -193,6 +194,10 @@ public final class ScreenRenderer {
             String key = s.containers.engine().connected() || s.containers.containers().isEmpty()
                     ? "panel.containers.count" : "panel.containers.lastKnown";
             String title = m.get(key, m.get(p.titleKey), running, s.containers.containers().size());
+            if (s.swarm.manager()) {
+                // Tasks' containers are counted above (they are containers); the services are what a manager adds.
+                title += m.get("swarm.title", s.swarm.services().size());
+            }
             return s.drift.findings().isEmpty() ? title : title + m.get("compose.drift.title", s.drift.findings().size());
         }
         if (p == Panel.LOGS) {

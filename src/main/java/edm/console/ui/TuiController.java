@@ -8,6 +8,7 @@ import edm.console.logs.LogSessions;
 import edm.console.logs.LogSourceSpec;
 import edm.console.ui.keys.Action;
 import edm.console.ui.keys.Scope;
+import edm.console.ui.panels.ContainerRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,9 +193,11 @@ public final class TuiController {
             // Nothing to apply: the frame drawn after this event reads the session's buffer.
         } else if (e instanceof UiEvent.Containers c) {
             state.containers = c.snapshot();
-            ContainerInfo still = state.selected();
-            state.selectedId = still == null ? null : still.id();
+            keepSelection();
             state.rows().stream().filter(r -> r.name().equals(state.followName)).findFirst().ifPresent(r -> state.selectedId = r.id());
+        } else if (e instanceof UiEvent.Swarm w) {
+            state.swarm = w.view();
+            keepSelection();
         } else if (e instanceof UiEvent.Drift d) {
             state.drift = d.report();
         } else if (e instanceof UiEvent.OpenDefaultLogs) {
@@ -335,6 +338,12 @@ public final class TuiController {
         if (p == Panel.SECURITY) {
             security.opened();
         }
+    }
+
+    /** The rows changed: the selection stays on its row, or moves to the first when that row went away. */
+    private void keepSelection() {
+        ContainerRow still = state.selectedRow();
+        state.selectedId = still == null ? null : still.key();
     }
 
     private void move(int delta) {

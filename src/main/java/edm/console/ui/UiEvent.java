@@ -9,6 +9,7 @@ import edm.console.checklist.ItemResult;
 import edm.console.compose.DriftReport;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainersSnapshot;
+import edm.console.swarm.SwarmView;
 import edm.console.core.HealthSnapshot;
 import edm.console.core.HostSnapshot;
 import edm.console.core.UnattendedResult;
@@ -38,6 +39,10 @@ public sealed interface UiEvent {
     }
 
     record Containers(ContainersSnapshot snapshot) implements UiEvent {
+    }
+
+    /** The swarm as read at the relist beat (services and tasks on a manager). */
+    record Swarm(SwarmView view) implements UiEvent {
     }
 
     /** The compose drift of the latest container list. */

@@ -6,10 +6,14 @@ import edm.console.core.ContainerInfo;
 import edm.console.core.ContainersSnapshot;
 import edm.console.core.HostSnapshot;
 import edm.console.core.UnattendedResult;
+import edm.console.swarm.SwarmService;
+import edm.console.swarm.SwarmView;
 import edm.console.ui.keys.Action;
+import edm.console.ui.panels.ContainerRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +25,8 @@ public final class UiState {
     public enum View { DASHBOARD, DETAIL, HELP, EVENTS, CHECKLIST }
 
     public ContainersSnapshot containers;
+    /** The swarm as last read (services and tasks on a manager; {@link SwarmView#NONE} elsewhere). */
+    public SwarmView swarm = SwarmView.NONE;
     public HostSnapshot host;
     /** Where the engine and the compose file disagree (NONE without a compose file). */
     public DriftReport drift = DriftReport.NONE;
@@ -68,28 +74,58 @@ public final class UiState {
         return containers == null ? List.of() : containers.containers();
     }
 
+    private ContainersSnapshot rowsOf;
+    private SwarmView rowsSwarm;
+    private List<ContainerRow> panelRows = List.of();
+
+    /**
+     * The Containers panel's rows: services and their tasks first on a swarm manager, then the containers that
+     * are not tasks (see {@link ContainerRow#list}); built again only when either snapshot changed.
+     */
+    public List<ContainerRow> panelRows() {
+        if (rowsOf != containers || rowsSwarm != swarm) {
+            rowsOf = containers;
+            rowsSwarm = swarm;
+            panelRows = ContainerRow.list(containers, swarm);
+        }
+        return panelRows;
+    }
+
     public int selectedIndex() {
-        List<ContainerInfo> rows = rows();
+        List<ContainerRow> rows = panelRows();
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).id().equals(selectedId)) {
+            if (rows.get(i).key().equals(selectedId)) {
                 return i;
             }
         }
         return rows.isEmpty() ? -1 : 0;
     }
 
-    public ContainerInfo selected() {
+    /** The selected row (the first when the selection's row went away), or null when there are none. */
+    public ContainerRow selectedRow() {
         int i = selectedIndex();
-        return i < 0 ? null : rows().get(i);
+        return i < 0 ? null : panelRows().get(i);
+    }
+
+    /** The selected container: a container's row, or a task's where this engine runs its container. */
+    public ContainerInfo selected() {
+        ContainerRow r = selectedRow();
+        return r == null ? null : r.container();
+    }
+
+    /** The service of the selected service row (not of a task row: that one stands for its container). */
+    public SwarmService selectedService() {
+        ContainerRow r = selectedRow();
+        return r != null && r.kind() == ContainerRow.Kind.SERVICE ? r.service() : null;
     }
 
     public void select(int index) {
-        List<ContainerInfo> rows = rows();
+        List<ContainerRow> rows = panelRows();
         if (rows.isEmpty()) {
             selectedId = null;
             return;
         }
-        selectedId = rows.get(Math.max(0, Math.min(rows.size() - 1, index))).id();
+        selectedId = rows.get(Math.max(0, Math.min(rows.size() - 1, index))).key();
     }
 
     /** Keeps the selected row inside a window of {@code visible} rows. */
@@ -101,7 +137,7 @@ public final class UiState {
         } else if (i >= scroll + v) {
             scroll = i - v + 1;
         }
-        scroll = Math.max(0, Math.min(scroll, Math.max(0, rows().size() - v)));
+        scroll = Math.max(0, Math.min(scroll, Math.max(0, panelRows().size() - v)));
         announceRowsShown(v);
     }
 
@@ -111,12 +147,13 @@ public final class UiState {
      * when they change, for the monitor to sample those and no others.
      */
     private void announceRowsShown(int visible) {
-        List<ContainerInfo> rows = rows();
+        List<ContainerRow> rows = panelRows();
         int to = Math.min(rows.size(), scroll + visible + 1);
         List<String> ids = new ArrayList<>(Math.max(0, to - scroll));
         for (int i = scroll; i < to; i++) {
-            ids.add(rows.get(i).id());
+            ids.add(ContainerRow.containerId(rows.get(i)));
         }
+        ids.removeIf(Objects::isNull);
         if (!ids.equals(rowsShown)) {
             rowsShown = ids;
             onRowsShown.accept(ids);

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Draws the containers table: header, one row per container (stack members first, a rule between
- * them and the others), the selected row highlighted and kept in view. When the engine is
+ * them and the others), on a swarm manager the services with their tasks above them (and a rule), the
+ * selected row highlighted and kept in view. When the engine is
  * unreachable the reason and the retry countdown head the panel, and when it does not answer, for how long
  * and how old the rows are; the last known rows stay, muted.
  */
@@ -27,21 +28,30 @@ public final class ContainersPanel {
     private ContainersPanel() {
     }
 
-    /** The last list measured and its widest name and image: the list changes far less often than frames are drawn. */
-    private static List<ContainerInfo> measured;
+    /** The last rows measured and their widest name and image: the rows change far less often than frames are drawn. */
+    private static List<ContainerRow> measured;
     private static int[] measuredWidths;
 
-    /** The widest name and image in the list (all rows, not only the visible ones, so columns do not jump on scrolling). */
-    private static synchronized int[] widest(List<ContainerInfo> list) {
-        if (list != measured) {
+    /** The widest name and image in the rows (all rows, not only the visible ones, so columns do not jump on scrolling). */
+    private static synchronized int[] widest(List<ContainerRow> rows) {
+        if (rows != measured) {
             int name = 0;
             int image = 0;
-            for (ContainerInfo ci : list) {
-                name = Math.max(name, Cells.width(ci.name()));
-                image = Math.max(image, Cells.width(ci.image()));
+            for (ContainerRow r : rows) {
+                switch (r.kind()) {
+                    case CONTAINER -> {
+                        name = Math.max(name, Cells.width(r.container().name()));
+                        image = Math.max(image, Cells.width(r.container().image()));
+                    }
+                    case SERVICE -> {
+                        name = Math.max(name, Cells.width(SwarmColumns.serviceName(r.service())));
+                        image = Math.max(image, Cells.width(r.service().imageRef()));
+                    }
+                    case TASK -> name = Math.max(name, Cells.width(SwarmColumns.taskName(r.task(), r.service())));
+                }
             }
             measuredWidths = new int[] {name, image};
-            measured = list;
+            measured = rows;
         }
         return measuredWidths;
     }
@@ -57,18 +67,29 @@ public final class ContainersPanel {
      */
     public static void draw(Canvas c, ContainersSnapshot s, Set<String> stackNames, int selected, int scroll,
                             boolean focused, Instant now, Messages m, Format f) {
-        draw(c, s, stackNames, selected, scroll, focused, now, m, f, DriftReport.NONE);
+        draw(c, s, ContainerRow.list(s, null), stackNames, selected, scroll, focused, now, m, f, DriftReport.NONE, "");
     }
 
     /** As above; a container where engine and compose file disagree is marked ("! name"), a service without one listed last. */
     public static void draw(Canvas c, ContainersSnapshot s, Set<String> stackNames, int selected, int scroll,
                             boolean focused, Instant now, Messages m, Format f, DriftReport drift) {
+        draw(c, s, ContainerRow.list(s, null), stackNames, selected, scroll, focused, now, m, f, drift, "");
+    }
+
+    /**
+     * The panel's rows ({@link ContainerRow#list}): on a swarm manager its services, each with its tasks under it,
+     * then a rule, then the containers that are not tasks. {@code swarmProblem}, when not empty, is why the
+     * services could not be read (a line below the rows).
+     */
+    public static void draw(Canvas c, ContainersSnapshot s, List<ContainerRow> rows, Set<String> stackNames, int selected,
+                            int scroll, boolean focused, Instant now, Messages m, Format f, DriftReport drift,
+                            String swarmProblem) {
         int row = 0;
         EngineStatus e = s.engine();
         if (!e.connected()) {
             row = drawEngineBanner(c, e, s.listedAt(), now, m, f);
         }
-        int[] widest = widest(s.containers());
+        int[] widest = widest(rows);
         int widestName = widest[0] + (drift.findings().isEmpty() ? 0 : DRIFT_MARK.length());
         int widestImage = widest[1];
         List<ContainerColumns.Placed> cols = ContainerColumns.layout(c.width(), m, widestName, widestImage);
@@ -78,36 +99,52 @@ public final class ContainersPanel {
             col += p.width() + 1;
         }
         row++;
-        List<ContainerInfo> list = s.containers();
-        if (list.isEmpty()) {
+        if (rows.isEmpty()) {
             String msg = e.connected() ? m.get("containers.none") : "";
             c.text(1, row, msg, Style.MUTED);
+            if (!swarmProblem.isEmpty()) {
+                c.text(0, row + 1, DRIFT_MARK + m.get("swarm.problem", SwarmColumns.oneLine(swarmProblem)), Style.WARNING);
+            }
             return;
         }
         int visible = c.height() - row;
-        for (int i = scroll; i < list.size() && row < c.height(); i++, row++) {
-            ContainerInfo ci = list.get(i);
-            boolean member = stackNames.contains(ci.name());
+        for (int i = scroll; i < rows.size() && row < c.height(); i++, row++) {
+            ContainerRow r = rows.get(i);
+            ContainerInfo ci = r.container();
+            boolean member = r.kind() == ContainerRow.Kind.CONTAINER && stackNames.contains(ci.name());
             boolean isSelected = i == selected && focused;
             if (isSelected) {
                 c.fillRow(row, Style.SELECTED);
             }
             col = 0;
             for (ContainerColumns.Placed p : cols) {
-                StyledText t = p.column().render(ci, s.stats().get(ci.id()), member, now, f);
-                if (p.column() == ContainerColumns.NAME && drift.about(ci.name()) != null) {
+                StyledText t = switch (r.kind()) {
+                    case SERVICE -> SwarmColumns.service(p.column(), r.service(), m, f);
+                    case TASK -> SwarmColumns.task(p.column(), r.task(), r.service(), ci == null ? null : s.stats().get(ci.id()),
+                            now, m, f);
+                    case CONTAINER -> p.column().render(ci, s.stats().get(ci.id()), member, now, f);
+                };
+                if (p.column() == ContainerColumns.NAME && ci != null && r.kind() == ContainerRow.Kind.CONTAINER
+                        && drift.about(ci.name()) != null) {
                     t = StyledText.of(DRIFT_MARK + t.text(), Style.WARNING);
                 }
                 Style st = isSelected ? Style.SELECTED : (e.connected() ? t.style() : Style.MUTED);
                 c.cell(col, row, p.width(), t.text(), st, p.column().align == Align.RIGHT);
                 col += p.width() + 1;
             }
-            // A rule under the last stack member separates the EDM stack from everything else on the host.
-            boolean lastMember = member && (i + 1 >= list.size() || !stackNames.contains(list.get(i + 1).name()));
-            if (lastMember && i + 1 < list.size() && row + 1 < c.height() && visible > 3) {
+            // A rule under the last stack member separates the EDM stack from everything else on the host, and
+            // one under the last swarm row the services from the plain containers.
+            boolean next = i + 1 < rows.size();
+            boolean lastMember = member && (!next || rows.get(i + 1).kind() != ContainerRow.Kind.CONTAINER
+                    || !stackNames.contains(rows.get(i + 1).container().name()));
+            boolean lastSwarm = r.swarm() && next && !rows.get(i + 1).swarm();
+            if ((lastMember || lastSwarm) && next && row + 1 < c.height() && visible > 3) {
                 row++;
                 c.text(0, row, "─".repeat(Math.max(0, c.width())), Style.BORDER);
             }
+        }
+        if (!swarmProblem.isEmpty() && row < c.height()) {
+            c.text(0, row++, DRIFT_MARK + m.get("swarm.problem", SwarmColumns.oneLine(swarmProblem)), Style.WARNING);
         }
         // A service of the compose file without a container has no row of its own: one line each, below the rows.
         for (Drift.Finding missing : drift.missing()) {
