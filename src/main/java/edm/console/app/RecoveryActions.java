@@ -13,7 +13,7 @@ import edm.console.workflow.Journal;
 import edm.console.workflow.GatewaySwarm;
 import edm.console.workflow.Recovery;
 import edm.console.workflow.SwarmRecovery;
-import edm.console.workflow.SwarmState;
+import edm.console.workflow.SwarmReading;
 import edm.console.workflow.UnattendedResults;
 import edm.console.workflow.WorkflowAudit;
 import edm.console.workflow.WorkflowContext;
@@ -155,8 +155,8 @@ final class RecoveryActions implements RecoveryControl {
         if (!x.sent()) {
             return Messages.t("workflow.swarm.recover.notSent").strip();
         }
-        SwarmState st = x.now().get();
-        String tasks = st.tasks().stream().filter(t -> "running".equals(t.desired())).map(t -> t.slot() + ":" + t.image() + " " + t.state())
+        SwarmReading st = x.now().get();
+        String tasks = st.tasks().stream().filter(t -> "running".equals(t.desiredState())).map(t -> t.slot() + ":" + t.image() + " " + t.state())
                 .collect(Collectors.joining(", "));
         return Messages.t("workflow.swarm.recover.now", st.updateState().isEmpty() ? "-" : st.updateState(), st.message(), x.image(),
                 tasks.isEmpty() ? "-" : tasks).strip();

@@ -9,7 +9,7 @@ import edm.console.workflow.DeployRun;
 import edm.console.workflow.GatewaySwarm;
 import edm.console.workflow.SwarmPlan;
 import edm.console.workflow.SwarmRecovery;
-import edm.console.workflow.SwarmState;
+import edm.console.workflow.SwarmReading;
 import edm.console.workflow.SwarmWorkflow;
 import edm.console.workflow.WorkflowLock;
 import java.util.Optional;
@@ -153,8 +153,8 @@ final class SwarmCli {
         } else if (!u.sent()) {
             cli.out.println(Messages.t("workflow.swarm.recover.notSent"));
         } else {
-            SwarmState st = u.now().get();
-            String tasks = st.tasks().stream().filter(t -> "running".equals(t.desired()))
+            SwarmReading st = u.now().get();
+            String tasks = st.tasks().stream().filter(t -> "running".equals(t.desiredState()))
                     .map(t -> t.slot() + ":" + t.image() + " " + t.state()).collect(Collectors.joining(", "));
             cli.out.println(Messages.t("workflow.swarm.recover.now", st.updateState().isEmpty() ? "-" : st.updateState(),
                     st.message(), u.image(), tasks.isEmpty() ? "-" : tasks));

@@ -1,55 +1,55 @@
 package edm.console.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edm.console.core.Clock;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.EngineException;
 import edm.console.docker.SwarmCalls;
+import edm.console.swarm.SwarmReads;
+import edm.console.swarm.SwarmTask;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link SwarmEngine} over the gateway's raw JSON requests (each with the engine timeout). */
+/**
+ * {@link SwarmEngine} over the engine: the reads through the swarm read model ({@link SwarmReads}), the update
+ * and the image inspect as raw JSON requests (each with the engine timeout).
+ */
 public final class GatewaySwarm implements SwarmEngine {
     private final ContainerGateway gateway;
+    private final SwarmReads reads;
 
     public GatewaySwarm(ContainerGateway gateway) {
         this.gateway = gateway;
-    }
-
-    private SwarmCalls calls() {
-        return gateway.swarmCalls();
+        this.reads = new SwarmReads(gateway, Clock.SYSTEM);
     }
 
     @Override
     public boolean manager() {
-        JsonNode info = parse("info", calls().get("/info"));
-        return info.path("Swarm").path("ControlAvailable").asBoolean(false);
+        return reads.state().manager();
     }
 
     @Override
     public Optional<JsonNode> service(String nameOrId) {
-        return calls().find("/services/" + SwarmCalls.query(nameOrId)).map(s -> parse("inspect service " + nameOrId, s));
+        // By the list first: an unknown name is "no such service", not an engine failure.
+        return reads.services().stream().filter(s -> s.name().equals(nameOrId) || s.id().equals(nameOrId)).findFirst()
+                .map(s -> WorkflowJson.MAPPER.valueToTree(reads.rawService(s.id())));
     }
 
     @Override
     public void update(String id, long version, JsonNode spec, boolean rollbackPrevious) {
         String path = "/services/" + SwarmCalls.query(id) + "/update?version=" + version + (rollbackPrevious ? "&rollback=previous" : "");
-        calls().post(path, WorkflowJson.line(spec));
+        gateway.swarmCalls().post(path, WorkflowJson.line(spec));
     }
 
     @Override
-    public List<JsonNode> tasks(String serviceId) {
-        String filter = "{\"service\":[\"" + serviceId.replace("\"", "") + "\"]}";
-        JsonNode all = parse("tasks of " + serviceId, calls().get("/tasks?filters=" + SwarmCalls.query(filter)));
-        List<JsonNode> out = new ArrayList<>();
-        all.forEach(out::add);
-        return out;
+    public List<SwarmTask> tasks(String serviceId) {
+        return reads.tasksOf(serviceId);
     }
 
     @Override
     public Optional<JsonNode> image(String ref) {
-        return calls().find("/images/" + SwarmCalls.query(ref).replace("%2F", "/") + "/json").map(s -> parse("inspect image " + ref, s));
+        return gateway.swarmCalls().find("/images/" + SwarmCalls.query(ref).replace("%2F", "/") + "/json").map(s -> parse("inspect image " + ref, s));
     }
 
     private static JsonNode parse(String what, String json) {

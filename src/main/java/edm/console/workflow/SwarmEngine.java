@@ -1,6 +1,7 @@
 package edm.console.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edm.console.swarm.SwarmTask;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public interface SwarmEngine {
     void update(String id, long version, JsonNode spec, boolean rollbackPrevious);
 
     /** The service's tasks, every state (old ones too, as long as Swarm keeps them). */
-    List<JsonNode> tasks(String serviceId);
+    List<SwarmTask> tasks(String serviceId);
 
     /** An image's inspect on the manager; empty when it does not have it. */
     Optional<JsonNode> image(String ref);

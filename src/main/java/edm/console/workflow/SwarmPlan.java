@@ -19,10 +19,12 @@ import java.util.Map;
  * @param targetForce       the ForceUpdate the new tasks carry
  * @param replicas          desired replicas (-1: global service)
  * @param healthcheck       the command that gates each task, "" for none
+ * @param oldTasks          the tasks that ran before: the new spec's tasks are others (a restart keeps the image)
  */
 public record SwarmPlan(String kind, String service, String swarmName, String serviceId, String tag, String image, String imageId,
                         String oldImage, long oldVersion, String mode, String previousStarted, long targetForce, int replicas,
-                        String healthcheck, Duration monitor, boolean skipBackup, List<String> steps, String runId) {
+                        String healthcheck, Duration monitor, boolean skipBackup, List<String> steps, String runId,
+                        List<String> oldTasks) {
     public static final String PATH = "swarm";
     public static final String IMAGE = "image";
     public static final String PREVIOUS = "previous";
@@ -54,6 +56,7 @@ public record SwarmPlan(String kind, String service, String swarmName, String se
         m.put("skipBackup", Boolean.toString(skipBackup));
         m.put("steps", String.join(",", steps));
         m.put("runId", runId);
+        m.put("oldTasks", String.join(",", oldTasks));
         return m;
     }
 
@@ -69,6 +72,7 @@ public record SwarmPlan(String kind, String service, String swarmName, String se
                 m.getOrDefault("previousStarted", ""), Long.parseLong(m.getOrDefault("targetForce", "0")),
                 Integer.parseInt(m.getOrDefault("replicas", "1")), m.getOrDefault("healthcheck", ""),
                 Duration.ofMillis(Long.parseLong(m.getOrDefault("monitorMillis", "5000"))), Boolean.parseBoolean(m.get("skipBackup")),
-                List.of(m.getOrDefault("steps", "").split(",")), m.getOrDefault("runId", "swarm"));
+                List.of(m.getOrDefault("steps", "").split(",")), m.getOrDefault("runId", "swarm"),
+                m.getOrDefault("oldTasks", "").isEmpty() ? List.of() : List.of(m.get("oldTasks").split(",")));
     }
 }

@@ -18,7 +18,7 @@ public final class SwarmRecovery {
      * @param sent       whether the update reached Swarm (the service's version moved on from the plan's)
      * @param now        the service now; empty when the engine did not answer ({@code error} says why) or it is gone
      */
-    public record Unfinished(Journal.Contents journal, SwarmPlan plan, boolean sent, Optional<SwarmState> now, String image,
+    public record Unfinished(Journal.Contents journal, SwarmPlan plan, boolean sent, Optional<SwarmReading> now, String image,
                              String error) {
     }
 
@@ -43,7 +43,7 @@ public final class SwarmRecovery {
                 if (svc.isEmpty()) {
                     return new Unfinished(j, p, false, Optional.empty(), "", WorkflowText.t("workflow.swarm.gone", p.swarmName()));
                 }
-                SwarmState st = SwarmState.of(svc.get(), swarm.tasks(p.serviceId()));
+                SwarmReading st = SwarmReading.of(svc.get(), swarm.tasks(p.serviceId()));
                 return new Unfinished(j, p, st.version() > p.oldVersion(), Optional.of(st), SwarmSpecs.image(svc.get().path("Spec")), "");
             } catch (RuntimeException e) {
                 return new Unfinished(j, p, false, Optional.empty(), "", e.getMessage());

@@ -2,12 +2,14 @@ package edm.console.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import edm.console.docker.EngineException;
+import edm.console.swarm.SwarmTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -99,7 +101,7 @@ final class SwarmRun {
             JsonNode svc = swarm.service(plan.serviceId()).orElseThrow(() -> new WorkflowException(WorkflowText.t("workflow.swarm.gone",
                     plan.swarmName())));
             if (SwarmSpecs.image(svc.path("Spec")).equals(plan.oldImage())) {
-                converge(plan.oldImage(), -1);
+                converge(plan.oldImage(), false);
             } else {
                 try {
                     askRollback(why);
@@ -170,7 +172,7 @@ final class SwarmRun {
                 swarm.update(plan.serviceId(), plan.oldVersion(), spec, SwarmPlan.PREVIOUS.equals(plan.mode()));
             }
             case "swarm-rollout" -> rollout();
-            case "swarm-tasks" -> converge(plan.image(), plan.targetForce());
+            case "swarm-tasks" -> converge(plan.image(), true);
             default -> throw new IllegalStateException("unknown step " + s);
         }
         learned.put("step." + s, "end");
@@ -201,7 +203,7 @@ final class SwarmRun {
         Instant end = Instant.now().plus(deadline());
         String rollbackReason = "";
         while (true) {
-            SwarmState st = read(end);
+            SwarmReading st = read(end);
             if (st.isThisRun(plan)) {
                 if (st.updateState().equals(plan.doneState())) {
                     return;
@@ -213,7 +215,7 @@ final class SwarmRun {
                     }
                     if ("rollback_completed".equals(st.updateState())) {
                         String failed = st.failure(plan.image());
-                        converge(plan.oldImage(), -1);
+                        converge(plan.oldImage(), false);
                         throw new RolledBack(WorkflowText.t("workflow.swarm.rolledBackBySwarm",
                                 rollbackReason.isEmpty() ? st.message() : rollbackReason, failed.isEmpty() ? "-" : failed));
                     }
@@ -235,33 +237,28 @@ final class SwarmRun {
     }
 
     /**
-     * Every task Swarm wants running is of the spec and runs healthy: given the health timeout to get there
-     * (old tasks still stopping, a task replaced after the monitor). Otherwise Swarm is asked to roll back.
+     * Every task Swarm wants running is of the spec and runs healthy ({@code replaced}: none of them one that ran
+     * before), given the health timeout to get there (old tasks still stopping, a task replaced after the monitor).
+     * Otherwise Swarm is asked to roll back; the spec before that, restored, must get there too.
      */
-    private void converge(String image, long force) {
+    private void converge(String image, boolean replaced) {
         Instant end = Instant.now().plus(ctx.healthTimeout());
         Instant hard = end.plus(deadline());
+        Set<String> before = replaced ? Set.copyOf(plan.oldTasks()) : Set.of();
         while (true) {
-            SwarmState st = read(hard);
-            String missing = force < 0 ? st.notConverged(image, anyForce(st, image), plan.replicas())
-                    : st.notConverged(image, force, plan.replicas());
+            SwarmReading st = read(hard);
+            String missing = st.notConverged(image, before, plan.replicas());
             if (missing.isEmpty()) {
                 return;
             }
             if (Instant.now().isAfter(end)) {
-                if (force < 0) {
+                if (!replaced) {
                     throw new WorkflowException(WorkflowText.t("workflow.swarm.restoredUnhealthy", image, missing));
                 }
                 askRollback(missing);
             }
             pause.sleep(poll);
         }
-    }
-
-    /** The ForceUpdate of the running tasks of {@code image} (after Swarm's rollback: the previous spec's). */
-    private static long anyForce(SwarmState st, String image) {
-        return st.tasks().stream().filter(t -> "running".equals(t.desired()) && t.image().equals(image))
-                .mapToLong(SwarmState.Task::forceUpdate).max().orElse(0);
     }
 
     /** Swarm's own rollback to the spec before this run, followed to its end; always ends the run as rolled back (or failed). */
@@ -276,9 +273,9 @@ final class SwarmRun {
         swarm.update(plan.serviceId(), svc.path("Version").path("Index").asLong(), svc.path("Spec"), true);
         Instant end = Instant.now().plus(deadline());
         while (true) {
-            SwarmState st = read(end);
+            SwarmReading st = read(end);
             if ("rollback_completed".equals(st.updateState()) && !st.startedAt().equals(before)) {
-                converge(plan.oldImage(), -1);
+                converge(plan.oldImage(), false);
                 throw new RolledBack(WorkflowText.t("workflow.swarm.rolledBackAsked", why));
             }
             if ("rollback_paused".equals(st.updateState())) {
@@ -292,13 +289,13 @@ final class SwarmRun {
     }
 
     /** One reading (each call within the engine timeout); the engine missing {@value #MISSES} in a row is UNKNOWN. */
-    private SwarmState read(Instant end) {
+    private SwarmReading read(Instant end) {
         int misses = 0;
         while (true) {
             try {
                 JsonNode svc = swarm.service(plan.serviceId()).orElseThrow(() -> new WorkflowException(WorkflowText.t("workflow.swarm.gone",
                         plan.swarmName())));
-                SwarmState st = SwarmState.of(svc, swarm.tasks(plan.serviceId()));
+                SwarmReading st = SwarmReading.of(svc, swarm.tasks(plan.serviceId()));
                 report(st);
                 return st;
             } catch (EngineException e) {
@@ -312,13 +309,14 @@ final class SwarmRun {
     }
 
     /** A line per task that appeared or changed state: the step list shows the rolling update as it goes. */
-    private void report(SwarmState st) {
-        for (SwarmState.Task t : st.tasks()) {
-            String now = t.state() + "/" + t.desired();
+    private void report(SwarmReading st) {
+        for (SwarmTask t : st.tasks()) {
+            String now = t.state() + "/" + t.desiredState();
             String was = taskStates.put(t.id(), now);
-            if (!now.equals(was) && (was != null || "running".equals(t.desired()))) {
+            if (!now.equals(was) && (was != null || "running".equals(t.desiredState()))) {
                 String err = t.error().isEmpty() ? "" : " (" + t.error() + ")";
-                progress.output(WorkflowText.t("workflow.swarm.task", t.slot(), t.shortId(), t.image(), t.state(), t.desired()) + err);
+                progress.output(WorkflowText.t("workflow.swarm.task", t.slot(), SwarmReading.shortId(t), SwarmReading.image(t), t.state(),
+                        t.desiredState()) + err);
             }
         }
     }

@@ -2,6 +2,7 @@ package edm.console.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edm.console.swarm.SwarmTask;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -128,7 +129,8 @@ public final class SwarmWorkflow {
         SwarmPlan p = new SwarmPlan(kind, service, name, svc.path("ID").asText(), tag, image, null,
                 SwarmSpecs.image(svc.path("Spec")), svc.path("Version").path("Index").asLong(), mode,
                 svc.path("UpdateStatus").path("StartedAt").asText(""), force, SwarmSpecs.replicas(svc.path("Spec")), health, monitor,
-                skipBackup, List.copyOf(steps), kind + "-" + service + "-" + LocalDateTime.now().format(STAMP));
+                skipBackup, List.copyOf(steps), kind + "-" + service + "-" + LocalDateTime.now().format(STAMP),
+                swarm.tasks(svc.path("ID").asText()).stream().filter(t -> "running".equals(t.desiredState())).map(SwarmTask::id).toList());
         return new Prepared(ctx, swarm, p, spec, null);
     }
 
@@ -175,7 +177,7 @@ public final class SwarmWorkflow {
             SwarmPlan p = plan;
             return new Prepared(ctx, swarm, new SwarmPlan(p.kind(), p.service(), p.swarmName(), p.serviceId(), p.tag(), p.image(), imageId,
                     p.oldImage(), p.oldVersion(), p.mode(), p.previousStarted(), p.targetForce(), p.replicas(), healthcheck, p.monitor(),
-                    p.skipBackup(), p.steps(), p.runId()), spec, lock);
+                    p.skipBackup(), p.steps(), p.runId(), p.oldTasks()), spec, lock);
         }
 
         public SwarmPlan plan() {

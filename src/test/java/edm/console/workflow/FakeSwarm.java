@@ -3,6 +3,8 @@ package edm.console.workflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import edm.console.docker.EngineException;
+import edm.console.swarm.SwarmJson;
+import edm.console.swarm.SwarmTask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +20,7 @@ import java.util.Optional;
  */
 final class FakeSwarm implements SwarmEngine {
     /** One look at the service: its inspect and its tasks; null service: the engine does not answer. */
-    record Reading(JsonNode service, List<JsonNode> tasks) {
+    record Reading(JsonNode service, List<SwarmTask> tasks) {
     }
 
     final List<String> updates = new ArrayList<>();
@@ -45,10 +47,13 @@ final class FakeSwarm implements SwarmEngine {
         }
     }
 
-    static List<JsonNode> taskFixture(String name) {
-        List<JsonNode> out = new ArrayList<>();
-        fixture(name).forEach(out::add);
-        return out;
+    /** The tasks as the swarm read model makes them of the engine's answer. */
+    static List<SwarmTask> taskFixture(String name) {
+        try (InputStream in = FakeSwarm.class.getResourceAsStream("/swarm/" + name)) {
+            return SwarmJson.tasks(WorkflowJson.MAPPER.readValue(in, Object.class), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The fixture service with another UpdateStatus (state "" removes it). */
@@ -104,7 +109,7 @@ final class FakeSwarm implements SwarmEngine {
     }
 
     @Override
-    public List<JsonNode> tasks(String serviceId) {
+    public List<SwarmTask> tasks(String serviceId) {
         return now.tasks();
     }
 

@@ -10,6 +10,7 @@ import edm.console.config.ConsoleConfig;
 import edm.console.docker.ContainerGateway;
 import edm.console.backup.AuditLog;
 import edm.console.e2e.PrivateDockerd;
+import edm.console.swarm.SwarmTask;
 import edm.console.testsupport.RunMain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,17 +99,16 @@ class SwarmDeployIT {
         return workflow().find("backend", "edm").orElseThrow();
     }
 
-    static List<SwarmState.Task> running() {
-        return SwarmState.of(service(), swarm.tasks(service().path("ID").asText())).tasks().stream()
-                .filter(t -> "running".equals(t.desired())).toList();
+    static List<SwarmTask> running() {
+        return swarm.tasks(service().path("ID").asText()).stream().filter(t -> "running".equals(t.desiredState())).toList();
     }
 
     /** The service's two tasks run this image, healthy (waits up to a minute: the service was just created). */
     static void awaitImage(String image) {
         long end = System.nanoTime() + 60_000_000_000L;
         while (true) {
-            List<SwarmState.Task> r = running();
-            if (r.size() == 2 && r.stream().allMatch(t -> t.image().equals(image) && "running".equals(t.state()))) {
+            List<SwarmTask> r = running();
+            if (r.size() == 2 && r.stream().allMatch(t -> SwarmReading.image(t).equals(image) && t.running())) {
                 return;
             }
             if (System.nanoTime() > end) {
@@ -127,8 +127,7 @@ class SwarmDeployIT {
             String id = p.plan().serviceId();
             Thread t = new Thread(() -> {
                 while (!done.get()) {
-                    long healthy = sampler.tasks(id).stream().filter(x -> "running".equals(x.path("Status").path("State").asText())
-                            && "running".equals(x.path("DesiredState").asText())).count();
+                    long healthy = sampler.tasks(id).stream().filter(x -> x.running() && "running".equals(x.desiredState())).count();
                     samples.add((int) healthy);
                     sleep(100);
                 }
@@ -171,9 +170,9 @@ class SwarmDeployIT {
         assertEquals(1, r[0], String.join("\n", lines));
         assertTrue(r[2] > 5, "sampled while it ran: " + r[2]);
         assertTrue(r[1] >= 1, "a moment without a healthy task:\n" + String.join("\n", lines));
-        List<SwarmState.Task> now = running();
+        List<SwarmTask> now = running();
         assertEquals(2, now.size());
-        assertTrue(now.stream().allMatch(t -> t.image().equals(REPO + ":v2") && "running".equals(t.state())), now.toString());
+        assertTrue(now.stream().allMatch(t -> SwarmReading.image(t).equals(REPO + ":v2") && "running".equals(t.state())), now.toString());
         JsonNode update = service().path("Spec").path("UpdateConfig");
         assertEquals("start-first", update.path("Order").asText());
         assertEquals("rollback", update.path("FailureAction").asText());
@@ -195,7 +194,7 @@ class SwarmDeployIT {
         assertEquals(2, r[0], all);
         assertTrue(all.contains("rolled back by Swarm"), all);
         assertTrue(r[1] >= 1, "a moment without a healthy task:\n" + all);
-        assertTrue(running().stream().allMatch(t -> t.image().equals(REPO + ":v2") && "running".equals(t.state())));
+        assertTrue(running().stream().allMatch(t -> SwarmReading.image(t).equals(REPO + ":v2") && "running".equals(t.state())));
         assertEquals(Release.ROLLED_BACK, ctx.history().all().get(ctx.history().all().size() - 1).result());
         assertTrue(Journal.unfinished(ctx.stateDir()).isEmpty());
     }
@@ -218,22 +217,24 @@ class SwarmDeployIT {
         assertEquals(1, r[0], String.join("\n", lines));
         assertTrue(r[1] >= 1, String.join("\n", lines));
         assertEquals("rollback_completed", service().path("UpdateStatus").path("State").asText());
-        assertTrue(running().stream().allMatch(t -> t.image().equals(REPO + ":v2")));
+        assertTrue(running().stream().allMatch(t -> SwarmReading.image(t).equals(REPO + ":v2")));
     }
 
     @Test
     @Order(4)
     void forcedRestartReplacesEveryTaskWithTheSameImage() {
-        Set<String> before = running().stream().map(SwarmState.Task::id).collect(Collectors.toSet());
+        Set<String> before = running().stream().map(SwarmTask::id).collect(Collectors.toSet());
         long force = SwarmSpecs.forceUpdate(service().path("Spec"));
+        String taskImage = REPO + ":v2";
         List<String> lines = new ArrayList<>();
         int[] r = runSampled(workflow().prepareRestart("backend", service()), lines);
         assertEquals(1, r[0], String.join("\n", lines));
         assertTrue(r[1] >= 1, String.join("\n", lines));
-        List<SwarmState.Task> after = running();
+        List<SwarmTask> after = running();
         assertEquals(2, after.size());
         assertTrue(after.stream().noneMatch(t -> before.contains(t.id())), before + " / " + after);
-        assertTrue(after.stream().allMatch(t -> t.image().equals(REPO + ":v2") && t.forceUpdate() == force + 1),
+        assertEquals(force + 1, SwarmSpecs.forceUpdate(service().path("Spec")));
+        assertTrue(after.stream().allMatch(t -> SwarmReading.image(t).equals(taskImage) && t.running()),
                 force + " " + after + "\n" + String.join("\n", lines));
     }
 

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import edm.console.swarm.SwarmTask;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The spec transformations on a service spec as the engine gave it (src/test/resources/swarm). */
@@ -77,16 +80,17 @@ class SwarmSpecsTest {
 
     @Test
     void tasksAsTheEngineListsThem() {
-        SwarmState updating = SwarmState.of(FakeSwarm.fixture("service-updating.json"), FakeSwarm.taskFixture("tasks-updating.json"));
+        SwarmReading updating = SwarmReading.of(FakeSwarm.fixture("service-updating.json"), FakeSwarm.taskFixture("tasks-updating.json"));
         assertEquals("updating", updating.updateState());
-        assertFalse(updating.notConverged("edm-swarm-app:v2", 0, 2).isEmpty(), "one new task still starts, one old one runs");
-        SwarmState v2 = SwarmState.of(FakeSwarm.fixture("service-completed.json"), FakeSwarm.taskFixture("tasks-v2.json"));
-        assertEquals("", v2.notConverged("edm-swarm-app:v2", 0, 2));
-        assertFalse(v2.notConverged("edm-swarm-app:v2", 0, 3).isEmpty());
-        assertFalse(v2.notConverged("edm-swarm-app:v2", 1, 2).isEmpty(), "tasks of an older ForceUpdate are not the restart's");
-        SwarmState rolled = SwarmState.of(FakeSwarm.fixture("service-rolledback.json"), FakeSwarm.taskFixture("tasks-rolledback.json"));
+        assertFalse(updating.notConverged("edm-swarm-app:v2", Set.of(), 2).isEmpty(), "one new task still starts, one old one runs");
+        SwarmReading v2 = SwarmReading.of(FakeSwarm.fixture("service-completed.json"), FakeSwarm.taskFixture("tasks-v2.json"));
+        assertEquals("", v2.notConverged("edm-swarm-app:v2", Set.of(), 2));
+        assertFalse(v2.notConverged("edm-swarm-app:v2", Set.of(), 3).isEmpty());
+        Set<String> running = v2.wanted().stream().map(SwarmTask::id).collect(Collectors.toSet());
+        assertFalse(v2.notConverged("edm-swarm-app:v2", running, 2).isEmpty(), "the tasks that ran before are not a restart's");
+        SwarmReading rolled = SwarmReading.of(FakeSwarm.fixture("service-rolledback.json"), FakeSwarm.taskFixture("tasks-rolledback.json"));
         assertEquals("rollback_completed", rolled.updateState());
         assertTrue(rolled.failure("edm-swarm-app:bad").contains("unhealthy container"), rolled.failure("edm-swarm-app:bad"));
-        assertEquals("", rolled.notConverged("edm-swarm-app:v2", 0, 2));
+        assertEquals("", rolled.notConverged("edm-swarm-app:v2", Set.of(), 2));
     }
 }
