@@ -141,14 +141,7 @@ public final class DeployCommand implements Callable<Integer>, ChangeCommand {
     private int recoverCut(WorkflowCli cli, Occupant occupant) {
         if (occupant.journal().map(SwarmRecovery::applies).orElse(false)) {
             // Swarm went on by itself after the cut: show what it did, then follow it or ask it to roll back.
-            if (occupant.holder().isPresent()) {
-                cli.out.println(Messages.t("workflow.recover.deadLock", Long.toString(occupant.holder().get().pid())));
-                if (!cli.confirmBreak(occupant.holder().get())) {
-                    cli.err.println(Messages.t("workflow.notConfirmed"));
-                    return WorkflowCli.FAILED;
-                }
-            }
-            return SwarmCli.recover(cli, resume ? "resume" : rollBack ? "rollback" : null, yes);
+            return SwarmCli.recover(cli, occupant, resume ? "resume" : rollBack ? "rollback" : null, yes);
         }
         Recovery recovery = new Recovery(cli.ctx);
         Optional<Recovery.Unfinished> u = recovery.find();

@@ -7,6 +7,7 @@ import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import edm.console.workflow.DeployRun;
 import edm.console.workflow.GatewaySwarm;
+import edm.console.workflow.Occupant;
 import edm.console.workflow.SwarmPlan;
 import edm.console.workflow.SwarmRecovery;
 import edm.console.workflow.SwarmReading;
@@ -121,7 +122,7 @@ final class SwarmCli {
     }
 
     /** {@code deploy --recover} of a cut swarm run: what the journal says, what Swarm did since, and the operator's choice. */
-    static int recover(WorkflowCli cli, String choice, boolean yes) {
+    static int recover(WorkflowCli cli, Occupant occupant, String choice, boolean yes) {
         SwarmCli s = new SwarmCli(cli);
         SwarmRecovery recovery = new SwarmRecovery(cli.ctx, new GatewaySwarm(cli.gateway));
         Optional<SwarmRecovery.Unfinished> u = recovery.find();
@@ -137,6 +138,13 @@ final class SwarmCli {
                 return WorkflowCli.FAILED;
             }
             choice = typed;
+        }
+        if (occupant.holder().isPresent()) {
+            cli.out.println(Messages.t("workflow.recover.deadLock", Long.toString(occupant.holder().get().pid())));
+            if (!cli.confirmBreak(occupant.holder().get())) {
+                cli.err.println(Messages.t("workflow.notConfirmed"));
+                return WorkflowCli.FAILED;
+            }
         }
         DeployRun.Outcome o = "resume".equals(choice) ? recovery.resume(cli.progress()) : recovery.rollBack(cli.progress());
         return s.report(o, u.get().plan());
