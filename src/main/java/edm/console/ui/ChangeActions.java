@@ -78,7 +78,7 @@ final class ChangeActions {
         SwarmService service = c == null && state.view != UiState.View.DETAIL ? state.selectedService() : null;
         if (service != null && a == Action.RESTART) {
             // r on a service's row: a forced rolling update of the service (one task at a time, start-first).
-            state.confirm = new UiState.Confirm(a, service.id(), service.name());
+            state.confirm = new UiState.Confirm(a, service.id(), service.name(), true);
             return;
         }
         if (c == null) {
