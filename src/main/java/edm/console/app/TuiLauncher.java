@@ -19,8 +19,10 @@ import edm.console.live.ContainerMonitor;
 import edm.console.live.GatewayLogApi;
 import edm.console.live.HostMonitor;
 import edm.console.live.LogHealth;
+import edm.console.live.SwarmLogApi;
 import edm.console.live.Timeline;
 import edm.console.logs.LogSessions;
+import edm.console.swarm.SwarmReads;
 import edm.console.ui.Theme;
 import edm.console.ui.TuiApp;
 import edm.console.ui.UiContext;
@@ -116,6 +118,7 @@ final class TuiLauncher {
         TuiApp[] appRef = new TuiApp[1];
         LogSessions logs = new LogSessions(new GatewayLogApi(gateway), config.projectPath(), config.logs.files,
                 config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
+        logs.useServices(new SwarmLogApi(new SwarmReads(gateway, Clock.SYSTEM)));
         Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
                 problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
         EngineControl control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel(),

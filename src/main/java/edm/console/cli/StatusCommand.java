@@ -12,6 +12,7 @@ import edm.console.health.AlertRule;
 import edm.console.health.SpecRules;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
+import edm.console.swarm.SwarmView;
 import edm.console.text.Align;
 import edm.console.text.TextTable;
 import java.io.IOException;
@@ -47,12 +48,16 @@ public final class StatusCommand implements Callable<Integer> {
         LoadedConfig loaded = cli.loaded();
         ConsoleConfig config = loaded.config();
         SnapshotCollector.Report r = SnapshotCollector.collect(config, Clock.SYSTEM);
+        SwarmView swarm = SwarmStatus.read(config, r.containers(), Clock.SYSTEM);
         List<String> breaches = new ArrayList<>();
         for (AlertRule rule : SpecRules.from(config)) {
             rule.evaluate(r.probes()).forEach(b -> breaches.add(rule.severity() + " " + rule.id() + ": " + b.message()));
         }
         if (json) {
-            out.println(ProbeReport.jsonObject(g -> writeJson(g, r, loaded, breaches)));
+            out.println(ProbeReport.jsonObject(g -> {
+                writeJson(g, r, loaded, breaches);
+                SwarmStatus.writeJson(g, swarm);
+            }));
             out.flush();
             return ProbeReport.exitCode(r.worst());
         }
@@ -66,7 +71,7 @@ public final class StatusCommand implements Callable<Integer> {
                 .column(Messages.t("col.state"), Align.LEFT).column(Messages.t("col.health"), Align.LEFT)
                 .column(Messages.t("col.uptime"), Align.RIGHT).column(Messages.t("col.restarts"), Align.RIGHT)
                 .shrinkableColumn(Messages.t("col.ports"), Align.LEFT);
-        for (ContainerInfo c : r.containers().containers()) {
+        for (ContainerInfo c : SwarmStatus.plainContainers(r.containers().containers(), swarm)) {
             t.row(c.name(), c.image(), f.status(c.status()), f.health(c.health()),
                     c.running() && c.startedAt() != null ? f.uptime(c.startedAt(), r.at()) : f.none(),
                     c.restartCount() < 0 ? f.none() : Integer.toString(c.restartCount()),
@@ -78,6 +83,11 @@ public final class StatusCommand implements Callable<Integer> {
                     : Messages.t("engine.down", engine.endpoint(), engine.error()));
         } else {
             t.lines(Terminal.width()).forEach(out::println);
+            List<String> services = SwarmStatus.lines(swarm, r.at(), f, Terminal.width());
+            if (!services.isEmpty()) {
+                out.println();
+                services.forEach(out::println);
+            }
         }
         out.println();
         HostSnapshot h = r.host();

@@ -20,6 +20,8 @@ public final class LogSessions {
     private final int maxLines;
     private final long maxBytes;
     private final Clock clock;
+    /** Swarm services' logs (null: no swarm on this engine's console). */
+    private volatile ServiceLogApi services;
 
     public LogSessions(ContainerLogApi containers, Path projectDir, List<String> fileGlobs, int initialLines, int maxLines,
                        long maxBytes, Clock clock) {
@@ -30,6 +32,11 @@ public final class LogSessions {
         this.maxLines = maxLines;
         this.maxBytes = maxBytes;
         this.clock = clock;
+    }
+
+    /** Serves {@link LogSourceSpec.Kind#SERVICE} sources from here on. */
+    public void useServices(ServiceLogApi api) {
+        this.services = api;
     }
 
     public List<String> fileGlobs() {
@@ -51,6 +58,13 @@ public final class LogSessions {
     public LogSource source(LogSourceSpec s, LogWindow window, LogMetrics metrics) {
         if (s.kind() == LogSourceSpec.Kind.FILES) {
             return new FileGlobSource(s.name(), projectDir, window, metrics, clock, MAX_LINE_CHARS);
+        }
+        if (s.kind() == LogSourceSpec.Kind.SERVICE) {
+            ServiceLogApi api = services;
+            if (api == null) {
+                throw new IllegalStateException("no swarm for service logs: " + s.name());
+            }
+            return new ServiceLogSource(api, s.name(), window, metrics, clock, MAX_LINE_CHARS);
         }
         if (containers == null) {
             throw new IllegalStateException("no engine for container logs: " + s.name());

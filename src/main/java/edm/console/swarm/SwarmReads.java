@@ -95,7 +95,7 @@ public final class SwarmReads {
 
     /**
      * Follows a service's logs across its tasks ({@code GET /services/{id}/logs}, timestamps and details: each
-     * line says its task's id, see {@link ServiceLogLines}): since {@code since} (null: all), the last {@code
+     * line says its task's id, see {@link edm.console.logs.ServiceLogLines}): since {@code since} (null: all), the last {@code
      * tail} lines (negative: all), then new ones while {@code follow}; {@code onOpen} when the engine answered.
      */
     public Closeable logs(String service, Instant since, int tail, boolean follow, Runnable onOpen, ContainerGateway.LogChunks sink) {

@@ -1,8 +1,10 @@
 package edm.console.swarm;
 
 import edm.console.core.HealthStatus;
+import edm.console.core.Secrets;
 import java.time.Instant;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One task of a service: {@code slot} is the replica's number (0 for a global service's tasks, which are one
@@ -17,6 +19,16 @@ import java.util.Set;
 public record SwarmTask(String id, String serviceId, int slot, String nodeId, String node, String image, String state,
                         String desiredState, HealthStatus health, String error, String message, String containerId, Instant createdAt,
                         Instant updatedAt) {
+    /** The label every task's container carries (the task's id): such a container is its task's, not one of its own. */
+    public static final String CONTAINER_LABEL = "com.docker.swarm.task.id";
+    /**
+     * The layers' wrappers every failed start is dressed in ("starting container failed: failed to create shim
+     * task: OCI runtime create failed: runc create failed: unable to start container process: ..."): what is
+     * left says why, and fits a column.
+     */
+    private static final Pattern WRAPPERS = Pattern.compile("^(?:(?:starting container failed|failed to create shim task"
+            + "|OCI runtime create failed|runc create failed|unable to start container process"
+            + "|container_linux\\.go:\\d+)\\s*:\\s*)+");
     private static final Set<String> TERMINAL = Set.of("complete", "shutdown", "failed", "rejected", "remove", "orphaned");
     private static final Set<String> KEPT = Set.of("running", "ready", "accepted");
 
@@ -53,6 +65,18 @@ public record SwarmTask(String id, String serviceId, int slot, String nodeId, St
     /** The slot or, for a global service, the node: tasks of one key replace each other. */
     public String slotKey() {
         return slot > 0 ? "slot:" + slot : "node:" + nodeId;
+    }
+
+    /** The error as a screen shows it: one line, without the wrappers of the layers it came through; untrusted still. */
+    public String errorCause() {
+        String line = oneLine(error);
+        String cause = WRAPPERS.matcher(line).replaceFirst("");
+        return cause.isEmpty() ? line : cause;
+    }
+
+    /** The engine's text on one line (an error may hold line breaks), passwords in URLs masked. */
+    public static String oneLine(String s) {
+        return Secrets.maskUrlPasswords(s == null ? "" : s.replaceAll("\\s+", " ").trim());
     }
 
     public SwarmTask withHealth(HealthStatus newHealth) {

@@ -10,6 +10,7 @@ import edm.console.logs.LogLevel;
 import edm.console.logs.LogLine;
 import edm.console.logs.LogSessions;
 import edm.console.logs.LogSourceSpec;
+import edm.console.swarm.SwarmService;
 import edm.console.ui.keys.Action;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -173,6 +174,13 @@ final class LogsController {
     }
 
     private void openSelectedContainer() {
+        SwarmService service = state.view == UiState.View.DASHBOARD ? state.selectedService() : null;
+        if (service != null) {
+            // A service's row: its logs across all its tasks, each line tagged with its task.
+            state.panel = Panel.LOGS;
+            open(List.of(LogSourceSpec.service(service.name())));
+            return;
+        }
         ContainerInfo c = state.view == UiState.View.DETAIL && state.detail != null ? state.detail.summary() : state.selected();
         if (c == null) {
             flash.accept(ctx.messages().get("logs.sources.noSelection"), Style.WARNING);
@@ -189,6 +197,9 @@ final class LogsController {
             return;
         }
         List<LogSourceSpec> items = new ArrayList<>();
+        if (state.swarm.manager()) {
+            state.swarm.services().forEach(s -> items.add(LogSourceSpec.service(s.name())));
+        }
         state.rows().forEach(c -> items.add(LogSourceSpec.container(c.name())));
         sessions.fileGlobs().forEach(g -> items.add(LogSourceSpec.files(g)));
         state.logs.picker = new LogsState.Picker(items, state.logs.specs);

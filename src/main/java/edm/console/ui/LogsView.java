@@ -145,8 +145,11 @@ final class LogsView {
             int i = first + r;
             var item = p.items.get(i);
             String mark = p.chosen.contains(item) ? "[x] " : "[ ] ";
-            String kind = m.get(item.kind() == edm.console.logs.LogSourceSpec.Kind.CONTAINER
-                    ? "logs.sources.container" : "logs.sources.files");
+            String kind = m.get(switch (item.kind()) {
+                case CONTAINER -> "logs.sources.container";
+                case FILES -> "logs.sources.files";
+                case SERVICE -> "logs.sources.service";
+            });
             String text = mark + Cells.truncate(item.name(), Math.max(4, inner.width() - 6 - Cells.width(kind))) + "  " + kind;
             inner.cell(0, r, inner.width(), text, i == p.cursor ? Style.SELECTED : Style.DIALOG, false);
         }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edm.console.core.HealthStatus;
 import edm.console.core.PortMapping;
-import edm.console.docker.EngineJson;
+import edm.console.logs.ServiceLogLines;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

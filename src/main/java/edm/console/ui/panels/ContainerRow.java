@@ -20,7 +20,7 @@ public record ContainerRow(Kind kind, String key, SwarmService service, SwarmTas
     public enum Kind { SERVICE, TASK, CONTAINER }
 
     /** The label every task container carries: such a container is shown under its service, not on its own. */
-    public static final String TASK_LABEL = "com.docker.swarm.task.id";
+    public static final String TASK_LABEL = SwarmTask.CONTAINER_LABEL;
 
     public static ContainerRow of(ContainerInfo c) {
         return new ContainerRow(Kind.CONTAINER, c.id(), null, null, c);

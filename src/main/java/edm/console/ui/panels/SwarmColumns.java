@@ -3,7 +3,6 @@ package edm.console.ui.panels;
 import edm.console.core.ContainerStats;
 import edm.console.core.HealthStatus;
 import edm.console.core.PortMapping;
-import edm.console.core.Secrets;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
 import edm.console.swarm.SwarmService;
@@ -11,7 +10,6 @@ import edm.console.swarm.SwarmTask;
 import edm.console.ui.Style;
 import edm.console.ui.StyledText;
 import java.time.Instant;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -63,30 +61,14 @@ final class SwarmColumns {
             case CPU -> stats == null ? StyledText.of("", Style.MUTED)
                     : StyledText.of(f.percent(stats.cpuPercent()), stats.cpuPercent() >= 90 ? Style.WARNING : Style.NORMAL);
             case MEMORY -> stats == null ? StyledText.of("", Style.MUTED) : StyledText.of(f.bytes(stats.memoryUsedBytes()), Style.NORMAL);
-            case PORTS -> t.error().isEmpty() ? StyledText.of("", Style.MUTED) : StyledText.of(errorCause(t.error()), Style.CRITICAL);
+            case PORTS -> t.error().isEmpty() ? StyledText.of("", Style.MUTED) : StyledText.of(t.errorCause(), Style.CRITICAL);
             default -> StyledText.of("", Style.MUTED);
         };
     }
 
-    /**
-     * The layers' wrappers every failed start is dressed in ("starting container failed: failed to create shim
-     * task: OCI runtime create failed: runc create failed: unable to start container process: ..."): what is
-     * left says why, and fits the column.
-     */
-    private static final Pattern WRAPPERS = Pattern.compile("^(?:(?:starting container failed|failed to create shim task"
-            + "|OCI runtime create failed|runc create failed|unable to start container process"
-            + "|container_linux\\.go:\\d+)\\s*:\\s*)+");
-
-    /** A task's error as the panel shows it: one line, without the wrappers of the layers it came through. */
-    static String errorCause(String error) {
-        String line = oneLine(error);
-        String cause = WRAPPERS.matcher(line).replaceFirst("");
-        return cause.isEmpty() ? line : cause;
-    }
-
-    /** The engine's error on one line, passwords in URLs masked. */
+    /** The engine's text on one line (an error may hold line breaks), passwords in URLs masked. */
     static String oneLine(String s) {
-        return Secrets.maskUrlPasswords(s.replaceAll("\\s+", " ").trim());
+        return SwarmTask.oneLine(s);
     }
 
     /** All running: fine; some: degraded; none of some wanted: down. */

@@ -1,4 +1,4 @@
-package edm.console.swarm;
+package edm.console.logs;
 
 /**
  * One line of {@code GET /services/{id}/logs?timestamps=1&details=1}: {@code <time> <details> <text>}, where the
