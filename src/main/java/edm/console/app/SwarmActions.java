@@ -32,9 +32,6 @@ import java.util.function.Supplier;
  * as the CLI (lock, journal, history, audit), in the stages of the guided dialog.
  */
 final class SwarmActions {
-    /** The label Swarm puts on a task's container. */
-    static final String SERVICE_LABEL = "com.docker.swarm.service.name";
-
     private final ConsoleConfig config;
     private final ContainerGateway gateway;
     private final Timeline timeline;
