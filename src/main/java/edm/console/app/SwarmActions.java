@@ -125,7 +125,7 @@ final class SwarmActions {
             this.prepared = prepared;
             SwarmPlan p = prepared.plan();
             List<String> notes = new ArrayList<>();
-            notes.add(Messages.t("workflow.swarm.plan.mode." + p.mode(), p.targetForce()).strip());
+            notes.add(SwarmPlan.modeText(p).strip());
             notes.add(Messages.t("workflow.swarm.plan.policy", p.monitor().toSeconds()).strip());
             notes.add(p.healthcheck().isEmpty() ? Messages.t("workflow.swarm.plan.noHealth").strip()
                     : Messages.t("workflow.swarm.plan.health", p.healthcheck()).strip());

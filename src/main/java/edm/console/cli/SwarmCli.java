@@ -84,7 +84,7 @@ final class SwarmCli {
         cli.out.println(Messages.t("workflow.swarm.plan.title", Messages.t("workflow.kind." + p.kind()), p.swarmName(), p.service(),
                 p.replicas() < 0 ? "global" : Integer.toString(p.replicas())));
         cli.out.println(Messages.t("workflow.swarm.plan.images", p.oldImage(), p.image(), p.tag()));
-        cli.out.println(Messages.t("workflow.swarm.plan.mode." + p.mode(), p.targetForce()));
+        cli.out.println(SwarmPlan.modeText(p));
         cli.out.println(Messages.t("workflow.swarm.plan.policy", p.monitor().toSeconds()));
         cli.out.println(p.healthcheck().isEmpty() ? Messages.t("workflow.swarm.plan.noHealth")
                 : Messages.t("workflow.swarm.plan.health", Secrets.maskUrlPasswords(p.healthcheck())));

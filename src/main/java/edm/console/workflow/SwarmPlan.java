@@ -60,6 +60,12 @@ public record SwarmPlan(String kind, String service, String swarmName, String se
         return m;
     }
 
+    /** The plan's mode in words (only the forced update names a number: the other texts are not formats). */
+    public static String modeText(SwarmPlan p) {
+        String key = "workflow.swarm.plan.mode." + p.mode();
+        return FORCE.equals(p.mode()) ? WorkflowText.t(key, p.targetForce()) : WorkflowText.t(key);
+    }
+
     /** Whether an unfinished journal is a swarm run's. */
     public static boolean journaled(Map<String, String> data) {
         return PATH.equals(data.get("path")) && data.containsKey("serviceId");

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edm.console.backup.AuditLog;
+import edm.console.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -216,5 +218,13 @@ class SwarmRunTest {
         assertEquals("rollback_completed", b.plan().doneState());
         assertFalse(b.plan().steps().contains("backup"));
         assertTrue(WorkflowLock.read(ctx().lockFile()).isEmpty());
+        Messages before = Messages.current();
+        try {
+            Messages.use(Locale.ENGLISH);
+            assertEquals("Swarm's own rollback to the service's previous spec", SwarmPlan.modeText(b.plan()).strip());
+            assertTrue(SwarmPlan.modeText(restart).contains("ForceUpdate 1"), SwarmPlan.modeText(restart));
+        } finally {
+            Messages.use(before.locale());
+        }
     }
 }
