@@ -100,6 +100,16 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** The swarm read model is records and reads through the gateway: the same for the panel, status and a test. */
+    @Test
+    void theSwarmReadModelKnowsNoTerminalNoDockerJavaAndNoUi() {
+        noClasses().that().resideInAPackage("edm.console.swarm..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.googlecode.lanterna..", "org.jline..", "picocli..",
+                        "com.github.dockerjava..", "edm.console.ui..", "edm.console.cli..", "edm.console.app..",
+                        "edm.console.live..", "edm.console.logs..", "edm.console.sandbox..")
+                .check(MAIN);
+    }
+
     @Test
     void adaptersDoNotImportEachOtherOrTheUi() {
         for (String adapter : new String[] {"docker", "host", "config"}) {

@@ -340,8 +340,14 @@ public final class TuiController {
         }
     }
 
-    /** The rows changed: the selection stays on its row, or moves to the first when that row went away. */
+    /**
+     * The rows changed: the selection stays on its row, or moves to the first when that row went away. Before
+     * the operator chose one it stays on whatever row is first (the services, once the swarm was read).
+     */
     private void keepSelection() {
+        if (state.selectedId == null) {
+            return;
+        }
         ContainerRow still = state.selectedRow();
         state.selectedId = still == null ? null : still.key();
     }

@@ -15,6 +15,14 @@ import edm.console.swarm.SwarmState;
 import edm.console.swarm.SwarmTask;
 import edm.console.swarm.SwarmView;
 import edm.console.ui.panels.ContainerRow;
+import edm.console.logs.ContainerLogApi;
+import edm.console.logs.FakeContainerLogApi;
+import edm.console.logs.LogSessions;
+import edm.console.logs.ServiceLogApi;
+import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,9 +129,11 @@ class SwarmScreenTest {
     void theSelectionWalksServicesTasksAndContainersAndStaysOnItsRow() throws Exception {
         try (ScreenHarness h = new ScreenHarness(160, 40, Locale.ENGLISH, false)) {
             SwarmView view = healthyView();
-            h.app.apply(new UiEvent.Containers(ScreenHarness.snapshot(containers(view))), new UiEvent.Swarm(view));
+            h.app.apply(new UiEvent.Containers(ScreenHarness.snapshot(containers(view))));
+            h.app.apply(new UiEvent.Swarm(view));
             UiState s = h.app.state();
-            assertEquals("service:" + view.service("broken").id(), s.selectedId, "the first row");
+            assertEquals("service:" + view.service("broken").id(), s.selectedRow().key(),
+                    "the first row, also when the containers came before the swarm");
             assertTrue(s.selectedService() != null && s.selected() == null, "a service row stands for no container");
             h.app.apply(new UiEvent.Key(new KeyStroke(KeyType.ArrowDown)));
             assertEquals(ContainerRow.Kind.TASK, s.selectedRow().kind());
@@ -136,6 +146,55 @@ class SwarmScreenTest {
             h.app.apply(new UiEvent.Key(new KeyStroke(KeyType.ArrowDown)));
             assertTrue(s.selected() != null && s.selected().labels().containsKey(ContainerRow.TASK_LABEL),
                     "a task row stands for its container on this engine");
+        }
+    }
+
+    @Test
+    void lOnAServiceFollowsItsLogsAcrossItsTasksTagged() throws Exception {
+        SwarmView view = healthyView();
+        String web = view.service("web").id();
+        List<SwarmTask> tasks = view.shownTasks(view.service("web"));
+        ServiceLogApi api = new ServiceLogApi() {
+            @Override
+            public Map<String, String> taskNames(String service) {
+                return Map.of(tasks.get(0).id(), "web.1", tasks.get(1).id(), "web.2");
+            }
+
+            @Override
+            public Closeable stream(String service, Instant since, int tail, boolean follow, Runnable onOpen,
+                                    ContainerLogApi.ChunkHandler handler) {
+                assertEquals("web", service);
+                onOpen.run();
+                if (!follow) {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 0; i < 2; i++) {
+                        b.append("2026-11-29T09:59:5").append(i).append(".000000000Z com.docker.swarm.node.id=n,com.docker.swarm.service.id=")
+                                .append(web).append(",com.docker.swarm.task.id=").append(tasks.get(i).id())
+                                .append(" hello from task ").append(i + 1).append('\n');
+                    }
+                    byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+                    handler.chunk(false, bytes, 0, bytes.length);
+                    handler.end(null);
+                }
+                return () -> handler.end(null);
+            }
+        };
+        LogSessions sessions = new LogSessions(new FakeContainerLogApi(), Path.of("/nonexistent"), List.of(), 500, 10_000, 8 << 20,
+                () -> ScreenHarness.NOW);
+        sessions.useServices(api);
+        try (ScreenHarness h = new ScreenHarness(160, 48, Locale.ENGLISH, false, "dark", sessions, null)) {
+            h.app.apply(new UiEvent.Containers(ScreenHarness.snapshot(containers(view))), new UiEvent.Swarm(view));
+            while (h.app.state().selectedService() == null || !h.app.state().selectedService().name().equals("web")) {
+                h.app.apply(new UiEvent.Key(new KeyStroke(KeyType.ArrowDown)));
+            }
+            h.app.apply(new UiEvent.Key(new KeyStroke('l', false, false)));
+            h.awaitLogLines(2);
+            String screen = h.text();
+            assertTrue(screen.contains("Logs: web"), screen);
+            assertTrue(h.lines().get(h.rowContaining("hello from task 1")).contains("web.1"), screen);
+            assertTrue(h.lines().get(h.rowContaining("hello from task 2")).contains("web.2"), screen);
+            assertTrue(screen.contains("following"), screen);
+            assertFalse(screen.contains("com.docker.swarm"), "the details are not shown");
         }
     }
 }
