@@ -46,6 +46,7 @@ class SwarmDeployIT {
     static GatewaySwarm swarm;
     static WorkflowContext ctx;
     static Path project;
+    static Path images;
     static Path configFile;
 
     @BeforeAll
@@ -59,7 +60,8 @@ class SwarmDeployIT {
         }
         engine = PrivateDockerd.start();
         engine.swarmInit(SWARM_PORT);
-        Path img = Files.createTempDirectory("edm-swarm-img");
+        images = Files.createTempDirectory("edm-swarm-img");
+        Path img = images;
         Files.copy(Path.of("/bin/busybox"), img.resolve("busybox"), StandardCopyOption.REPLACE_EXISTING);
         for (String tag : List.of("v1", "v2", "bad")) {
             String check = "bad".equals(tag) ? "exit 1" : "test -x /bin/busybox";
@@ -88,6 +90,11 @@ class SwarmDeployIT {
         }
         if (engine != null) {
             engine.close();
+        }
+        for (Path p : new Path[] {images, project}) {
+            if (p != null) {
+                DeployIT.deleteTree(p);
+            }
         }
     }
 
