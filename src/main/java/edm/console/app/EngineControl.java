@@ -9,6 +9,7 @@ import edm.console.workflow.Operator;
 import edm.console.workflow.WorkflowLock;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -23,12 +24,18 @@ final class EngineControl implements ContainerControl {
     private final Timeline timeline;
     private final Path lockFile;
     private volatile ContainerMonitor monitor;
+    /** Restarts the swarm service a row stands for (a forced rolling update); false when the row is a plain container. */
+    private volatile Predicate<String> swarmRestart = name -> false;
 
     EngineControl(ContainerGateway gateway, ToIntFunction<String> stopSecondsByName, Timeline timeline, Path lockFile) {
         this.gateway = gateway;
         this.stopSeconds = stopSecondsByName;
         this.timeline = timeline;
         this.lockFile = lockFile;
+    }
+
+    void useSwarmRestart(Predicate<String> restart) {
+        swarmRestart = restart;
     }
 
     void attach(ContainerMonitor m) {
@@ -52,6 +59,14 @@ final class EngineControl implements ContainerControl {
 
     @Override
     public void restart(String id) {
+        String name = gateway.nameOf(id);
+        try {
+            if (swarmRestart.test(name)) {
+                return;
+            }
+        } finally {
+            refreshNow();
+        }
         recorded("restart", id, () -> gateway.restart(id, stopSeconds.applyAsInt(gateway.nameOf(id))));
     }
 

@@ -99,7 +99,7 @@ final class GuidedRun implements PlannedChange {
     }
 
     /** A tick a second on the shared timer while the run lasts (no thread of its own). */
-    private static final class Ticker implements AutoCloseable {
+    static final class Ticker implements AutoCloseable {
         private final RunListener listener;
         private volatile boolean running = true;
         private volatile ScheduledFuture<?> next;

@@ -10,7 +10,10 @@ import edm.console.ui.RecoveryControl;
 import edm.console.ui.UnfinishedWorkflow;
 import edm.console.workflow.DeployRun;
 import edm.console.workflow.Journal;
+import edm.console.workflow.GatewaySwarm;
 import edm.console.workflow.Recovery;
+import edm.console.workflow.SwarmRecovery;
+import edm.console.workflow.SwarmReading;
 import edm.console.workflow.UnattendedResults;
 import edm.console.workflow.WorkflowAudit;
 import edm.console.workflow.WorkflowContext;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The banner's side in the app: the journal's unfinished workflow with the lock's holder and both
@@ -65,6 +69,10 @@ final class RecoveryActions implements RecoveryControl {
         String who = holder.map(h -> h.user() + "@" + h.host() + ", pid " + h.pid()).orElse("");
         boolean alive = holder.isPresent() && !holder.get().stale();
         Journal.Contents j = journal.get();
+        if (SwarmRecovery.applies(j)) {
+            return new SwarmRecovery(ctx, new GatewaySwarm(gateway)).find().map(x -> new UnfinishedWorkflow(j.workflow(), x.plan().service(),
+                    x.plan().image(), j.last().step(), j.last().phase(), j.last().time(), who, alive, List.of(swarmNow(x)), true));
+        }
         try {
             Optional<Recovery.Unfinished> u = new Recovery(ctx).find();
             if (u.isPresent()) {
@@ -118,6 +126,10 @@ final class RecoveryActions implements RecoveryControl {
                 return text;
             }
         }
+        Optional<Journal.Contents> cut = Journal.unfinished(ctx.stateDir());
+        if (cut.isPresent() && SwarmRecovery.applies(cut.get())) {
+            return recoverSwarm(ctx, resume, progress);
+        }
         Recovery recovery = new Recovery(ctx);
         Recovery.Unfinished u = recovery.find().orElseThrow(() -> new WorkflowException(Messages.t("workflow.recover.none")));
         breakStaleLock(ctx);
@@ -128,6 +140,40 @@ final class RecoveryActions implements RecoveryControl {
                 ? resume ? Messages.t("workflow.result.ok", Messages.t("workflow.kind." + o.release().kind()), service, o.release().tag())
                         : Messages.t("banner.rolledBackTo", service, u.plan().oldImage())
                 : Messages.t(o.rolledBack() ? "workflow.result.rolledBack" : "workflow.result.failed", service, o.failedStep(), o.message());
+        timeline.action(Instant.now(), service, text, !done);
+        if (!done) {
+            throw new WorkflowException(text);
+        }
+        return text;
+    }
+
+    /** What Swarm did after the cut, in one line: it goes on with an update by itself. */
+    private static String swarmNow(SwarmRecovery.Unfinished x) {
+        if (x.now().isEmpty()) {
+            return Messages.t("workflow.swarm.recover.unknown", x.error()).strip();
+        }
+        if (!x.sent()) {
+            return Messages.t("workflow.swarm.recover.notSent").strip();
+        }
+        SwarmReading st = x.now().get();
+        String tasks = st.tasks().stream().filter(t -> "running".equals(t.desiredState())).map(t -> t.slot() + ":" + t.image() + " " + t.state())
+                .collect(Collectors.joining(", "));
+        return Messages.t("workflow.swarm.recover.now", st.updateState().isEmpty() ? "-" : st.updateState(), st.message(), x.image(),
+                tasks.isEmpty() ? "-" : tasks).strip();
+    }
+
+    private String recoverSwarm(WorkflowContext ctx, boolean resume, Consumer<String> progress) {
+        SwarmRecovery recovery = new SwarmRecovery(ctx, new GatewaySwarm(gateway));
+        SwarmRecovery.Unfinished u = recovery.find().orElseThrow(() -> new WorkflowException(Messages.t("workflow.recover.none")));
+        breakStaleLock(ctx);
+        DeployRun.Outcome o = resume ? recovery.resume(WorkflowActions.progress(progress)) : recovery.rollBack(WorkflowActions.progress(progress));
+        String service = u.plan().service();
+        boolean done = resume ? o.ok() : o.rolledBack();
+        String text = o.unknown() ? Messages.t("workflow.result.unknown", service, o.failedStep(), o.message())
+                : done ? resume ? Messages.t("workflow.result.swarmOk", Messages.t("workflow.kind." + u.plan().kind()), service, u.plan().tag())
+                        : Messages.t("banner.rolledBackTo", service, u.plan().oldImage())
+                : o.rolledBack() ? Messages.t("workflow.result.swarmRolledBack", service, o.message(), o.restoredImage())
+                : Messages.t("workflow.result.failed", service, o.failedStep(), o.message());
         timeline.action(Instant.now(), service, text, !done);
         if (!done) {
             throw new WorkflowException(text);

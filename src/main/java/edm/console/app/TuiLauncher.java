@@ -165,7 +165,9 @@ final class TuiLauncher {
         app.useAlerts(alerting);
         app.useChecklists(checklists);
         if (!config.readOnly) {
-            app.controller().useWorkflows(new WorkflowActions(config, gateway, alerting.timelineModel(), checklists));
+            WorkflowActions workflows = new WorkflowActions(config, gateway, alerting.timelineModel(), checklists);
+            control.useSwarmRestart(workflows::restartIfSwarm);
+            app.controller().useWorkflows(workflows);
         }
         app.controller().useRecovery(new RecoveryActions(config, gateway, alerting.timelineModel()));
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));

@@ -1,5 +1,6 @@
 package edm.console.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import edm.console.checklist.Checklist;
 import edm.console.checklist.ChecklistRun;
 import edm.console.checklist.Outcome;
@@ -41,12 +42,20 @@ final class WorkflowActions implements WorkflowControl {
     private final ContainerGateway gateway;
     private final Timeline timeline;
     private final ChecklistWiring checklists;
+    private final SwarmActions swarm;
 
     WorkflowActions(ConsoleConfig config, ContainerGateway gateway, Timeline timeline, ChecklistWiring checklists) {
         this.checklists = checklists;
         this.config = config;
         this.gateway = gateway;
         this.timeline = timeline;
+        this.swarm = new SwarmActions(config, gateway, timeline, this::ctx);
+    }
+
+    /** The swarm service a row stands for, when it is no configured container: D, B and r act on the service. */
+    private Optional<JsonNode> swarmService(String rowName) {
+        boolean container = config.services.stream().anyMatch(s -> config.containerName(s).equals(rowName));
+        return container ? Optional.empty() : swarm.find(rowName);
     }
 
     private String service(String containerName) {
@@ -69,6 +78,10 @@ final class WorkflowActions implements WorkflowControl {
 
     @Override
     public TagChoices tags(String containerName) {
+        Optional<JsonNode> svc = swarmService(containerName);
+        if (svc.isPresent()) {
+            return swarm.tags(svc.get(), containerName);
+        }
         String service = service(containerName);
         DeployWorkflow.Target t = Workflows.target(config, service);
         return DeployChoices.tags(ctx(), gateway.endpoint(), gateway.timeout(), service, containerName, t.repository());
@@ -76,12 +89,21 @@ final class WorkflowActions implements WorkflowControl {
 
     @Override
     public Optional<String> checklistRefusal(String containerName) {
-        service(containerName);
+        if (swarmService(containerName).isEmpty()) {
+            service(containerName);
+        }
         return checklistSatisfied() ? Optional.empty() : Optional.of(Messages.t("guided.gate.why"));
     }
 
     @Override
     public PlannedChange planDeploy(String containerName, String tag) {
+        Optional<JsonNode> svc = swarmService(containerName);
+        if (svc.isPresent()) {
+            if (!checklistSatisfied()) {
+                throw new WorkflowException(Messages.t("workflow.checklist.walkFirst"));
+            }
+            return swarm.planDeploy(svc.get(), tag);
+        }
         String service = service(containerName);
         DeployWorkflow.Prepared p = new DeployWorkflow(ctx()).prepareDeploy(Workflows.target(config, service),
                 new DeployWorkflow.Request(tag, false, false, false));
@@ -90,21 +112,43 @@ final class WorkflowActions implements WorkflowControl {
 
     @Override
     public List<ReleaseChoice> releases(String containerName) {
-        String service = service(containerName);
+        Optional<JsonNode> svc = swarmService(containerName);
         WorkflowContext ctx = ctx();
         refuseWhileOccupied(ctx);
+        if (svc.isPresent()) {
+            return swarm.releases(svc.get(), containerName);
+        }
+        String service = service(containerName);
         return DeployChoices.releases(ctx, service, containerName);
     }
 
     @Override
     public PlannedChange planRollback(String containerName, String releaseId) {
-        String service = service(containerName);
+        Optional<JsonNode> svc = swarmService(containerName);
         WorkflowContext ctx = ctx();
         refuseWhileOccupied(ctx);
+        if (svc.isPresent()) {
+            return swarm.planRollback(svc.get(), releaseId);
+        }
+        String service = service(containerName);
         Release to = ctx.history().goodReleases(service).stream().filter(r -> r.id().equals(releaseId)).findFirst()
                 .orElseThrow(() -> new WorkflowException(Messages.t("workflow.rollback.nothing", service)));
         DeployWorkflow.Prepared p = new DeployWorkflow(ctx).prepareRollback(Workflows.target(config, service), to);
         return new GuidedRun(p, new GatewayLogApi(gateway), o -> result(service, o));
+    }
+
+    /**
+     * The r key on a swarm service's row or one of its tasks: a forced rolling update of the service (a
+     * task's container restarted by hand would only be a task failure to Swarm); false for a container.
+     */
+    boolean restartIfSwarm(String rowName) {
+        Optional<JsonNode> svc = swarmService(rowName);
+        if (svc.isEmpty()) {
+            return false;
+        }
+        refuseWhileOccupied(ctx());
+        swarm.restart(svc.get());
+        return true;
     }
 
     /** While another workflow runs (or a cut one waits), B says so before listing releases to go back to. */

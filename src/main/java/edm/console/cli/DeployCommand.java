@@ -5,6 +5,7 @@ import edm.console.workflow.DeployRun;
 import edm.console.workflow.DeployWorkflow;
 import edm.console.workflow.Occupant;
 import edm.console.workflow.Recovery;
+import edm.console.workflow.SwarmRecovery;
 import edm.console.workflow.WorkflowLock;
 import edm.console.workflow.Workflows;
 import java.util.Optional;
@@ -68,6 +69,14 @@ public final class DeployCommand implements Callable<Integer>, ChangeCommand {
                 checklistOverride, cli.out, cli.err)) {
             return WorkflowCli.FAILED;
         }
+        Optional<SwarmCli.Service> swarm = SwarmCli.find(cli, service);
+        if (swarm.isPresent()) {
+            int code = swarm.get().deploy(tag, skipBackup, allowLatest, yes, cancelled);
+            if (code == WorkflowCli.OK) {
+                PreDeployGate.postDeploy(cli.config, cli.loaded.source(), !yes && System.console() != null, cli.out, cli.err);
+            }
+            return code;
+        }
         DeployWorkflow wf = new DeployWorkflow(cli.ctx);
         DeployWorkflow.Target target = Workflows.target(cli.config, service);
         DeployWorkflow.Request req = new DeployWorkflow.Request(tag, build, skipBackup, allowLatest);
@@ -130,6 +139,10 @@ public final class DeployCommand implements Callable<Integer>, ChangeCommand {
     }
 
     private int recoverCut(WorkflowCli cli, Occupant occupant) {
+        if (occupant.journal().map(SwarmRecovery::applies).orElse(false)) {
+            // Swarm went on by itself after the cut: show what it did, then follow it or ask it to roll back.
+            return SwarmCli.recover(cli, occupant, resume ? "resume" : rollBack ? "rollback" : null, yes);
+        }
         Recovery recovery = new Recovery(cli.ctx);
         Optional<Recovery.Unfinished> u = recovery.find();
         if (u.isEmpty()) {

@@ -6,6 +6,7 @@ import edm.console.workflow.RestartWorkflow;
 import edm.console.workflow.WorkflowLock;
 import edm.console.workflow.Workflows;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,10 @@ public final class RestartCommand implements Callable<Integer>, ChangeCommand {
                 Integer refused = cli.refuseIfOccupied(false);
                 if (refused != null) {
                     return refused;
+                }
+                Optional<SwarmCli.Service> swarm = all ? Optional.empty() : SwarmCli.find(cli, service);
+                if (swarm.isPresent()) {
+                    return swarm.get().restart(yes, cancelled);
                 }
                 List<DeployWorkflow.Target> targets = all ? Workflows.stack(cli.config) : List.of(Workflows.target(cli.config, service));
                 cli.out.println(Messages.t("workflow.restart.plan", String.join(" → ", targets.stream().map(DeployWorkflow.Target::service).toList())));

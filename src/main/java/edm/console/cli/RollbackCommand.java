@@ -48,6 +48,10 @@ public final class RollbackCommand implements Callable<Integer>, ChangeCommand {
                 if (refused != null) {
                     return refused;
                 }
+                Optional<SwarmCli.Service> swarm = list ? Optional.empty() : SwarmCli.find(cli, service);
+                if (swarm.isPresent()) {
+                    return swarm.get().rollback(tag, yes, cancelled);
+                }
                 List<Release> good = cli.ctx.history().goodReleases(service);
                 cli.out.println(Messages.t("workflow.rollback.list", service));
                 for (int i = 0; i < good.size(); i++) {

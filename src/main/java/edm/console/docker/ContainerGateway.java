@@ -126,6 +126,11 @@ public final class ContainerGateway implements AutoCloseable {
         return ops().deployOps();
     }
 
+    /** Raw JSON requests to the swarm endpoints (service update with its whole spec, tasks, info). */
+    public SwarmCalls swarmCalls() {
+        return ops().swarmCalls();
+    }
+
     public void start(String idOrName) {
         ops().start(idOrName);
     }

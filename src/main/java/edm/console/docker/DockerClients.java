@@ -5,6 +5,7 @@ import com.github.dockerjava.core.SSLConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import edm.console.core.OnDemandTrust;
 import java.time.Duration;
 
@@ -45,6 +46,16 @@ public final class DockerClients {
     }
 
     private static DockerClient build(String endpoint, Duration connectTimeout, Duration responseTimeout, TlsFiles tls) {
+        DefaultDockerClientConfig config = config(endpoint, tls);
+        return DockerClientImpl.getInstance(config, transport(config, connectTimeout, responseTimeout, tls));
+    }
+
+    /** The bare transport (raw JSON requests: the swarm service writes, whose full spec docker-java's beans would trim). */
+    static DockerHttpClient http(String endpoint, Duration timeout) {
+        return transport(config(endpoint, null), timeout, timeout, null);
+    }
+
+    private static DefaultDockerClientConfig config(String endpoint, TlsFiles tls) {
         // The context is resolved here (EngineEndpoint), not by docker-java: told "default", it adds no
         // context's TLS files to an endpoint that came from elsewhere (the config, DOCKER_HOST).
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
@@ -56,7 +67,11 @@ public final class DockerClients {
             // SkipTLSVerify); a certificate that does not check out is an error the status bar shows.
             builder.withDockerTlsVerify(true).withDockerCertPath(context.tlsDir().toString());
         }
-        DefaultDockerClientConfig config = builder.build();
+        return builder.build();
+    }
+
+    private static DockerHttpClient transport(DefaultDockerClientConfig config, Duration connectTimeout, Duration responseTimeout,
+                                              TlsFiles tls) {
         ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(tls != null ? new PemFilesSslConfig(tls) : sslConfig(config))
@@ -66,7 +81,7 @@ public final class DockerClients {
             http.responseTimeout(responseTimeout);
         }
         Duration answer = responseTimeout != null ? responseTimeout : connectTimeout;
-        return DockerClientImpl.getInstance(config, new DeadlineHttpClient(http.build(), answer, responseTimeout));
+        return new DeadlineHttpClient(http.build(), answer, responseTimeout);
     }
 
     /**

@@ -22,6 +22,7 @@ final class DockerJavaOps implements AutoCloseable {
     /** Guarded by this. */
     private DockerClient requestsClient;
     private DockerClient streamsClient;
+    private SwarmCalls swarmCalls;
     private boolean closed;
 
     DockerJavaOps(String endpoint, Duration timeout, TlsFiles tls) {
@@ -48,6 +49,16 @@ final class DockerJavaOps implements AutoCloseable {
             streamsClient = DockerClients.streams(endpoint, timeout, tls);
         }
         return streamsClient;
+    }
+
+    synchronized SwarmCalls swarmCalls() {
+        if (swarmCalls == null) {
+            if (closed) {
+                throw new EngineException("engine connection closed", null);
+            }
+            swarmCalls = new SwarmCalls(DockerClients.http(endpoint, timeout));
+        }
+        return swarmCalls;
     }
 
     /** The reads through docker-java, for an endpoint the lean client cannot serve. */
@@ -98,10 +109,15 @@ final class DockerJavaOps implements AutoCloseable {
     public void close() {
         DockerClient r;
         DockerClient st;
+        SwarmCalls sc;
         synchronized (this) {
             closed = true;
             r = requestsClient;
             st = streamsClient;
+            sc = swarmCalls;
+        }
+        if (sc != null) {
+            sc.close();
         }
         try {
             if (r != null) {

@@ -2,6 +2,7 @@ package edm.console.ui;
 
 import edm.console.backup.BackupKind;
 import edm.console.core.ContainerInfo;
+import edm.console.swarm.SwarmService;
 import edm.console.i18n.Messages;
 import edm.console.ui.keys.Action;
 import java.time.Duration;
@@ -74,6 +75,12 @@ final class ChangeActions {
             return;
         }
         ContainerInfo c = state.view == UiState.View.DETAIL && state.detail != null ? state.detail.summary() : state.selected();
+        SwarmService service = c == null && state.view != UiState.View.DETAIL ? state.selectedService() : null;
+        if (service != null && a == Action.RESTART) {
+            // r on a service's row: a forced rolling update of the service (one task at a time, start-first).
+            state.confirm = new UiState.Confirm(a, service.id(), service.name(), true);
+            return;
+        }
         if (c == null) {
             return;
         }

@@ -3,6 +3,7 @@ package edm.console.ui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import edm.console.core.ContainerInfo;
+import edm.console.swarm.SwarmService;
 import edm.console.i18n.Messages;
 import edm.console.ui.guided.PlannedChange;
 import edm.console.ui.guided.ReleaseChoice;
@@ -97,14 +98,16 @@ final class GuidedController {
             g.hidden = false; // one workflow at a time: D or B shows the one that runs
             return;
         }
+        // A swarm service's row stands for the service: its deploy and rollback are the service's.
         ContainerInfo c = state.selected();
-        if (c == null || blocked.getAsBoolean()) {
+        SwarmService service = c == null ? state.selectedService() : null;
+        if (c == null && service == null || blocked.getAsBoolean()) {
             return;
         }
-        GuidedState fresh = new GuidedState(++tokens, kind, c.name());
+        String name = c != null ? c.name() : service.name();
+        GuidedState fresh = new GuidedState(++tokens, kind, name);
         state.guided = fresh;
         long token = fresh.token;
-        String name = c.name();
         actions.execute(() -> {
             try {
                 if (fresh.deploy()) {

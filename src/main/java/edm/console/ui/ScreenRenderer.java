@@ -364,7 +364,7 @@ public final class ScreenRenderer {
     private void drawConfirm(Canvas full, UiState.Confirm c) {
         Messages m = ctx.messages();
         // Container actions name the container; backup actions name what is backed up.
-        String question = m.get("confirm." + c.action().name().toLowerCase(Locale.ROOT), c.containerName());
+        String question = m.get("confirm." + c.action().name().toLowerCase(Locale.ROOT) + (c.service() ? "Service" : ""), c.containerName());
         String keys = m.get("confirm.keys");
         int w = Math.min(full.width() - 2, Math.max(Cells.width(question), Cells.width(keys)) + 6);
         int h = 5;

@@ -63,7 +63,11 @@ public final class UiState {
     private List<String> rowsShown;
 
     /** A dangerous action waiting for y/n, naming its target. */
-    public record Confirm(Action action, String containerId, String containerName) {
+    /** {@code service}: the row is a swarm service's (its restart is a rolling update, not a container's). */
+    public record Confirm(Action action, String containerId, String containerName, boolean service) {
+        public Confirm(Action action, String containerId, String containerName) {
+            this(action, containerId, containerName, false);
+        }
     }
 
     /** A one-line message shown in place of the hints until it expires. */

@@ -24,9 +24,22 @@ public final class DeployRun {
      * @param restoredImage what the service runs after a roll back (the old container's image), else null
      */
     public record Outcome(Release release, String failedStep, String message, List<String> output, boolean rolledBack,
-                          String restoredImage) {
+                          String restoredImage, boolean unknown) {
         public Outcome(Release release, String failedStep, String message, List<String> output, boolean rolledBack) {
             this(release, failedStep, message, output, rolledBack, null);
+        }
+
+        public Outcome(Release release, String failedStep, String message, List<String> output, boolean rolledBack,
+                       String restoredImage) {
+            this(release, failedStep, message, output, rolledBack, restoredImage, false);
+        }
+
+        /**
+         * The console cannot tell how it ended (the engine stopped answering, or Swarm was still updating at the
+         * deadline): {@code message} says why; the journal stays so that {@code deploy --recover} follows it.
+         */
+        public static Outcome unknown(Release release, String step, String message, List<String> output) {
+            return new Outcome(release, step, message, output, false, null, true);
         }
 
         public boolean ok() {

@@ -21,7 +21,8 @@ public final class Recovery {
     }
 
     public Optional<Unfinished> find() {
-        return Journal.unfinished(ctx.stateDir()).map(j -> {
+        // A swarm run's journal is SwarmRecovery's: it names a service, not two containers.
+        return Journal.unfinished(ctx.stateDir()).filter(j -> !SwarmRecovery.applies(j)).map(j -> {
             DeployPlan p = DeployPlan.fromJournal(j.data());
             String newRef = p.reuseId() != null ? p.reuseId() : j.data().getOrDefault("newId", p.tempName());
             return new Unfinished(j, p, j.last().step(), j.last().phase(), ctx.engine().state(p.oldId()), ctx.engine().state(newRef));
