@@ -14,6 +14,7 @@ import edm.console.ui.render.TerminalPainter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,9 +55,12 @@ public final class TuiApp {
     static final long DATA_SETTLE_NANOS = 100_000_000L;
     /** When the pending data frame is drawn. */
     private long dataDueAt;
-    private final UiState state = new UiState();
-    private final ScreenRenderer renderer;
-    private final TuiController controller;
+    // Rebuilt when the operator switches engine (the UI thread only): the panels start afresh on the other engine.
+    private UiState state = new UiState();
+    private ScreenRenderer renderer;
+    private TuiController controller;
+    private final Path exportDir;
+    private HostsControl hosts = HostsControl.NONE;
     private final BlockingQueue<UiEvent> queue = new LinkedBlockingQueue<>();
     private final ExecutorService actions = Executors.newFixedThreadPool(2, Threads.daemon("edm-action"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-tick"));
@@ -82,10 +86,51 @@ public final class TuiApp {
         }
         this.screen = screen;
         this.painter = new TerminalPainter(ts.getTerminal(), ctx.theme());
+        this.exportDir = exportDir;
+        this.inFlight = new InFlightWork(ctx.clock());
+        panels(ctx, control, logs);
+    }
+
+    private void panels(UiContext ctx, ContainerControl control, LogSessions logs) {
         this.renderer = new ScreenRenderer(ctx, logs != null);
         this.controller = new TuiController(state, ctx, control, actions, this::post, logs, exportDir, this::logsChanged);
-        this.inFlight = new InFlightWork(ctx.clock());
         controller.track(inFlight);
+        controller.useHosts(hosts);
+    }
+
+    /** Connects the hosts view (before {@link #run}); it stays connected across switches of engine. */
+    public void useHosts(HostsControl control) {
+        hosts = control;
+        controller.useHosts(control);
+    }
+
+    /**
+     * Rebuilds every panel on another engine (the UI thread, from {@link UiEvent.EngineReady}): the old panels'
+     * log streams close, the state starts afresh but for the panel shown, the zoom and the hosts view, and the
+     * engine's wiring is applied before its monitors start. Refused (and the engine abandoned) when a change this
+     * console started runs after all: a switch never cuts one.
+     */
+    void switchEngine(EngineUi e) {
+        List<String> running = inFlight.running();
+        if (!running.isEmpty()) {
+            e.abandon().run();
+            state.hosts.switching = null;
+            controller.flash(e.ctx().messages().get("hosts.switchRefused", e.name(), String.join(", ", running)), Style.WARNING);
+            return;
+        }
+        controller.closeLogs();
+        UiState before = state;
+        state = new UiState();
+        state.panel = before.panel;
+        state.zoomed = before.zoomed;
+        state.hosts.takeOver(before.hosts);
+        state.hosts.current = e.name();
+        state.hosts.switching = null;
+        panels(e.ctx(), e.control(), e.logs());
+        e.wire().accept(this);
+        frame = null; // everything on screen changes: a complete frame
+        e.activate().run();
+        controller.flash(e.ctx().messages().get("hosts.switched", e.name()), Style.OK);
     }
 
     /** The work this console has started and not finished; the launcher waits for it before exiting. */
@@ -279,7 +324,7 @@ public final class TuiApp {
             if (e instanceof UiEvent.Key k) {
                 keyTrace.handled(k);
             }
-            controller.handle(e);
+            handle(e);
         } while (!state.quit && (e = queue.poll()) != null);
         return batch;
     }
@@ -348,10 +393,18 @@ public final class TuiApp {
         keyTrace.frameShown(reason, start);
     }
 
+    private void handle(UiEvent e) {
+        if (e instanceof UiEvent.EngineReady r) {
+            switchEngine(r.engine());
+        } else {
+            controller.handle(e);
+        }
+    }
+
     /** Synchronous event handling for screen tests: apply events, then draw. */
     public void apply(UiEvent... events) throws IOException {
         for (UiEvent e : events) {
-            controller.handle(e);
+            handle(e);
         }
         drawFrame(false);
     }
@@ -360,7 +413,7 @@ public final class TuiApp {
     public void drainForTest() throws IOException {
         UiEvent e;
         while ((e = queue.poll()) != null) {
-            controller.handle(e);
+            handle(e);
         }
         drawFrame(false);
     }
