@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * timeout, so a hung or unreachable engine is a row that says why after at most that, never a wait of the others.
  */
 public final class HostsPoller implements AutoCloseable {
-    /** The reads one poll makes; {@link #of(ContainerGateway)} for an engine. */
+    /** The reads one poll makes, and the engine's stack (from its config); {@link #of} for an engine. */
     public interface Reads {
         EngineInfo info();
 
@@ -37,8 +37,16 @@ public final class HostsPoller implements AutoCloseable {
 
         ContainerDetail inspect(String name);
 
-        static Reads of(ContainerGateway gateway) {
+        List<String> stackNames();
+
+        static Reads of(ContainerGateway gateway, List<String> stackNames) {
+            List<String> stack = List.copyOf(stackNames);
             return new Reads() {
+                @Override
+                public List<String> stackNames() {
+                    return stack;
+                }
+
                 @Override
                 public EngineInfo info() {
                     return gateway.info();
@@ -62,11 +70,8 @@ public final class HostsPoller implements AutoCloseable {
         Reads open();
     }
 
-    /** One engine: its name, address (for the row), its stack's container names and how to reach it. */
-    public record Target(String name, String endpoint, List<String> stackNames, Opener opener) {
-        public Target {
-            stackNames = List.copyOf(stackNames);
-        }
+    /** One engine: its name, address (for the row) and how to reach it. */
+    public record Target(String name, String endpoint, Opener opener) {
     }
 
     /** A poll's outcome: the row, and for the alerts the stack as probes see it (with its OOM-killed containers). */
@@ -134,7 +139,6 @@ public final class HostsPoller implements AutoCloseable {
         }
 
         void poll(Clock clock, Consumer<Poll> report) {
-            Instant now = clock.now();
             try {
                 if (reads == null) {
                     reads = target.opener().open();
@@ -143,19 +147,19 @@ public final class HostsPoller implements AutoCloseable {
                 report.accept(failed(target, e, clock.now()));
                 return;
             }
-            report.accept(pollOnce(target, reads, now, clock));
+            report.accept(pollOnce(target, reads, clock));
         }
     }
 
     /** One poll of one engine: the pure logic, the same on a real engine and in a test. */
-    static Poll pollOnce(Target t, Reads reads, Instant started, Clock clock) {
+    static Poll pollOnce(Target t, Reads reads, Clock clock) {
         try {
             EngineInfo info = reads.info();
             List<ContainerInfo> listed = reads.list();
             List<ContainerInfo> shown = new ArrayList<>(listed.size());
             Set<String> oom = new HashSet<>();
             for (ContainerInfo c : listed) {
-                if (!t.stackNames().contains(c.name())) {
+                if (!reads.stackNames().contains(c.name())) {
                     shown.add(c);
                     continue;
                 }
