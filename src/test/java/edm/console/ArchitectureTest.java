@@ -100,6 +100,16 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** The engine set opens engines for the CLI and the TUI alike: no terminal, no UI, no CLI, no docker-java of its own. */
+    @Test
+    void theEngineSetKnowsNoTerminalCliOrUi() {
+        noClasses().that().resideInAPackage("edm.console.engines..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.googlecode.lanterna..", "org.jline..", "picocli..",
+                        "com.github.dockerjava..", "edm.console.ui..", "edm.console.cli..", "edm.console.app..",
+                        "edm.console.live..", "edm.console.sandbox..")
+                .check(MAIN);
+    }
+
     @Test
     void adaptersDoNotImportEachOtherOrTheUi() {
         for (String adapter : new String[] {"docker", "host", "config"}) {

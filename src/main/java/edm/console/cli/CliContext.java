@@ -3,10 +3,9 @@ package edm.console.cli;
 import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
 import edm.console.docker.ContainerGateway;
-import edm.console.docker.EngineEndpoint;
+import edm.console.engines.EngineSet;
 import edm.console.i18n.Messages;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -87,7 +86,7 @@ final class CliContext implements AutoCloseable {
     ContainerGateway gateway() {
         if (gateway == null) {
             ConsoleConfig c = config();
-            gateway = new ContainerGateway(EngineEndpoint.resolve(c.docker.endpoint), Duration.ofSeconds(c.docker.timeoutSeconds));
+            gateway = EngineSet.gateway(c);
         }
         return gateway;
     }

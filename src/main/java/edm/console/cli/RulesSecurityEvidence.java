@@ -4,6 +4,7 @@ import edm.console.checklist.SecurityEvidence;
 import edm.console.config.ConsoleConfig;
 import edm.console.docker.ContainerGateway;
 import edm.console.docker.EngineEndpoint;
+import edm.console.engines.EngineSet;
 import edm.console.security.SecurityReport;
 import edm.console.security.SecurityRules;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class RulesSecurityEvidence implements SecurityEvidence {
         try {
             return SecurityRules.spec().run(SecurityCommand.context(config, () -> {
                 if (gateway[0] == null) {
-                    gateway[0] = new ContainerGateway(endpoint, timeout);
+                    gateway[0] = new ContainerGateway(endpoint, timeout, EngineSet.tlsFiles(config.docker.tls));
                 }
                 return gateway[0];
             }));

@@ -16,6 +16,7 @@ import edm.console.core.Threads;
 import edm.console.docker.EngineEndpoint;
 import edm.console.docker.EngineException;
 import edm.console.docker.EngineNotAnsweringException;
+import edm.console.engines.EngineSet;
 import edm.console.health.ContainerProbes;
 import edm.console.health.HealthChecker;
 import edm.console.health.HostProbes;
@@ -134,7 +135,7 @@ public final class SnapshotCollector {
         Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
         Instant started = clock.now();
         ExecutorService engine = Executors.newSingleThreadExecutor(Threads.daemon("edm-check-engine"));
-        ContainerGateway gw = new ContainerGateway(endpoint, timeout);
+        ContainerGateway gw = new ContainerGateway(endpoint, timeout, EngineSet.tlsFiles(config.docker.tls));
         Future<ContainersSnapshot> read = engine.submit(() -> read(gw, endpoint, config, clock));
         try {
             return read.get(timeout.plus(ENGINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);

@@ -61,6 +61,7 @@ final class ConfigValidator {
         notBlank("compose.command", c.compose.command);
         new SecurityValidator(problems).validate(c.security);
         new ScheduleValidator(problems).validate(c.schedule);
+        new EnginesValidator(problems).validate(c);
     }
 
     private void docker(ConsoleConfig.DockerSettings d) {

@@ -37,6 +37,12 @@ public class ConsoleConfig {
     public ComposeSettings compose = new ComposeSettings();
     public SecuritySettings security = new SecuritySettings();
     public ScheduleSettings schedule = new ScheduleSettings();
+    /**
+     * Further Docker engines beside {@link #docker} (issue 17): other servers of the system, each with its own
+     * endpoint and optionally its own config file; {@code check --all-hosts}, {@code status --all-hosts} and the
+     * hosts view go over all of them. Empty: only the main engine.
+     */
+    public List<EngineSettings> engines = new ArrayList<>();
 
     public Path projectPath() {
         return Path.of(projectDir);
@@ -72,11 +78,83 @@ public class ConsoleConfig {
                 .map(this::stopSeconds).orElse(deploy.stopGraceSeconds);
     }
 
+    /**
+     * A copy for another engine: the same settings (shared, they are read-only after loading) but the engine's
+     * endpoint and TLS files in {@code docker}, and no further {@code engines} (an engine's config does not
+     * bring engines of its own).
+     */
+    public ConsoleConfig forEngine(String name, String endpoint, TlsSettings tls) {
+        ConsoleConfig copy = new ConsoleConfig();
+        for (String setting : SettingType.settingsOf(ConsoleConfig.class).keySet()) {
+            try {
+                ConsoleConfig.class.getField(setting).set(copy, ConsoleConfig.class.getField(setting).get(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("ConsoleConfig." + setting + " cannot be copied", e);
+            }
+        }
+        copy.docker = new DockerSettings();
+        copy.docker.name = name;
+        copy.docker.endpoint = endpoint;
+        copy.docker.timeoutSeconds = docker.timeoutSeconds;
+        copy.docker.tls = tls == null ? new TlsSettings() : tls;
+        copy.engines = new ArrayList<>();
+        return copy;
+    }
+
     public static class DockerSettings {
+        /** How this engine is named beside the {@code engines} (check --all-hosts, the hosts view). */
+        public String name = "local";
         /** Empty: $DOCKER_HOST, else unix:///var/run/docker.sock. */
         public String endpoint = "";
         /** Every request to the engine fails after this long. */
         public int timeoutSeconds = 10;
+        /** For a tcp:// endpoint that speaks TLS: the CA, client certificate and key (PEM files); empty: none. */
+        public TlsSettings tls = new TlsSettings();
+    }
+
+    /** The PEM files of a TLS engine (what the docker CLI's --tlscacert, --tlscert and --tlskey name). */
+    public static class TlsSettings {
+        public String ca = "";
+        public String cert = "";
+        public String key = "";
+
+        public TlsSettings() {
+        }
+
+        public TlsSettings(String ca, String cert, String key) {
+            this.ca = ca;
+            this.cert = cert;
+            this.key = key;
+        }
+
+        /** Whether any file is named (all three then must be). */
+        public boolean given() {
+            return !ca.isBlank() || !cert.isBlank() || !key.isBlank();
+        }
+    }
+
+    /** One more engine (issue 17): {@code engines[]} in the config file. */
+    public static class EngineSettings {
+        /** How the console names it (hosts view, the sections of check --all-hosts). */
+        public String name;
+        /** unix:///path/docker.sock, tcp://host:port (TLS with {@code tls}), or ssh://user@host[:port]. */
+        public String endpoint;
+        /** For tcp:// with TLS: the CA, client certificate and key. */
+        public TlsSettings tls = new TlsSettings();
+        /** For ssh://: the Docker socket on that host, which the tunnel forwards. */
+        public String socket = "/var/run/docker.sock";
+        /** For ssh://: an ssh_config file for the tunnel (ssh -F); empty: the user's ~/.ssh/config. */
+        public String sshConfig = "";
+        /** That engine's own config file (its project dir, services, health URLs); empty: the main config. */
+        public String config = "";
+
+        public EngineSettings() {
+        }
+
+        public EngineSettings(String name, String endpoint) {
+            this.name = name;
+            this.endpoint = endpoint;
+        }
     }
 
     public static class ServiceConfig {

@@ -28,14 +28,22 @@ import java.util.function.Consumer;
 public final class ContainerGateway implements AutoCloseable {
     private final String endpoint;
     private final Duration timeout;
+    /** A tcp:// engine's own TLS files; null: none (or as the environment or a docker context gives them). */
+    private final TlsFiles tls;
     /** Guarded by this. */
     private EngineReads reads;
     private DockerJavaOps ops;
     private boolean closed;
 
     public ContainerGateway(String endpoint, Duration timeout) {
+        this(endpoint, timeout, null);
+    }
+
+    /** The gateway of a tcp:// engine that speaks TLS with these files (null: as the two-argument one). */
+    public ContainerGateway(String endpoint, Duration timeout, TlsFiles tls) {
         this.endpoint = endpoint;
         this.timeout = timeout;
+        this.tls = tls;
     }
 
     private synchronized EngineReads reads() {
@@ -43,7 +51,7 @@ public final class ContainerGateway implements AutoCloseable {
             if (closed) {
                 throw new EngineException("engine connection closed", null);
             }
-            Optional<LeanEngine> lean = LeanEngine.forEndpoint(endpoint, timeout);
+            Optional<LeanEngine> lean = tls != null ? Optional.empty() : LeanEngine.forEndpoint(endpoint, timeout);
             reads = lean.isPresent() ? lean.get() : ops().reads();
         }
         return reads;
@@ -54,7 +62,7 @@ public final class ContainerGateway implements AutoCloseable {
             if (closed) {
                 throw new EngineException("engine connection closed", null);
             }
-            ops = new DockerJavaOps(endpoint, timeout);
+            ops = new DockerJavaOps(endpoint, timeout, tls);
         }
         return ops;
     }

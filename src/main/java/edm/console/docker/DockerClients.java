@@ -27,20 +27,30 @@ public final class DockerClients {
     }
 
     public static DockerClient requests(String endpoint, Duration timeout) {
-        return build(endpoint, timeout, timeout);
+        return build(endpoint, timeout, timeout, null);
     }
 
     public static DockerClient streams(String endpoint, Duration connectTimeout) {
-        return build(endpoint, connectTimeout, null);
+        return build(endpoint, connectTimeout, null, null);
     }
 
-    private static DockerClient build(String endpoint, Duration connectTimeout, Duration responseTimeout) {
+    /** {@link #requests(String, Duration)} for a tcp:// engine with its own TLS files (null: as without). */
+    public static DockerClient requests(String endpoint, Duration timeout, TlsFiles tls) {
+        return build(endpoint, timeout, timeout, tls);
+    }
+
+    /** {@link #streams(String, Duration)} for a tcp:// engine with its own TLS files (null: as without). */
+    public static DockerClient streams(String endpoint, Duration connectTimeout, TlsFiles tls) {
+        return build(endpoint, connectTimeout, null, tls);
+    }
+
+    private static DockerClient build(String endpoint, Duration connectTimeout, Duration responseTimeout, TlsFiles tls) {
         // The context is resolved here (EngineEndpoint), not by docker-java: told "default", it adds no
         // context's TLS files to an endpoint that came from elsewhere (the config, DOCKER_HOST).
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint)
                 .withDockerContext(EngineEndpoint.DEFAULT_CONTEXT);
-        EngineEndpoint.Target context = EngineEndpoint.contextOf(endpoint);
+        EngineEndpoint.Target context = tls != null ? null : EngineEndpoint.contextOf(endpoint);
         if (context != null && context.tlsDir() != null) {
             // Always verified: docker-java has no "TLS without checking the certificate" (a context's
             // SkipTLSVerify); a certificate that does not check out is an error the status bar shows.
@@ -49,7 +59,7 @@ public final class DockerClients {
         DefaultDockerClientConfig config = builder.build();
         ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(sslConfig(config))
+                .sslConfig(tls != null ? new PemFilesSslConfig(tls) : sslConfig(config))
                 .maxConnections(16)
                 .connectionTimeout(connectTimeout);
         if (responseTimeout != null) {

@@ -17,14 +17,17 @@ import java.util.function.Consumer;
 final class DockerJavaOps implements AutoCloseable {
     private final String endpoint;
     private final Duration timeout;
+    /** The engine's own TLS files; null: none, or as the environment or a context gives them. */
+    private final TlsFiles tls;
     /** Guarded by this. */
     private DockerClient requestsClient;
     private DockerClient streamsClient;
     private boolean closed;
 
-    DockerJavaOps(String endpoint, Duration timeout) {
+    DockerJavaOps(String endpoint, Duration timeout, TlsFiles tls) {
         this.endpoint = endpoint;
         this.timeout = timeout;
+        this.tls = tls;
     }
 
     synchronized DockerClient requests() {
@@ -32,7 +35,7 @@ final class DockerJavaOps implements AutoCloseable {
             if (closed) {
                 throw new EngineException("engine connection closed", null);
             }
-            requestsClient = DockerClients.requests(endpoint, timeout);
+            requestsClient = DockerClients.requests(endpoint, timeout, tls);
         }
         return requestsClient;
     }
@@ -42,7 +45,7 @@ final class DockerJavaOps implements AutoCloseable {
             if (closed) {
                 throw new EngineException("engine connection closed", null);
             }
-            streamsClient = DockerClients.streams(endpoint, timeout);
+            streamsClient = DockerClients.streams(endpoint, timeout, tls);
         }
         return streamsClient;
     }
@@ -84,7 +87,7 @@ final class DockerJavaOps implements AutoCloseable {
     }
 
     private void withLongDeadline(int graceSeconds, String what, ClientCall call) {
-        try (DockerClient longer = DockerClients.requests(endpoint, timeout.plusSeconds(graceSeconds + 5L))) {
+        try (DockerClient longer = DockerClients.requests(endpoint, timeout.plusSeconds(graceSeconds + 5L), tls)) {
             call.run(longer);
         } catch (Exception e) {
             throw EngineException.of(what, e);

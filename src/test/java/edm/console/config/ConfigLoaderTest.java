@@ -100,7 +100,7 @@ class ConfigLoaderTest {
                 f + ":3: thresholds.diskPercnt: unknown key, did you mean 'diskPercent'?",
                 f + ":4: thresholds.disk-percent: unknown key, did you mean 'diskPercent'?",
                 f + ":5: colour: unknown key, expected one of: project, environment, projectDir, network, envFile, "
-                        + "readOnly, docker, services, thresholds, refresh, health, logs, backups, ui, alerts, deploy, compose, security, schedule",
+                        + "readOnly, docker, services, thresholds, refresh, health, logs, backups, ui, alerts, deploy, compose, security, schedule, engines",
                 f + ":6: memoryPercent: unknown key here, did you mean 'thresholds.memoryPercent'?"), lines);
     }
 

@@ -91,7 +91,7 @@ class LeanEngineIT {
         DockerEngine.client().startContainerCmd(tty).exec();
         DockerEngine.client().waitContainerCmd(tty).start().awaitStatusCode();
         lean = LeanEngine.forEndpoint(DockerEngine.endpoint(), TIMEOUT).orElseThrow();
-        ops = new DockerJavaOps(DockerEngine.endpoint(), TIMEOUT);
+        ops = new DockerJavaOps(DockerEngine.endpoint(), TIMEOUT, null);
         dockerJava = ops.reads();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (lean.inspect(RICH).summary().health() != HealthStatus.HEALTHY && System.nanoTime() < until) {
