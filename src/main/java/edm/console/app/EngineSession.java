@@ -57,7 +57,7 @@ final class EngineSession implements AutoCloseable {
         this.gate = gate;
         this.first = first;
         Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
-        this.gateway = new ContainerGateway(link.endpoint(), timeout);
+        this.gateway = new ContainerGateway(link.endpoint(), timeout, link.tls());
         this.logs = new LogSessions(new GatewayLogApi(gateway), config.projectPath(), config.logs.files,
                 config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, clock);
         this.alerting = new Alerting(config, clock, alerts, all, h -> {
@@ -72,7 +72,7 @@ final class EngineSession implements AutoCloseable {
         this.drift = DriftFeed.of(config, r -> gate.post(new UiEvent.Drift(r)));
         this.containers = new ContainerMonitor(gateway, config.containerNames(),
                 seconds(config.refresh.statsSeconds), seconds(config.refresh.relistSeconds),
-                link.endpoint().startsWith("unix://"), clock, this::monitored);
+                link.onThisMachine(), clock, this::monitored);
         // The host metrics the console reads are this machine's: shown only for an engine that runs here.
         this.host = link.onThisMachine() ? new HostMonitor(config.projectPath(), seconds(config.refresh.hostSeconds), s -> {
             gate.post(new UiEvent.Host(s));

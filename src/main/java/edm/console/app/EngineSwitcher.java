@@ -51,7 +51,7 @@ final class EngineSwitcher implements HostsControl, AutoCloseable {
     private HostsPoller.Reads reads(String name) {
         EngineLink link = engines.link(name);
         alerts.of(link);
-        ContainerGateway g = new ContainerGateway(link.endpoint(), Duration.ofSeconds(link.config().docker.timeoutSeconds));
+        ContainerGateway g = new ContainerGateway(link.endpoint(), Duration.ofSeconds(link.config().docker.timeoutSeconds), link.tls());
         pollerGateways.add(g);
         return HostsPoller.Reads.of(g, link.config().containerNames());
     }

@@ -1,5 +1,9 @@
 package edm.console.app;
 
+import edm.console.config.LoadedConfig;
+import edm.console.engines.EngineConnection;
+import edm.console.engines.EngineSet;
+import edm.console.engines.EngineSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +29,25 @@ final class Engines implements AutoCloseable {
             throw new IllegalArgumentException("no engine");
         }
         entries.forEach(e -> slots.add(new Slot(e)));
+    }
+
+    /**
+     * The engines of the config ({@link EngineSet}): the main one with the console's own config (and the docker
+     * context its address came from), the others with theirs, each opened by the engine set (ssh:// tunnels).
+     */
+    static Engines of(LoadedConfig main, String mainDockerContext) {
+        EngineSet set = EngineSet.of(main.config());
+        List<Entry> entries = new ArrayList<>();
+        for (EngineSpec spec : set.specs()) {
+            entries.add(new Entry(spec.name(), spec.endpoint(), () -> {
+                EngineConnection c = set.open(spec);
+                LoadedConfig loaded = spec.main() ? main : new LoadedConfig(c.config(),
+                        Optional.ofNullable(spec.configFile()).or(main::source), List.of(), List.of());
+                return new EngineLink(spec.name(), c.endpoint(), spec.endpoint(), spec.main() ? mainDockerContext : "", loaded,
+                        c.tls(), spec.transport() == EngineSpec.Transport.UNIX, c);
+            }));
+        }
+        return new Engines(entries);
     }
 
     List<Entry> entries() {

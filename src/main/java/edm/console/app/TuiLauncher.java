@@ -89,8 +89,7 @@ final class TuiLauncher {
         FirstFrame first = early.forConfig(endpoint, timeout, config.containerNames(), Clock.SYSTEM);
         // Lanterna takes the terminal (stty runs in child processes) meanwhile too, while this thread wires the rest.
         ScreenOpening opening = ScreenOpening.start();
-        Engines engines = new Engines(List.of(new Engines.Entry(MAIN_ENGINE, endpoint, () -> new EngineLink(MAIN_ENGINE, endpoint,
-                endpoint, engine.context(), loaded, endpoint.startsWith("unix://"), () -> { }))));
+        Engines engines = Engines.of(loaded, engine.context());
         try (engines) {
             return runScreen(loaded, theme, engines, first, opening);
         } catch (IOException | RuntimeException e) {
@@ -100,9 +99,6 @@ final class TuiLauncher {
             return 3;
         }
     }
-
-    /** The name of the engine of the console's own config when the config names no other. */
-    static final String MAIN_ENGINE = "local";
 
     /** The panels' context for one engine: its config's stack, thresholds and label; the engine named with several. */
     private static UiContext context(Theme theme, boolean readOnly, EngineLink link, boolean several) {
