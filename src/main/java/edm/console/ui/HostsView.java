@@ -17,6 +17,7 @@ final class HostsView {
     private static final int STATE = 14;
     private static final int COUNT = 11;
     private static final int SMALL = 10;
+    private static final int MEMORY = 16;
 
     private HostsView() {
     }
@@ -33,7 +34,7 @@ final class HostsView {
         out.add(List.of(StyledText.of("  " + Cells.fit(m.get("hosts.col.engine"), NAME) + " "
                 + Cells.fit(m.get("hosts.col.state"), STATE) + " " + Cells.fit(m.get("hosts.col.containers"), COUNT) + " "
                 + Cells.fit(m.get("hosts.col.unhealthy"), SMALL) + " " + Cells.fit(m.get("hosts.col.alerts"), SMALL) + " "
-                + Cells.fit(m.get("hosts.col.memory"), COUNT) + " " + Cells.fit(m.get("hosts.col.disk"), SMALL) + " "
+                + Cells.fit(m.get("hosts.col.memory"), MEMORY) + " " + Cells.fit(m.get("hosts.col.disk"), SMALL) + " "
                 + m.get("hosts.col.endpoint"), Style.HEADER)));
         for (int i = 0; i < h.rows.size(); i++) {
             out.add(row(h, h.rows.get(i), i == h.selected, width, now, m, f));
@@ -65,7 +66,7 @@ final class HostsView {
                         r.unhealthy() > 0 ? Style.CRITICAL : Style.NORMAL));
                 line.add(StyledText.of(Cells.fit(String.valueOf(r.firing()), SMALL) + " ", r.firing() > 0 ? Style.CRITICAL : Style.NORMAL));
                 long mem = r.info() == null ? -1 : r.info().memTotalBytes();
-                line.add(StyledText.of(Cells.fit(mem < 0 ? m.get("hosts.unknown") : m.get("hosts.memTotal", f.bytes(mem)), COUNT) + " ",
+                line.add(StyledText.of(Cells.fit(mem < 0 ? m.get("hosts.unknown") : m.get("hosts.memTotal", f.bytes(mem)), MEMORY) + " ",
                         mem < 0 ? Style.WARNING : Style.NORMAL));
                 line.add(StyledText.of(Cells.fit(m.get("hosts.unknown"), SMALL) + " ", Style.MUTED));
                 line.add(StyledText.of(r.endpoint(), Style.MUTED));
