@@ -168,8 +168,9 @@ final class TuiLauncher {
         session.wire(app);
         app.state().hosts.current = session.name();
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
-        EngineSwitcher switcher = new EngineSwitcher(engines, sessions, all, app, session,
-                EngineSession.seconds(Math.max(config.refresh.relistSeconds, MIN_HOSTS_POLL_SECONDS)), Clock.SYSTEM);
+        Duration pollEvery = EngineSession.seconds(Math.max(config.refresh.relistSeconds, MIN_HOSTS_POLL_SECONDS));
+        EngineSwitcher switcher = new EngineSwitcher(engines, sessions, all, app, session, pollEvery, Clock.SYSTEM);
+        app.state().hosts.pollEvery = pollEvery;
         app.useHosts(switcher);
         try (switcher) {
             session.start(app.inFlight());

@@ -1,6 +1,7 @@
 package edm.console.ui;
 
 import edm.console.core.EngineSummary;
+import java.time.Duration;
 import java.util.List;
 
 /** The hosts view's part of the UI state (UI thread only); it outlives a switch of engine. */
@@ -12,6 +13,8 @@ public final class HostsState {
     public String current = "";
     /** The engine being switched to (its connection is opening), or null. */
     public String switching;
+    /** How often the engines are polled (the legend says it), or null when not known. */
+    public Duration pollEvery;
 
     public EngineSummary selectedRow() {
         if (rows.isEmpty()) {
@@ -27,5 +30,6 @@ public final class HostsState {
         selected = before.selected;
         current = before.current;
         switching = before.switching;
+        pollEvery = before.pollEvery;
     }
 }

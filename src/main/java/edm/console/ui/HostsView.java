@@ -41,6 +41,10 @@ final class HostsView {
         }
         out.add(List.of());
         out.add(List.of(StyledText.of(m.get("hosts.legend"), Style.MUTED)));
+        out.add(List.of(StyledText.of(m.get("hosts.legendHost"), Style.MUTED)));
+        if (h.pollEvery != null) {
+            out.add(List.of(StyledText.of(m.get("hosts.legendAlerts", f.duration(h.pollEvery)), Style.MUTED)));
+        }
         return out;
     }
 
