@@ -1,6 +1,7 @@
 package edm.console.app;
 
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import edm.console.ui.render.AnsiOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +22,7 @@ import sun.misc.Signal;
  * to stty as Lanterna makes it. The resize handler is
  * registered directly with the JDK's signal API rather than through Lanterna's reflective proxy.
  */
-class ConsoleTerminal extends UnixTerminal {
+class ConsoleTerminal extends UnixTerminal implements AnsiOutput {
     private static final String STTY = "/bin/stty";
 
     /**
@@ -62,6 +63,12 @@ class ConsoleTerminal extends UnixTerminal {
         if (!collect("intr", enabled ? "^C" : "undef")) {
             super.keyStrokeSignalsEnabled(enabled);
         }
+    }
+
+    /** A frame from the painter, as one write into the terminal's (buffered) output. */
+    @Override
+    public void writeAnsi(String text) throws IOException {
+        writeToTerminal(text.getBytes(getCharset()));
     }
 
     /** Lanterna's step after the modes: the collected modes run first, in one stty. */

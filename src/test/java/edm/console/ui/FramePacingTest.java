@@ -171,10 +171,10 @@ class FramePacingTest {
         terminal.typed.add(new KeyStroke('2', false, false)); // the Resources panel
         await("the key traced", () -> read(traceFile).lines().anyMatch(l -> l.matches("key\t2\t\\d+")));
         String trace = read(traceFile);
-        assertTrue(trace.lines().anyMatch(l -> l.matches("frame\tkey\t\\d+")), trace);
-        assertTrue(trace.lines().anyMatch(l -> l.matches("frame\ttick\t\\d+")), trace);
-        assertTrue(trace.lines().anyMatch(l -> l.matches("frame\tstart\t\\d+")), trace);
-        assertTrue(trace.lines().allMatch(l -> l.matches("(key|frame)\t[^\t]+\t\\d+")), trace);
+        assertTrue(trace.lines().anyMatch(l -> l.matches("frame\tkey\t\\d+\t\\d{13}")), trace);
+        assertTrue(trace.lines().anyMatch(l -> l.matches("frame\ttick\t\\d+\t\\d{13}")), trace);
+        assertTrue(trace.lines().anyMatch(l -> l.matches("frame\tstart\t\\d+\t\\d{13}")), trace);
+        assertTrue(trace.lines().allMatch(l -> l.matches("key\t[^\t]+\t\\d+|frame\t[^\t]+\t\\d+\t\\d{13}")), trace);
 
         terminal.typed.add(new KeyStroke('q', false, false));
         loop.join(10_000);

@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * The frame trace the benchmark reads: with {@code EDM_CONSOLE_FRAME_TRACE=FILE} the console appends
  * {@code key<TAB>label<TAB>micros} per key press (its arrival on the input thread to the end of the
- * flush of the frame that shows it) and {@code frame<TAB>reason<TAB>micros} per frame (render and
- * flush). Unset, {@link #OFF} costs a field read per frame and nothing per cell or key.
+ * flush of the frame that shows it) and {@code frame<TAB>reason<TAB>micros<TAB>epoch millis} per frame
+ * (render and flush; and when it ended, to place the frames on a launch's timeline). Unset, {@link #OFF} costs a field read per frame and nothing per cell or key.
  */
 public class FrameTrace {
     public static final String VARIABLE = "EDM_CONSOLE_FRAME_TRACE";
@@ -48,27 +48,33 @@ public class FrameTrace {
     }
 
     public void key(String label, long nanos) {
-        line("key", label, nanos);
+        if (out == null) {
+            return;
+        }
+        line("key", label, Long.toString(nanos / 1000));
     }
 
     /** One frame; also ends the frame's lines (flushed, so a reader sees them while the console runs). */
     public void frame(String reason, long nanos) {
-        line("frame", reason, nanos);
-        if (out != null) {
-            try {
+        if (out == null) {
+            return;
+        }
+        line("frame", reason, nanos / 1000 + "\t" + System.currentTimeMillis());
+        try {
+            if (out != null) {
                 out.flush();
-            } catch (IOException e) {
-                out = null;
             }
+        } catch (IOException e) {
+            out = null;
         }
     }
 
-    private void line(String kind, String label, long nanos) {
+    private void line(String kind, String label, String figures) {
         if (out == null) {
             return;
         }
         try {
-            out.write(kind + '\t' + label + '\t' + (nanos / 1000) + '\n');
+            out.write(kind + '\t' + label + '\t' + figures + '\n');
         } catch (IOException e) {
             out = null; // disk full or file gone: stop tracing, keep the console
         }

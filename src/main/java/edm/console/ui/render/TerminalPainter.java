@@ -1,6 +1,7 @@
 package edm.console.ui.render;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.terminal.Terminal;
 import edm.console.ui.Style;
 import edm.console.ui.Theme;
@@ -17,12 +18,20 @@ import java.io.IOException;
  * block search per cell written, and a scan of every cell on every refresh) were most of an idle
  * console's CPU. Widths come from {@code Cells}, which the callers use to lay text out, so the
  * terminal and the buffer agree where every character is.
+ *
+ * <p>On a terminal that is an {@link AnsiOutput} (the console's own) a frame is one string of the
+ * escape sequences Lanterna's ANSI terminal would write for the same calls, written at once; on any
+ * other terminal (the tests' virtual one) the same steps are Lanterna calls.
  */
 public final class TerminalPainter {
     /** Unchanged cells between two changed ones that are rewritten rather than jumped over with a cursor move. */
     private static final int MERGE_GAP = 4;
 
     private final Terminal terminal;
+    /** The terminal as a taker of whole frames; null when it is not one. */
+    private final AnsiOutput ansi;
+    /** The frame being written to {@link #ansi}. */
+    private final StringBuilder frame = new StringBuilder(8192);
     private final Theme.Look[] looks;
     private final StringBuilder text = new StringBuilder(256);
     /** What the terminal shows; null before the first paint. */
@@ -33,6 +42,7 @@ public final class TerminalPainter {
 
     public TerminalPainter(Terminal terminal, Theme theme) {
         this.terminal = terminal;
+        this.ansi = terminal instanceof AnsiOutput a ? a : null;
         Style[] styles = Style.values();
         this.looks = new Theme.Look[styles.length];
         for (Style s : styles) {
@@ -56,9 +66,13 @@ public final class TerminalPainter {
             shown = new CellBuffer(next.width(), next.height());
             java.util.Arrays.fill(shown.codePoints, CellBuffer.UNKNOWN);
             current = null;
-            terminal.resetColorAndSGR();
-            terminal.clearScreen();
-            terminal.setCursorVisible(false);
+            resetColorAndSGR();
+            if (ansi != null) {
+                frame.append("\033[2J\033[?25l");
+            } else {
+                terminal.clearScreen();
+                terminal.setCursorVisible(false);
+            }
         }
         int w = next.width();
         boolean wrote = all;
@@ -92,6 +106,10 @@ public final class TerminalPainter {
             System.arraycopy(next.styles, base, shown.styles, base, w);
         }
         if (wrote) {
+            if (ansi != null) {
+                ansi.writeAnsi(frame.toString());
+                frame.setLength(0);
+            }
             terminal.flush();
         }
     }
@@ -101,7 +119,11 @@ public final class TerminalPainter {
     }
 
     private void writeRun(CellBuffer next, int row, int start, int end) throws IOException {
-        terminal.setCursorPosition(start, row);
+        if (ansi != null) {
+            frame.append("\033[").append(row + 1).append(';').append(start + 1).append('H');
+        } else {
+            terminal.setCursorPosition(start, row);
+        }
         int base = row * next.width();
         int runStyle = -1;
         text.setLength(0);
@@ -116,7 +138,8 @@ public final class TerminalPainter {
                 style(looks[style]);
                 runStyle = style;
             }
-            text.appendCodePoint(cp < 0 ? ' ' : cp);
+            // A control character (never in a sanitised buffer) would move the terminal's cursor: a space instead.
+            text.appendCodePoint(cp < ' ' || cp == 0x7f ? ' ' : cp);
             cellsWritten++;
         }
         putText();
@@ -124,7 +147,11 @@ public final class TerminalPainter {
 
     private void putText() throws IOException {
         if (text.length() > 0) {
-            terminal.putString(text.toString());
+            if (ansi != null) {
+                frame.append(text);
+            } else {
+                terminal.putString(text.toString());
+            }
             text.setLength(0);
         }
     }
@@ -134,20 +161,75 @@ public final class TerminalPainter {
             return;
         }
         if (current == null || !look.sgr().equals(current.sgr())) {
-            terminal.resetColorAndSGR();
+            resetColorAndSGR();
             for (SGR s : look.sgr()) {
-                terminal.enableSGR(s);
+                enableSGR(s);
             }
-            terminal.setForegroundColor(look.foreground());
-            terminal.setBackgroundColor(look.background());
+            foreground(look.foreground());
+            background(look.background());
         } else {
             if (!look.foreground().equals(current.foreground())) {
-                terminal.setForegroundColor(look.foreground());
+                foreground(look.foreground());
             }
             if (!look.background().equals(current.background())) {
-                terminal.setBackgroundColor(look.background());
+                background(look.background());
             }
         }
         current = look;
+    }
+
+    private void resetColorAndSGR() throws IOException {
+        if (ansi != null) {
+            frame.append("\033[0m");
+        } else {
+            terminal.resetColorAndSGR();
+        }
+    }
+
+    private void enableSGR(SGR s) throws IOException {
+        if (ansi != null) {
+            frame.append("\033[").append(sgrCode(s)).append('m');
+        } else {
+            terminal.enableSGR(s);
+        }
+    }
+
+    private void foreground(TextColor color) throws IOException {
+        if (ansi != null) {
+            sgr(color.getForegroundSGRSequence());
+        } else {
+            terminal.setForegroundColor(color);
+        }
+    }
+
+    private void background(TextColor color) throws IOException {
+        if (ansi != null) {
+            sgr(color.getBackgroundSGRSequence());
+        } else {
+            terminal.setBackgroundColor(color);
+        }
+    }
+
+    private void sgr(byte[] parameters) {
+        frame.append("\033[");
+        for (byte b : parameters) {
+            frame.append((char) b);
+        }
+        frame.append('m');
+    }
+
+    /** The parameter Lanterna's ANSI terminal writes to enable each SGR. */
+    private static String sgrCode(SGR s) {
+        return switch (s) {
+            case BLINK -> "5";
+            case BOLD -> "1";
+            case BORDERED -> "51";
+            case CIRCLED -> "52";
+            case CROSSED_OUT -> "9";
+            case FRAKTUR -> "20";
+            case REVERSE -> "7";
+            case UNDERLINE -> "4";
+            case ITALIC -> "3";
+        };
     }
 }
