@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * {@code edm-console check} and {@code edm-console status} (with {@code --json}, {@code check}'s
- * {@code -q}/{@code --quiet}, {@code --format} and {@code --textfile}, and the global options in any
- * position), read without picocli: cron runs {@code check} every 5 minutes, and loading picocli's Java 5
+ * {@code -q}/{@code --quiet}, {@code --format} and {@code --textfile}, and the global options, {@code --all-hosts}
+ * among them, in any position), read without picocli: cron runs {@code check} every 5 minutes, and loading picocli's Java 5
  * class files (which neither CDS nor the AOT cache can archive) and building its model of the command
  * cost about as much CPU as the check itself.
  *
@@ -45,6 +45,14 @@ final class LeanCommand {
             String a = args[i];
             if (command == null && (a.equals("check") || a.equals("status"))) {
                 command = a;
+                continue;
+            }
+            if (a.equals("--all-hosts")) {
+                // A global option: before or after the command word, once (picocli judges a repetition).
+                if (o.allHosts) {
+                    return Optional.empty();
+                }
+                o.allHosts = true;
                 continue;
             }
             if (command != null && a.equals("--json")) {

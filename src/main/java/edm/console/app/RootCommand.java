@@ -7,6 +7,7 @@ import edm.console.cli.CompleteCommand;
 import edm.console.cli.CompletionCommand;
 import edm.console.cli.ConfigCommand;
 import edm.console.cli.DeployCommand;
+import edm.console.cli.GlobalOptions;
 import edm.console.cli.LogsCommand;
 import edm.console.cli.RestartCommand;
 import edm.console.cli.RollbackCommand;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Command;
 public final class RootCommand extends BareRootCommand {
     /** The root's options that take a value (the global options: {@link edm.console.cli.GlobalOptions}). */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config", "--theme", "--lang");
-    private static final Set<String> FLAGS = Set.of("--sandbox", "--read-only");
+    private static final Set<String> FLAGS = Set.of("--sandbox", "--read-only", "--all-hosts");
 
     /**
      * Every subcommand above by its name (and aliases), except the shell and completion (both need the whole
@@ -61,12 +62,31 @@ public final class RootCommand extends BareRootCommand {
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, charset), true));
         cl.setResourceBundle(Messages.bundle("cli", locale));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> BareLaunch.failed(ex, line.getErr()));
+        cl.setExecutionStrategy(RootCommand::runUnlessAllHostsMisplaced);
         cl.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println(Messages.t("cli.usageError", ex.getMessage(),
                     ex.getCommandLine().getCommandName()));
             return 2;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * Runs the command picocli parsed, as picocli would, unless it is given {@code --all-hosts} and is not one
+     * that goes over every engine: a global option (every position works for check and status) that every
+     * other command, the console itself included, refuses rather than ignores.
+     */
+    static int runUnlessAllHostsMisplaced(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        CommandLine.Model.CommandSpec spec = leaf.commandSpec();
+        boolean topLevel = spec.parent() != null && spec.parent().parent() == null;
+        if (GlobalOptions.of(spec).allHosts && !(topLevel && GlobalOptions.ALL_HOSTS_COMMANDS.contains(spec.name()))) {
+            throw new CommandLine.ParameterException(leaf.commandSpec().commandLine(), Messages.t("cli.allHostsOnly"));
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /**

@@ -56,6 +56,13 @@ public final class CheckCommand implements Callable<Integer> {
             cli.err.println(Messages.t("check.textfileNeedsPrometheus"));
             return CliContext.CONFIG;
         }
+        if (cli.options().allHosts) {
+            if ("prometheus".equals(f)) {
+                cli.err.println(Messages.t("allHosts.badFormat", f));
+                return CliContext.CONFIG;
+            }
+            return allHosts(cli, "json".equals(f), quiet);
+        }
         if ("prometheus".equals(f)) {
             // Label values are series identity: a probe's kind or target in the operator's language would
             // start new series whenever --lang changes. Metrics are for machines: always in English.
@@ -79,6 +86,57 @@ public final class CheckCommand implements Callable<Integer> {
                 long problems = report.probes().stream().filter(r -> !r.ok()).count();
                 out.println(Messages.t("check.summary", ProbeReport.statusWord(worst), report.probes().size(), problems));
             }
+        }
+        out.flush();
+        return ProbeReport.exitCode(worst);
+    }
+
+    /**
+     * {@code check --all-hosts}: every engine's probes (collected in parallel, {@link AllHosts}), a section each headed
+     * by its name and address; quiet: only the sections and rows with problems. JSON: one object per host with the
+     * fields of a single check. Exit: the worst.
+     */
+    static int allHosts(CliContext cli, boolean json, boolean quiet) {
+        PrintWriter out = cli.out;
+        List<AllHosts.Section> sections = AllHosts.collect(cli.config(), Clock.SYSTEM);
+        ProbeStatus worst = AllHosts.worst(sections);
+        if (json) {
+            out.println(ProbeReport.jsonObject(g -> {
+                g.writeStringField("status", worst.name().toLowerCase(Locale.ROOT));
+                g.writeNumberField("exitCode", ProbeReport.exitCode(worst));
+                g.writeArrayFieldStart("hosts");
+                for (AllHosts.Section s : sections) {
+                    g.writeStartObject();
+                    AllHosts.writeHostFields(g, s);
+                    ProbeReport.writeJson(g, s.report().probes(), s.worst());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }));
+            out.flush();
+            return ProbeReport.exitCode(worst);
+        }
+        boolean first = true;
+        for (AllHosts.Section s : sections) {
+            if (quiet && s.worst() == ProbeStatus.OK) {
+                continue;
+            }
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            out.println(AllHosts.heading(s));
+            String notHere = s.notHere(sections.get(0).spec().name());
+            if (notHere != null && !quiet) {
+                out.println(notHere);
+            }
+            ProbeReport.table(s.report().probes(), quiet, Terminal.width()).forEach(out::println);
+            long problems = s.report().probes().stream().filter(r -> !r.ok()).count();
+            out.println(Messages.t("check.summary", ProbeReport.statusWord(s.worst()), s.report().probes().size(), problems));
+        }
+        if (!quiet || worst != ProbeStatus.OK) {
+            out.println();
+            out.println(AllHosts.summary(sections));
         }
         out.flush();
         return ProbeReport.exitCode(worst);

@@ -5,6 +5,7 @@ import edm.console.sandbox.SandboxProject;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,9 +33,11 @@ public final class GlobalOptions {
     public String theme;
     public boolean readOnly;
     public String lang;
+    /** check and status over every engine of the config (issue 17); refused by every other command. */
+    public boolean allHosts;
 
     /** What the options select, for comparing positions (tests) and for saying it back. */
-    public record Selection(Path config, boolean sandbox, String theme, boolean readOnly, String lang) {
+    public record Selection(Path config, boolean sandbox, String theme, boolean readOnly, String lang, boolean allHosts) {
     }
 
     /** The options of the command line {@code spec} belongs to; defaults when its root declares none. */
@@ -48,7 +51,7 @@ public final class GlobalOptions {
     }
 
     public Selection selection() {
-        return new Selection(config, sandbox, theme, readOnly, lang);
+        return new Selection(config, sandbox, theme, readOnly, lang, allHosts);
     }
 
     @Option(names = "--config", paramLabel = "FILE", descriptionKey = "opt.config", scope = ScopeType.INHERIT)
@@ -71,6 +74,14 @@ public final class GlobalOptions {
     @Option(names = "--read-only", descriptionKey = "opt.readOnly", scope = ScopeType.INHERIT)
     void readOnly(boolean value) {
         readOnly |= value;
+    }
+
+    /** The commands {@code --all-hosts} applies to; the others refuse it rather than ignore it. */
+    public static final Set<String> ALL_HOSTS_COMMANDS = Set.of("check", "status");
+
+    @Option(names = "--all-hosts", descriptionKey = "opt.allHosts", scope = ScopeType.INHERIT)
+    void allHosts(boolean value) {
+        allHosts |= value;
     }
 
     @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "opt.lang", scope = ScopeType.INHERIT)

@@ -60,14 +60,31 @@ public final class SnapshotCollector {
     }
 
     public static Report collect(ConsoleConfig config, Clock clock) {
+        return collect(config, clock, true, null);
+    }
+
+    /**
+     * {@link #collect(ConsoleConfig, Clock)}; without {@code thisHost} (an engine on another server) only what
+     * is true from here: the engine, its containers and the network probes the config names URLs for. This
+     * machine's resources, its project dir, compose file, env file, backups, schedule and security settings say
+     * nothing about that server, so they are not read (rather than reported as if they were that server's).
+     * {@code shownEndpoint}, when not null, is how the report names the engine (an ssh:// engine's address
+     * rather than its tunnel's socket).
+     */
+    public static Report collect(ConsoleConfig config, Clock clock, boolean thisHost, String shownEndpoint) {
         CompletableFuture<List<ProbeResult>> network = CompletableFuture.supplyAsync(
-                () -> new HealthChecker(config, clock).runNetworkProbes());
-        ProcHostReading host = startHostReading(config, clock);
-        ContainersSnapshot containers = listContainers(config, clock);
+                () -> new HealthChecker(config, clock).runNetworkProbes(thisHost));
+        ProcHostReading host = thisHost ? startHostReading(config, clock) : null;
+        ContainersSnapshot containers = listContainers(config, clock, shownEndpoint);
         List<ProbeResult> probes = new ArrayList<>();
         Instant now = clock.now();
         if (!containers.engine().connected()) {
             probes.add(ContainerProbes.engine(containers.engine(), now));
+        }
+        if (!thisHost) {
+            probes.addAll(new ContainerProbes().evaluate(containers, config.containerNames(), now));
+            probes.addAll(network.join());
+            return new Report(containers, null, probes, now);
         }
         probes.add(HostProbes.projectDir(config.projectPath(), now));
         probes.addAll(new ContainerProbes().evaluate(containers, config.containerNames(), now));
@@ -131,11 +148,16 @@ public final class SnapshotCollector {
      * calls still waiting are cut, not waited for.
      */
     static ContainersSnapshot listContainers(ConsoleConfig config, Clock clock) {
-        String endpoint = EngineEndpoint.resolve(config.docker.endpoint);
+        return listContainers(config, clock, null);
+    }
+
+    private static ContainersSnapshot listContainers(ConsoleConfig config, Clock clock, String shownEndpoint) {
+        String address = EngineEndpoint.resolve(config.docker.endpoint);
+        String endpoint = shownEndpoint != null ? shownEndpoint : address;
         Duration timeout = Duration.ofSeconds(config.docker.timeoutSeconds);
         Instant started = clock.now();
         ExecutorService engine = Executors.newSingleThreadExecutor(Threads.daemon("edm-check-engine"));
-        ContainerGateway gw = new ContainerGateway(endpoint, timeout, EngineSet.tlsFiles(config.docker.tls));
+        ContainerGateway gw = new ContainerGateway(address, timeout, EngineSet.tlsFiles(config.docker.tls));
         Future<ContainersSnapshot> read = engine.submit(() -> read(gw, endpoint, config, clock));
         try {
             return read.get(timeout.plus(ENGINE_GRACE).toMillis(), TimeUnit.MILLISECONDS);

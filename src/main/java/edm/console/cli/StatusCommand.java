@@ -7,6 +7,7 @@ import edm.console.core.Clock;
 import edm.console.core.ContainerInfo;
 import edm.console.core.HostSnapshot;
 import edm.console.core.PortMapping;
+import edm.console.core.ProbeStatus;
 import edm.console.docker.EngineEndpoint;
 import edm.console.health.AlertRule;
 import edm.console.health.SpecRules;
@@ -43,16 +44,16 @@ public final class StatusCommand implements Callable<Integer> {
 
     /** The snapshot itself, the same whether picocli read the command line or {@link DirectCommands} did. */
     static int status(CliContext cli, boolean json) throws Exception {
+        if (cli.options().allHosts) {
+            return allHosts(cli, json);
+        }
         PrintWriter out = cli.out;
         LoadedConfig loaded = cli.loaded();
         ConsoleConfig config = loaded.config();
         SnapshotCollector.Report r = SnapshotCollector.collect(config, Clock.SYSTEM);
-        List<String> breaches = new ArrayList<>();
-        for (AlertRule rule : SpecRules.from(config)) {
-            rule.evaluate(r.probes()).forEach(b -> breaches.add(rule.severity() + " " + rule.id() + ": " + b.message()));
-        }
+        List<String> breaches = breaches(config, r);
         if (json) {
-            out.println(ProbeReport.jsonObject(g -> writeJson(g, r, loaded, breaches)));
+            out.println(ProbeReport.jsonObject(g -> writeJson(g, r, ConfigSelection.label(loaded), config, dockerContext(config), breaches)));
             out.flush();
             return ProbeReport.exitCode(r.worst());
         }
@@ -62,6 +63,76 @@ public final class StatusCommand implements Callable<Integer> {
         out.println(Messages.t("status.header", ConfigSelection.label(loaded),
                 context.isEmpty() ? address : Messages.t("status.dockerContext", context, address), f.dateTime(r.at())));
         out.println();
+        body(out, config, r, breaches);
+        out.flush();
+        return ProbeReport.exitCode(r.worst());
+    }
+
+    /**
+     * {@code status --all-hosts}: every engine's snapshot (collected in parallel, {@link AllHosts}), one section each
+     * headed by its name and address; JSON: one object per host with the fields of a single status. Exit: the worst.
+     */
+    static int allHosts(CliContext cli, boolean json) {
+        PrintWriter out = cli.out;
+        LoadedConfig loaded = cli.loaded();
+        List<AllHosts.Section> sections = AllHosts.collect(loaded.config(), Clock.SYSTEM);
+        ProbeStatus worst = AllHosts.worst(sections);
+        if (json) {
+            out.println(ProbeReport.jsonObject(g -> {
+                g.writeStringField("status", worst.name().toLowerCase(Locale.ROOT));
+                g.writeNumberField("exitCode", ProbeReport.exitCode(worst));
+                g.writeStringField("config", ConfigSelection.label(loaded));
+                g.writeArrayFieldStart("hosts");
+                for (AllHosts.Section s : sections) {
+                    g.writeStartObject();
+                    AllHosts.writeHostFields(g, s);
+                    writeJson(g, s.report(), sectionConfigLabel(loaded, s), s.config(), "", breaches(s.config(), s.report()));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }));
+            out.flush();
+            return ProbeReport.exitCode(worst);
+        }
+        Format f = Format.current();
+        out.println(Messages.t("status.header", ConfigSelection.label(loaded), Messages.t("allHosts.engines", sections.size()),
+                f.dateTime(sections.get(0).report().at())));
+        for (AllHosts.Section s : sections) {
+            out.println();
+            out.println(AllHosts.heading(s));
+            if (!s.unreachable().isEmpty()) {
+                out.println(Messages.t("allHosts.unreachable", s.unreachable()));
+                continue;
+            }
+            String notHere = s.notHere(sections.get(0).spec().name());
+            if (notHere != null) {
+                out.println(notHere);
+            }
+            out.println();
+            body(out, s.config(), s.report(), breaches(s.config(), s.report()));
+        }
+        out.println();
+        out.println(AllHosts.summary(sections));
+        out.flush();
+        return ProbeReport.exitCode(worst);
+    }
+
+    /** The engine's own config file when it has one, else the main config's. */
+    private static String sectionConfigLabel(LoadedConfig loaded, AllHosts.Section s) {
+        return s.spec().configFile() != null ? s.spec().configFile().toString() : ConfigSelection.label(loaded);
+    }
+
+    private static List<String> breaches(ConsoleConfig config, SnapshotCollector.Report r) {
+        List<String> breaches = new ArrayList<>();
+        for (AlertRule rule : SpecRules.from(config)) {
+            rule.evaluate(r.probes()).forEach(b -> breaches.add(rule.severity() + " " + rule.id() + ": " + b.message()));
+        }
+        return breaches;
+    }
+
+    /** Containers, resources, probes and alert conditions of one engine's snapshot. */
+    private static void body(PrintWriter out, ConsoleConfig config, SnapshotCollector.Report r, List<String> breaches) {
+        Format f = Format.current();
         TextTable t = new TextTable().column(Messages.t("col.name"), Align.LEFT).column(Messages.t("col.image"), Align.LEFT)
                 .column(Messages.t("col.state"), Align.LEFT).column(Messages.t("col.health"), Align.LEFT)
                 .column(Messages.t("col.uptime"), Align.RIGHT).column(Messages.t("col.restarts"), Align.RIGHT)
@@ -94,8 +165,6 @@ public final class StatusCommand implements Callable<Integer> {
             out.println(Messages.t("status.alerts", breaches.size()));
             breaches.forEach(b -> out.println("  " + b));
         }
-        out.flush();
-        return ProbeReport.exitCode(r.worst());
     }
 
     /** The docker context the engine's address came from, "" for none (the collector has already said an unusable one). */
@@ -110,11 +179,16 @@ public final class StatusCommand implements Callable<Integer> {
     /** The report's fields, then the config, the engine, every container and the alert conditions. */
     static void writeJson(JsonGenerator g, SnapshotCollector.Report r, LoadedConfig loaded, List<String> breaches)
             throws IOException {
-        ConsoleConfig config = loaded.config();
+        writeJson(g, r, ConfigSelection.label(loaded), loaded.config(), dockerContext(loaded.config()), breaches);
+    }
+
+    /** The fields of one engine's status (also each host's in {@code status --all-hosts --json}). */
+    static void writeJson(JsonGenerator g, SnapshotCollector.Report r, String configLabel, ConsoleConfig config, String dockerContext,
+                          List<String> breaches) throws IOException {
         ProbeReport.writeJson(g, r.probes(), r.worst());
-        g.writeStringField("config", ConfigSelection.label(loaded));
+        g.writeStringField("config", configLabel);
         g.writeStringField("engine", r.containers().engine().endpoint());
-        g.writeStringField("dockerContext", dockerContext(config));
+        g.writeStringField("dockerContext", dockerContext);
         g.writeBooleanField("engineConnected", r.containers().engine().connected());
         g.writeArrayFieldStart("containers");
         for (ContainerInfo c : r.containers().containers()) {

@@ -155,10 +155,11 @@ public final class SshTunnel implements AutoCloseable {
         }
     }
 
-    /** Lines as one: trimmed, blank and "Warning: Permanently added" lines left out, terminal escapes and control characters dropped (ssh repeats what the server sent), capped. */
+    /** Lines as one: trimmed, each once (ssh repeats a failed channel's line per try), blank and "Warning: Permanently added" lines left out, terminal escapes and control characters dropped (ssh repeats what the server sent), capped. */
     static String oneLine(List<String> lines) {
         String joined = lines.stream().map(l -> l.replaceAll("\u001b\\[[0-9;?]*[ -/]*[@-~]", "").replaceAll("\\p{Cntrl}", "").strip())
                 .filter(l -> !l.isEmpty() && !l.startsWith("Warning: Permanently added"))
+                .distinct()
                 .collect(Collectors.joining("; "));
         return joined.length() > MAX_REASON ? joined.substring(0, MAX_REASON) + "…" : joined;
     }

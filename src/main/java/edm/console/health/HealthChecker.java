@@ -54,28 +54,44 @@ public final class HealthChecker {
     }
 
     public List<ProbeResult> runNetworkProbes() {
-        Map<String, String> env = envFile();
+        return runNetworkProbes(true);
+    }
+
+    /**
+     * The network probes; without {@code readEnvFile} (an engine on another server, whose env file is there, not
+     * here) the database and Redis only where the config names their URLs itself, and the HTTP URLs.
+     */
+    public List<ProbeResult> runNetworkProbes(boolean readEnvFile) {
+        Map<String, String> env = readEnvFile ? envFile() : Map.of();
         List<Callable<ProbeResult>> tasks = new ArrayList<>();
         for (String url : httpUrls()) {
             tasks.add(() -> http.check("http:" + url, url));
         }
+        if (!readEnvFile) {
+            if (!config.health.databaseUrl.isBlank()) {
+                tasks.add(() -> databaseProbe(config.health.databaseUrl));
+            }
+            if (!config.health.redisUrl.isBlank()) {
+                tasks.add(() -> redis.check("redis", config.health.redisUrl));
+            }
+            return runAll(tasks);
+        }
         String dbUrl = firstNonBlank(config.health.databaseUrl, env.get("DATABASE_URL"));
-        tasks.add(() -> {
-            if (dbUrl == null) {
-                return unknown("postgres", "postgres", HealthText.t("health.db.noUrl"));
-            }
-            DatabaseUrl db;
-            try {
-                db = DatabaseUrl.parse(dbUrl);
-            } catch (IllegalArgumentException e) {
-                return unknown("postgres", "postgres", e.getMessage());
-            }
-            return postgres.check("postgres", db);
-        });
+        tasks.add(() -> dbUrl == null ? unknown("postgres", "postgres", HealthText.t("health.db.noUrl")) : databaseProbe(dbUrl));
         String redisUrl = firstNonBlank(config.health.redisUrl, env.get("REDIS_URL"));
         tasks.add(() -> redisUrl == null ? unknown("redis", "redis", HealthText.t("health.redis.noUrl"))
                 : redis.check("redis", redisUrl));
         return runAll(tasks);
+    }
+
+    private ProbeResult databaseProbe(String dbUrl) {
+        DatabaseUrl db;
+        try {
+            db = DatabaseUrl.parse(dbUrl);
+        } catch (IllegalArgumentException e) {
+            return unknown("postgres", "postgres", e.getMessage());
+        }
+        return postgres.check("postgres", db);
     }
 
     /**

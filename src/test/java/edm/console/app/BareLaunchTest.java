@@ -32,7 +32,7 @@ class BareLaunchTest {
     private static final List<String> WORDS = List.of("--config", "/etc/edm/a.yml", "--config=/etc/edm/b.yml", "--config=",
             "--sandbox", "--sandbox=true", "--theme", "light", "--theme=high-contrast", "--lang", "zh-CN", "--lang=en",
             "--read-only", "--read-only=false", "-h", "--help", "-V", "--version", "--", "@args.txt", "check", "", "-x",
-            "--bogus", "--lang=zh_CN", "--config=check", "-");
+            "--bogus", "--lang=zh_CN", "--config=check", "-", "--all-hosts");
 
     /** The third word of three: the option words (picocli's full tree for each accepted line costs time). */
     private static final List<String> OPTION_WORDS = WORDS.subList(0, 14);

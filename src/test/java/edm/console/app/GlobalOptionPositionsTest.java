@@ -52,8 +52,8 @@ class GlobalOptionPositionsTest {
     private List<Given> options() {
         return List.of(
                 new Given(List.of("--config", config.toString(), "--theme", "light", "--read-only", "--lang", "zh-CN"),
-                        new GlobalOptions.Selection(config, false, "light", true, "zh-CN")),
-                new Given(List.of("--sandbox"), new GlobalOptions.Selection(null, true, null, false, null)));
+                        new GlobalOptions.Selection(config, false, "light", true, "zh-CN", false)),
+                new Given(List.of("--sandbox"), new GlobalOptions.Selection(null, true, null, false, null, false)));
     }
 
     /** Every command path below the root, parents before their children: [check], [backup], [backup, db]... */

@@ -38,7 +38,7 @@ class LeanCommandTest {
     /** Words an operator (or a typo) puts on the command line: both commands, their options, every root option, odd shapes. */
     private static final List<String> WORDS = List.of("check", "status", "--json", "-q", "--quiet", "--config", "/etc/edm/a.yml",
             "--config=/etc/edm/b.yml", "--sandbox", "--theme", "light", "--lang", "zh-CN", "--lang=en", "--read-only", "-h", "--help",
-            "-V", "--version", "--", "@args.txt", "", "--bogus", "--json=true", "-qh", "chek", "logs", "--config=status", "-");
+            "-V", "--version", "--", "@args.txt", "", "--bogus", "--json=true", "-qh", "chek", "logs", "--config=status", "-", "--all-hosts");
 
     /** What picocli's full tree does with {@code args}: the command and options its leaf sees, or the error. */
     private static String picocli(List<String> args) {
@@ -91,6 +91,8 @@ class LeanCommandTest {
         all.add(List.of("--lang=zh-CN", "status", "--read-only", "--json", "--theme", "light"));
         all.add(List.of("check", "--sandbox", "--quiet", "--read-only"));
         all.add(List.of("check", "--json", "--config", "/etc/edm/a.yml", "--json"));
+        all.add(List.of("--all-hosts", "--lang", "zh-CN", "status", "--json"));
+        all.add(List.of("check", "-q", "--all-hosts", "--config", "/etc/edm/a.yml"));
         int accepted = 0;
         for (List<String> args : all) {
             Optional<String> lean = lean(args);

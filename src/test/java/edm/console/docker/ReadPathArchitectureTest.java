@@ -23,7 +23,7 @@ class ReadPathArchitectureTest {
     /** The classes built on docker-java: writes, the deploy operations, and reads on endpoints the lean client cannot serve. */
     private static final Set<String> DOCKER_JAVA_ADAPTER = Set.of(DockerJavaOps.class.getName(), DockerJavaReads.class.getName(),
             ContainerMapper.class.getName(), DockerClients.class.getName(), DeadlineHttpClient.class.getName(),
-            DeployOps.class.getName(), ContainerExec.class.getName(), ImageNames.class.getName());
+            DeployOps.class.getName(), ContainerExec.class.getName(), ImageNames.class.getName(), PemFilesSslConfig.class.getName());
 
     /** The lean read path itself. */
     private static final Set<String> LEAN = Set.of(LeanEngine.class.getName(), EngineHttp.class.getName(),

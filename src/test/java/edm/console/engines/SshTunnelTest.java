@@ -46,5 +46,7 @@ class SshTunnelTest {
                 "Warning: Permanently added '[127.0.0.1]:2222' (ED25519) to the list of known hosts.",
                 "", "ubuntu@10.0.0.6: Permission denied (publickey).\u001b[2J")));
         assertEquals("a; b", SshTunnel.oneLine(List.of(" a ", "b")));
+        assertEquals("channel 1: open failed: connect failed: open failed", SshTunnel.oneLine(List.of(
+                "channel 1: open failed: connect failed: open failed", "channel 1: open failed: connect failed: open failed")));
     }
 }
