@@ -14,6 +14,7 @@ import edm.console.live.Timeline;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +35,7 @@ final class EngineAlerts implements AutoCloseable {
     private final AlertEngine engine;
     /** Restart history and OOM kills as the poller sees them (only used while the engine is not the current one). */
     private final ContainerProbes polled = new ContainerProbes();
+    private final AtomicBoolean firstSession = new AtomicBoolean(true);
 
     /**
      * @param tag     the engine's name on its alerts, or "" with one engine
@@ -63,6 +65,11 @@ final class EngineAlerts implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** True the first time only: what a session notes once per engine (an unfinished workflow) is not noted again. */
+    boolean firstSession() {
+        return firstSession.compareAndSet(true, false);
     }
 
     AlertEngine engine() {

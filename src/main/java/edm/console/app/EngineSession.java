@@ -67,7 +67,9 @@ final class EngineSession implements AutoCloseable {
         });
         this.control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel(),
                 config.resolve(config.deploy.stateDir).resolve(edm.console.workflow.WorkflowLock.FILE));
-        TuiLauncher.noteUnfinishedWorkflow(config, alerting.timelineModel());
+        if (alerts.firstSession()) {
+            TuiLauncher.noteUnfinishedWorkflow(config, alerting.timelineModel());
+        }
         this.checklists = new ChecklistWiring(link.loaded());
         this.drift = DriftFeed.of(config, r -> gate.post(new UiEvent.Drift(r)));
         this.containers = new ContainerMonitor(gateway, config.containerNames(),

@@ -1,6 +1,5 @@
 package edm.console.ui;
 
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
@@ -43,11 +42,8 @@ public final class TuiApp {
     private static final long DATA_FRAME_GAP_NANOS = 1_000_000_000L / DATA_FRAMES_PER_SECOND;
 
     private final Screen screen;
-    private final TerminalPainter painter;
-    /** The frame being drawn; kept between frames so a tick can redraw the status bar alone. */
-    private CellBuffer frame;
+    private final FrameDrawer drawer;
     private final KeyTrace keyTrace = new KeyTrace(FrameTrace.fromEnvironment());
-    private long lastFrameStart = System.nanoTime() - DATA_FRAME_GAP_NANOS;
     /**
      * How long a data snapshot waits for the ones that follow it: an idle console drew two frames where one
      * shows the same (Host, then Health 1-20 ms later; Containers, then Health), half its frames.
@@ -85,7 +81,8 @@ public final class TuiApp {
             throw new IllegalArgumentException("TuiApp paints on a TerminalScreen's terminal, not on " + screen.getClass());
         }
         this.screen = screen;
-        this.painter = new TerminalPainter(ts.getTerminal(), ctx.theme());
+        this.drawer = new FrameDrawer(screen, new TerminalPainter(ts.getTerminal(), ctx.theme()), keyTrace,
+                System.nanoTime() - DATA_FRAME_GAP_NANOS);
         this.exportDir = exportDir;
         this.inFlight = new InFlightWork(ctx.clock());
         panels(ctx, control, logs);
@@ -128,7 +125,7 @@ public final class TuiApp {
         state.hosts.switching = null;
         panels(e.ctx(), e.control(), e.logs());
         e.wire().accept(this);
-        frame = null; // everything on screen changes: a complete frame
+        drawer.forget(); // everything on screen changes: a complete frame
         e.activate().run();
         controller.flash(e.ctx().messages().get("hosts.switched", e.name()), Style.OK);
     }
@@ -257,7 +254,7 @@ public final class TuiApp {
                         // waits a moment for the ones it brings along (a host sample is followed by the health
                         // probes judged on it, a stats round by the container probes): one frame for both.
                         if (!dataPending) {
-                            dataDueAt = Math.max(lastFrameStart + DATA_FRAME_GAP_NANOS, System.nanoTime() + DATA_SETTLE_NANOS);
+                            dataDueAt = Math.max(drawer.lastFrameStart() + DATA_FRAME_GAP_NANOS, System.nanoTime() + DATA_SETTLE_NANOS);
                             dataPending = true;
                         }
                     }
@@ -357,40 +354,11 @@ public final class TuiApp {
     }
 
     private void drawFrame(boolean complete, String reason) throws IOException {
-        long start = System.nanoTime();
-        lastFrameStart = start;
-        TerminalSize newSize = screen.doResizeIfNecessary();
-        // The screen's size is what its resize listener last heard: asking the terminal would be a round trip.
-        TerminalSize size = screen.getTerminalSize();
-        if (frame == null || frame.width() != size.getColumns() || frame.height() != size.getRows()) {
-            frame = new CellBuffer(size.getColumns(), size.getRows());
-        }
-        // Page keys move by what the containers panel shows.
-        Layout layout = renderer.layoutFor(state, size.getColumns(), size.getRows());
-        Canvas.Rect r = layout.panels().getOrDefault(Panel.CONTAINERS, layout.body());
-        controller.pageSize(Math.max(1, r.height() - 3));
-        Canvas.Rect logs = layout.panels().getOrDefault(Panel.LOGS, layout.body());
-        controller.logsPageSize(Math.max(1, logs.height() - 4));
-        controller.alertsPageSize(Math.max(1, layout.body().height() - 2));
-        renderer.render(frame, state);
-        painter.paint(frame, complete || newSize != null);
-        traced(reason, start);
+        drawer.frame(renderer, controller, state, complete, reason);
     }
 
-    /** The status bar's row alone (the clock); everything else on screen is unchanged. */
     private void drawStatusBar() throws IOException {
-        if (frame == null || screen.doResizeIfNecessary() != null) {
-            drawFrame(true, "resize");
-            return;
-        }
-        long start = System.nanoTime();
-        renderer.renderStatusBar(frame, state);
-        painter.paint(frame, false);
-        traced("tick", start);
-    }
-
-    private void traced(String reason, long start) {
-        keyTrace.frameShown(reason, start);
+        drawer.statusBar(renderer, controller, state);
     }
 
     private void handle(UiEvent e) {
