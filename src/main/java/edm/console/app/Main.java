@@ -19,6 +19,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        SelectorProviderChoice.useJdkDefault();
+        StartWarmup.begin();
         // The JVM's own System.out encodes in the C library's locale, which is ASCII when the locale in
         // LANG is not installed on this server: Chinese (and any non-ASCII) text would print as '?'.
         Charset charset = OutputCharset.of(System.getenv());

@@ -49,6 +49,8 @@ public final class TuiApp {
      * shows the same (Host, then Health 1-20 ms later; Containers, then Health), half its frames.
      */
     static final long DATA_SETTLE_NANOS = 100_000_000L;
+    /** How long the first frame waits for a first event (the container list) before it is drawn without one. */
+    static final long START_WAIT_MILLIS = 150;
     /** When the pending data frame is drawn. */
     private long dataDueAt;
     // Rebuilt when the operator switches engine (the UI thread only): the panels start afresh on the other engine.
@@ -215,6 +217,12 @@ public final class TuiApp {
         ClockTick.start(ticker, () -> post(new UiEvent.Tick()));
         boolean dataPending = false;
         try {
+            // The first list is usually read by now or within a moment: drawn in the first frame itself, it costs
+            // one frame instead of an empty screen it replaces at once (a frame is most of the CPU at launch).
+            UiEvent early = queue.poll(START_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            if (early != null) {
+                handleAll(early);
+            }
             draw(true, "start");
             while (!over()) {
                 UiEvent e;
