@@ -1,5 +1,6 @@
 package edm.console.app;
 
+import edm.console.cli.AllHostsOption;
 import edm.console.cli.BackupCommand;
 import edm.console.cli.CheckCommand;
 import edm.console.cli.ChecklistCommand;
@@ -7,7 +8,6 @@ import edm.console.cli.CompleteCommand;
 import edm.console.cli.CompletionCommand;
 import edm.console.cli.ConfigCommand;
 import edm.console.cli.DeployCommand;
-import edm.console.cli.GlobalOptions;
 import edm.console.cli.LogsCommand;
 import edm.console.cli.RestartCommand;
 import edm.console.cli.RollbackCommand;
@@ -62,31 +62,13 @@ public final class RootCommand extends BareRootCommand {
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, charset), true));
         cl.setResourceBundle(Messages.bundle("cli", locale));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> BareLaunch.failed(ex, line.getErr()));
-        cl.setExecutionStrategy(RootCommand::runUnlessAllHostsMisplaced);
+        cl.setExecutionStrategy(AllHostsOption::runUnlessMisplaced);
         cl.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println(Messages.t("cli.usageError", ex.getMessage(),
                     ex.getCommandLine().getCommandName()));
             return 2;
         });
         return cl.execute(args);
-    }
-
-    /**
-     * Runs the command picocli parsed, as picocli would, unless it is given {@code --all-hosts} and is not one
-     * that goes over every engine: a global option (every position works for check and status) that every
-     * other command, the console itself included, refuses rather than ignores.
-     */
-    static int runUnlessAllHostsMisplaced(CommandLine.ParseResult parsed) {
-        CommandLine.ParseResult leaf = parsed;
-        while (leaf.hasSubcommand()) {
-            leaf = leaf.subcommand();
-        }
-        CommandLine.Model.CommandSpec spec = leaf.commandSpec();
-        boolean topLevel = spec.parent() != null && spec.parent().parent() == null;
-        if (GlobalOptions.of(spec).allHosts && !(topLevel && GlobalOptions.ALL_HOSTS_COMMANDS.contains(spec.name()))) {
-            throw new CommandLine.ParameterException(leaf.commandSpec().commandLine(), Messages.t("cli.allHostsOnly"));
-        }
-        return new CommandLine.RunLast().execute(parsed);
     }
 
     /**

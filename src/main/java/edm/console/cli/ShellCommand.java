@@ -60,6 +60,7 @@ public final class ShellCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(spec.root().userObject().getClass());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExecutionStrategy(AllHostsOption::runUnlessMisplaced);
         return cl.execute(withGlobalOptions(args).toArray(String[]::new));
     }
 

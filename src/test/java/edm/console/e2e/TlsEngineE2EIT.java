@@ -115,6 +115,31 @@ class TlsEngineE2EIT {
         assertTrue(without.contains("\"engineConnected\":false"), "no client certificate: not reachable\n" + without);
     }
 
+    /** docker.tls and engines[].tls: the three PEM files named one by one in the config reach the engine. */
+    @Test
+    void tlsFilesNamedInTheConfigReachTheEngineAsMainAndAsOneOfTheEngines() throws IOException {
+        Path home = Files.createDirectories(work.resolve("home-config"));
+        Path project = Files.createDirectories(work.resolve("project-config"));
+        String tls = "{ca: " + certs.resolve("ca.pem") + ", cert: " + certs.resolve("cert.pem") + ", key: " + certs.resolve("key.pem") + "}";
+        Path main = work.resolve("tls-main.yml");
+        Files.writeString(main, "projectDir: " + project + "\ndocker:\n  endpoint: " + address + "\n  tls: " + tls + "\n");
+        Command status = Command.run(work, Map.of(), 90, "env", "-u", "DOCKER_HOST", "-u", "DOCKER_CONTEXT", "HOME=" + home,
+                installation.launcher.toString(), "status", "--json", "--lang", "en", "--config", main.toString());
+        String json = status.output().replaceAll("\\s+", "");
+        assertTrue(json.contains("\"engine\":\"" + address + "\"") && json.contains("\"engineConnected\":true"), json);
+
+        Path both = work.resolve("tls-engines.yml");
+        Files.writeString(both, "projectDir: " + project + "\ndocker:\n  endpoint: " + address + "\n"
+                + "engines:\n  - name: tls\n    endpoint: " + address + "\n    tls: " + tls + "\n");
+        Command check = Command.run(work, Map.of(), 90, "env", "-u", "DOCKER_HOST", "-u", "DOCKER_CONTEXT", "HOME=" + home,
+                installation.launcher.toString(), "check", "--all-hosts", "--json", "--lang", "en", "--config", both.toString());
+        String hosts = check.output().replaceAll("\\s+", "");
+        assertTrue(hosts.contains("\"name\":\"tls\",\"endpoint\":\"" + address + "\",\"reachable\":true"), hosts);
+        assertTrue(hosts.contains("\"name\":\"local\",\"endpoint\":\"" + address + "\",\"reachable\":false"),
+                "the same engine without the files is not reachable: " + hosts);
+        assertEquals(-1, hosts.indexOf("BEGIN"), "nothing of the key material is printed");
+    }
+
     @Test
     void aContextWithTlsFilesInTheStoreReachesTheEngine() throws Exception {
         Path home = work.resolve("home-context");
