@@ -1,15 +1,10 @@
 package edm.console.app;
 
 import edm.console.config.ConsoleConfig;
-import edm.console.core.Alert;
 import edm.console.core.Clock;
 import edm.console.core.HealthSnapshot;
 import edm.console.core.TimelineEntry;
-import edm.console.health.AlertEngine;
-import edm.console.health.AlertLog;
-import edm.console.health.SpecRules;
 import edm.console.health.TimelineExport;
-import edm.console.health.WebhookNotifier;
 import edm.console.live.HealthMonitor;
 import edm.console.live.Timeline;
 import edm.console.ui.AlertControl;
@@ -22,43 +17,36 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Everything alerting needs while the console runs, wired together: health monitor → alert engine →
- * (timeline, append-only alert log, optional webhook). Also the UI's {@link AlertControl}.
+ * The current engine's alerting while its panels are shown: its health monitor → the engine's alert engine →
+ * (timeline, append-only alert log, optional webhook, see {@link EngineAlerts}). Also the UI's {@link AlertControl}:
+ * acknowledge and snooze reach the alert of whichever engine it is about.
  */
 final class Alerting implements AlertControl, AutoCloseable {
-    static final int TIMELINE_CAPACITY = 5000;
-
     private final ConsoleConfig config;
     private final Clock clock;
-    private final Timeline timeline = new Timeline(TIMELINE_CAPACITY);
-    private final AlertLog log;
-    private final WebhookNotifier webhook;
-    private final AlertEngine engine;
+    private final EngineAlerts alerts;
+    private final AllEngineAlerts all;
     private final HealthMonitor monitor;
     private final String user;
 
-    Alerting(ConsoleConfig config, Clock clock, Consumer<HealthSnapshot> publish, Consumer<String> problem) {
+    /** The current engine's: its health monitor feeds the engine's alerts; the Alerts panel shows every engine's. */
+    Alerting(ConsoleConfig config, Clock clock, EngineAlerts alerts, AllEngineAlerts all, Consumer<HealthSnapshot> publish) {
         this.config = config;
         this.clock = clock;
-        this.log = new AlertLog(config.resolve(config.alerts.logFile), config.projectPath());
-        this.webhook = config.alerts.webhookUrl == null || config.alerts.webhookUrl.isBlank() ? null
-                : new WebhookNotifier(config.alerts.webhookUrl, Duration.ofSeconds(5), Duration.ofSeconds(1), problem);
-        this.engine = new AlertEngine(SpecRules.from(config), clock, a -> changed(a, problem));
-        this.monitor = new HealthMonitor(config, clock, engine, publish);
+        this.alerts = alerts;
+        this.all = all;
+        this.monitor = new HealthMonitor(config, clock, alerts.engine(), publish);
         String sudo = System.getenv("SUDO_USER");
         this.user = sudo != null && !sudo.isBlank() ? sudo : System.getProperty("user.name");
     }
 
-    private void changed(Alert a, Consumer<String> problem) {
-        timeline.alert(a);
-        if (webhook != null) {
-            webhook.send(a);
-        }
-        try {
-            log.append(a);
-        } catch (IOException | RuntimeException e) {
-            problem.accept(edm.console.i18n.Messages.t("alerts.logFailed", log.file(), e.getMessage()));
-        }
+    /** One engine alone (tests): its alerts untagged, published as they are. */
+    Alerting(ConsoleConfig config, Clock clock, Consumer<HealthSnapshot> publish, Consumer<String> problem) {
+        this(config, clock, new EngineAlerts("", "", config, clock, problem), publish);
+    }
+
+    private Alerting(ConsoleConfig config, Clock clock, EngineAlerts alerts, Consumer<HealthSnapshot> publish) {
+        this(config, clock, alerts, AllEngineAlerts.single(alerts, publish), publish);
     }
 
     HealthMonitor monitor() {
@@ -66,7 +54,7 @@ final class Alerting implements AlertControl, AutoCloseable {
     }
 
     Timeline timelineModel() {
-        return timeline;
+        return alerts.timeline();
     }
 
     void start() {
@@ -75,9 +63,9 @@ final class Alerting implements AlertControl, AutoCloseable {
 
     @Override
     public boolean acknowledge(String alertKey, String note) {
-        boolean ok = engine.acknowledge(alertKey, user, note);
+        boolean ok = all.acknowledge(alertKey, user, note);
         if (ok) {
-            timeline.action(clock.now(), alertKey, "acknowledged by " + user + (note.isEmpty() ? "" : ": " + note), false);
+            alerts.timeline().action(clock.now(), alertKey, "acknowledged by " + user + (note.isEmpty() ? "" : ": " + note), false);
             monitor.republish();
         }
         return ok;
@@ -85,9 +73,9 @@ final class Alerting implements AlertControl, AutoCloseable {
 
     @Override
     public boolean snooze(String alertKey, Duration forHowLong) {
-        boolean ok = engine.snooze(alertKey, forHowLong);
+        boolean ok = all.snooze(alertKey, forHowLong);
         if (ok) {
-            timeline.action(clock.now(), alertKey, "snoozed by " + user + " for " + forHowLong, false);
+            alerts.timeline().action(clock.now(), alertKey, "snoozed by " + user + " for " + forHowLong, false);
             monitor.republish();
         }
         return ok;
@@ -95,7 +83,7 @@ final class Alerting implements AlertControl, AutoCloseable {
 
     @Override
     public List<TimelineEntry> timeline() {
-        return timeline.entries();
+        return alerts.timeline().entries();
     }
 
     /** Incident records go beside the other system logs: logs/system/incidents/timeline-YYYYmmdd-HHMMSS.md. */
@@ -109,11 +97,9 @@ final class Alerting implements AlertControl, AutoCloseable {
         return md;
     }
 
+    /** The session's monitor stops; the engine's alerts, timeline and webhook stay (the poller feeds them). */
     @Override
     public void close() {
         monitor.close();
-        if (webhook != null) {
-            webhook.close();
-        }
     }
 }

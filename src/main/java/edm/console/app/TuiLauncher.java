@@ -5,24 +5,14 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import edm.console.cli.ConfigSelection;
 import edm.console.cli.GlobalOptions;
-import edm.console.compose.DriftFeed;
 import edm.console.config.ConsoleConfig;
 import edm.console.config.LoadedConfig;
 import edm.console.core.Clock;
-import edm.console.core.ContainersSnapshot;
 import edm.console.core.UnattendedResult;
-import edm.console.docker.ContainerGateway;
 import edm.console.docker.EngineEndpoint;
 import edm.console.i18n.Format;
 import edm.console.i18n.Messages;
-import edm.console.live.ContainerMonitor;
-import edm.console.live.GatewayLogApi;
-import edm.console.live.HostMonitor;
-import edm.console.live.LogHealth;
-import edm.console.live.SwarmLogApi;
 import edm.console.live.Timeline;
-import edm.console.logs.LogSessions;
-import edm.console.swarm.SwarmReads;
 import edm.console.ui.Theme;
 import edm.console.ui.TuiApp;
 import edm.console.ui.UiContext;
@@ -31,7 +21,6 @@ import edm.console.ui.keys.KeyMap;
 import edm.console.workflow.Occupant;
 import edm.console.workflow.Operator;
 import edm.console.workflow.UnattendedResults;
-import edm.console.workflow.WorkflowLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +28,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Wires config, engine, monitors and the TUI, and guarantees the terminal is restored however the
@@ -100,11 +89,9 @@ final class TuiLauncher {
         FirstFrame first = early.forConfig(endpoint, timeout, config.containerNames(), Clock.SYSTEM);
         // Lanterna takes the terminal (stty runs in child processes) meanwhile too, while this thread wires the rest.
         ScreenOpening opening = ScreenOpening.start();
-        Messages m = Messages.current();
-        UiContext ctx = new UiContext(theme, KeyMap.standard(config.readOnly), m, Format.current(), Clock.SYSTEM,
-                config.thresholds, new HashSet<>(config.containerNames()), ConfigSelection.label(loaded), engine.context());
-        try (ContainerGateway gateway = new ContainerGateway(endpoint, timeout)) {
-            return runScreen(config, ctx, gateway, endpoint, new ChecklistWiring(loaded), first, opening);
+        Engines engines = Engines.of(loaded, engine.context());
+        try (engines) {
+            return runScreen(loaded, theme, engines, first, opening);
         } catch (IOException | RuntimeException e) {
             opening.abandon();
             Launch.logFailure(e);
@@ -113,17 +100,33 @@ final class TuiLauncher {
         }
     }
 
-    private int runScreen(ConsoleConfig config, UiContext ctx, ContainerGateway gateway, String endpoint, ChecklistWiring checklists,
-                          FirstFrame first, ScreenOpening opening) throws IOException {
+    /** The panels' context for one engine: its config's stack, thresholds and label; the engine named with several. */
+    private static UiContext context(Theme theme, boolean readOnly, EngineLink link, boolean several) {
+        ConsoleConfig c = link.config();
+        return new UiContext(theme, KeyMap.standard(readOnly || c.readOnly), Messages.current(), Format.current(), Clock.SYSTEM,
+                c.thresholds, new HashSet<>(c.containerNames()), ConfigSelection.label(link.loaded()), link.dockerContext(),
+                several ? link.name() : "");
+    }
+
+    private int runScreen(LoadedConfig loaded, Theme theme, Engines engines, FirstFrame first, ScreenOpening opening)
+            throws IOException {
+        ConsoleConfig config = loaded.config();
         TuiApp[] appRef = new TuiApp[1];
-        LogSessions logs = new LogSessions(new GatewayLogApi(gateway), config.projectPath(), config.logs.files,
-                config.logs.initialLines, config.logs.maxLines, config.logs.maxBytes, Clock.SYSTEM);
-        logs.useServices(new SwarmLogApi(new SwarmReads(gateway, Clock.SYSTEM)));
-        Alerting alerting = new Alerting(config, Clock.SYSTEM, h -> appRef[0].post(new UiEvent.Health(h)),
-                problem -> appRef[0].post(new UiEvent.ActionDone("", problem, true)));
-        EngineControl control = new EngineControl(gateway, config::stopSecondsOfContainer, alerting.timelineModel(),
-                config.resolve(config.deploy.stateDir).resolve(WorkflowLock.FILE));
-        noteUnfinishedWorkflow(config, alerting.timelineModel());
+        Consumer<UiEvent> toApp = e -> appRef[0].post(e);
+        boolean several = engines.several();
+        AllEngineAlerts all = new AllEngineAlerts(several, engines.mainName(), Clock.SYSTEM,
+                problem -> toApp.accept(new UiEvent.ActionDone("", problem, true)), h -> toApp.accept(new UiEvent.Health(h)));
+        AtomicBoolean firstUsed = new AtomicBoolean();
+        Function<EngineLink, EngineSession> sessions = link -> {
+            // The list read early is the main engine's at launch; a switch reads the chosen engine's own first list.
+            Duration timeout = Duration.ofSeconds(link.config().docker.timeoutSeconds);
+            FirstFrame list = firstUsed.compareAndSet(false, true) ? first
+                    : FirstFrame.start(link.endpoint(), timeout, Clock.SYSTEM).forConfig(link.endpoint(), timeout,
+                    link.config().containerNames(), Clock.SYSTEM);
+            return new EngineSession(link, context(theme, config.readOnly, link, several), list, new Gate(toApp),
+                    all.of(link), all, Clock.SYSTEM);
+        };
+        EngineSession session = sessions.apply(engines.link(engines.mainName()));
         Screen screen = opening.screen();
         Terminal terminal = ((TerminalScreen) screen).getTerminal();
         AtomicBoolean stopped = new AtomicBoolean();
@@ -147,7 +150,7 @@ final class TuiLauncher {
             restore.run();
         }, "edm-restore-terminal");
         Runtime.getRuntime().addShutdownHook(hook);
-        TuiApp app = new TuiApp(screen, ctx, control, logs, Path.of(System.getProperty("user.home")));
+        TuiApp app = new TuiApp(screen, session.ctx(), session.control(), session.logs(), Path.of(System.getProperty("user.home")));
         appRef[0] = app;
         UnattendedResults unattended = new UnattendedResults(config.resolve(config.deploy.stateDir));
         Operator operator = Operator.current(System.getenv());
@@ -162,73 +165,16 @@ final class TuiLauncher {
                 app.quitWhenIdle();
             }
         });
-        app.useAlerts(alerting);
-        app.useChecklists(checklists);
-        if (!config.readOnly) {
-            WorkflowActions workflows = new WorkflowActions(config, gateway, alerting.timelineModel(), checklists);
-            control.useSwarmRestart(workflows::restartIfSwarm);
-            app.controller().useWorkflows(workflows);
-        }
-        app.controller().useRecovery(new RecoveryActions(config, gateway, alerting.timelineModel()));
+        session.wire(app);
+        app.state().hosts.current = session.name();
         terminal.addResizeListener((t, size) -> app.post(new UiEvent.Resized()));
-        boolean local = endpoint.startsWith("unix://");
-        CountDownLatch startRest = new CountDownLatch(1);
-        try (DriftFeed drift = DriftFeed.of(config, r -> app.post(new UiEvent.Drift(r)));
-             ContainerMonitor containers = new ContainerMonitor(gateway, config.containerNames(),
-                seconds(config.refresh.statsSeconds), seconds(config.refresh.relistSeconds), local, Clock.SYSTEM,
-                monitored -> {
-                    // Until the monitor has listed, the screen and the container probes both judge the first list.
-                    ContainersSnapshot s = first.merge(monitored);
-                    app.post(new UiEvent.Containers(s));
-                    drift.offer(s);
-                    alerting.monitor().onContainers(s);
-                    if (monitored.listedAt() != null) {
-                        startRest.countDown();
-                    }
-                });
-             HostMonitor host = new HostMonitor(config.projectPath(), seconds(config.refresh.hostSeconds),
-                     s -> {
-                         app.post(new UiEvent.Host(s));
-                         alerting.monitor().onHost(s);
-                     }, reason -> { });
-             Alerting closeAlerting = alerting;
-             Backups backups = new Backups(config, gateway, Clock.SYSTEM, app::post, alerting.monitor(),
-                     alerting.timelineModel());
-             SecurityFeed security = new SecurityFeed(config, gateway, app::post)) {
-            app.useBackups(backups);
-            app.useSecurity(security);
-            backups.track(app.inFlight());
-            control.attach(containers);
-            containers.watchSwarm(view -> app.post(new UiEvent.Swarm(view)));
-            containers.onEvent(e -> {
-                alerting.timelineModel().dockerEvent(e);
-                if ("oom".equals(e.action())) {
-                    alerting.monitor().containerProbes().oomKilled(e.containerName());
-                }
-            });
-            // The first list goes to the screen before the monitor (docker-java's start-up, the event stream,
-            // the inspects) starts; host metrics (OSHI's start-up), health probes and log files follow once
-            // the monitor's own list is on screen (or after a second and a half), so they do not compete
-            // with it for the CPU.
-            first.then(s -> app.post(new UiEvent.Containers(s)), containers::start);
-            Thread later = new Thread(() -> {
-                try {
-                    startRest.await(1500, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                try {
-                    host.start();
-                    alerting.monitor().useLogs(new LogHealth(logs, config, Clock.SYSTEM).start());
-                    alerting.start();
-                    backups.start();
-                    app.post(new UiEvent.OpenDefaultLogs());
-                } catch (RejectedExecutionException e) {
-                    // The console ended before the rest had started: nothing left to start.
-                }
-            }, "edm-start-rest");
-            later.setDaemon(true);
-            later.start();
+        Duration pollEvery = EngineSession.seconds(Math.max(config.refresh.relistSeconds, MIN_HOSTS_POLL_SECONDS));
+        EngineSwitcher switcher = new EngineSwitcher(engines, sessions, all, app, session, pollEvery, Clock.SYSTEM);
+        app.state().hosts.pollEvery = pollEvery;
+        app.useHosts(switcher);
+        try (switcher) {
+            session.start(app.inFlight());
+            switcher.start();
             // The monitors connect to the engine while the terminal switches to the full screen.
             try {
                 screen.startScreen();
@@ -236,6 +182,8 @@ final class TuiLauncher {
             } finally {
                 // Before the monitors and the backup thread close: a bug that ended the UI loop must not cut a deploy.
                 awaitWork(app);
+                switcher.current().close();
+                all.close();
             }
             return signal.get() == null ? 0 : TerminalSignals.exitCode(signal.get());
         } catch (InterruptedException e) {
@@ -251,6 +199,9 @@ final class TuiLauncher {
         }
     }
 
+    /** The hosts poller's beat at the fastest: the other engines are asked at the relist beat or slower. */
+    static final double MIN_HOSTS_POLL_SECONDS = 30;
+
     /** Waits (bounded) for the changes this console started; the terminal may be gone meanwhile. */
     private static void awaitWork(TuiApp app) {
         try {
@@ -261,10 +212,6 @@ final class TuiLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Duration seconds(double s) {
-        return Duration.ofMillis(Math.max(100, Math.round(s * 1000)));
     }
 
     /**

@@ -3,6 +3,7 @@ package edm.console.docker;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
 import edm.console.core.EngineEvent;
+import edm.console.core.EngineInfo;
 import edm.console.core.ImageMetadata;
 import edm.console.core.NaturalOrder;
 import java.io.Closeable;
@@ -87,6 +88,11 @@ public final class ContainerGateway implements AutoCloseable {
     /** API and engine version; throws when the engine does not answer. */
     public EngineVersion version() {
         return reads().version();
+    }
+
+    /** What the engine says of its host: name, memory, CPUs (GET /info); throws when it does not answer. */
+    public EngineInfo info() {
+        return reads().info();
     }
 
     /** Every container, images by name where the engine lists an id. */

@@ -7,12 +7,14 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
 import edm.console.core.EngineEvent;
+import edm.console.core.EngineInfo;
 import edm.console.core.HealthStatus;
 import edm.console.core.ImageRef;
 import java.io.Closeable;
@@ -64,6 +66,13 @@ final class DockerJavaReads implements EngineReads {
     public ContainerGateway.EngineVersion version() {
         Version v = call("version", () -> ops.requests().versionCmd().exec());
         return new ContainerGateway.EngineVersion(v.getApiVersion(), v.getVersion());
+    }
+
+    @Override
+    public EngineInfo info() {
+        Info i = call("info", () -> ops.requests().infoCmd().exec());
+        return new EngineInfo(i.getName(), i.getMemTotal() == null ? -1 : i.getMemTotal(),
+                i.getNCPU() == null ? -1 : i.getNCPU(), i.getServerVersion(), i.getOperatingSystem());
     }
 
     @Override

@@ -3,6 +3,7 @@ package edm.console.docker;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
 import edm.console.core.EngineEvent;
+import edm.console.core.EngineInfo;
 import edm.console.core.ImageMetadata;
 import java.io.Closeable;
 import java.time.Instant;
@@ -20,6 +21,9 @@ interface EngineReads {
     void ping();
 
     ContainerGateway.EngineVersion version();
+
+    /** What the engine says of its host (GET /info). */
+    EngineInfo info();
 
     /** All containers, images shown by name where the engine lists an id. */
     List<ContainerInfo> listContainers();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainerInfo;
 import edm.console.core.EngineEvent;
+import edm.console.core.EngineInfo;
 import edm.console.core.ImageMetadata;
 import edm.console.core.ImageRef;
 import java.io.Closeable;
@@ -83,6 +84,15 @@ final class LeanEngine implements EngineReads {
     public ContainerGateway.EngineVersion version() {
         Map<?, ?> v = getObject("version", "/version");
         return new ContainerGateway.EngineVersion(EngineJson.str(v, "ApiVersion"), EngineJson.str(v, "Version"));
+    }
+
+    @Override
+    public EngineInfo info() {
+        Map<?, ?> i = getObject("info", "/info");
+        Long mem = EngineJson.num(i, "MemTotal");
+        Long cpus = EngineJson.num(i, "NCPU");
+        return new EngineInfo(EngineJson.str(i, "Name"), mem == null ? -1 : mem, cpus == null ? -1 : cpus.intValue(),
+                EngineJson.str(i, "ServerVersion"), EngineJson.str(i, "OperatingSystem"));
     }
 
     @Override

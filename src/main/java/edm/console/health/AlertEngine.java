@@ -29,8 +29,15 @@ public final class AlertEngine {
     private final Clock clock;
     private final Consumer<Alert> onChange;
     private final Map<String, Alert> alerts = new LinkedHashMap<>();
+    private final String host;
 
     public AlertEngine(List<AlertRule> rules, Clock clock, Consumer<Alert> onChange) {
+        this(rules, clock, onChange, "");
+    }
+
+    /** Alerts tagged with the engine they are about ({@link Alert#host}). */
+    public AlertEngine(List<AlertRule> rules, Clock clock, Consumer<Alert> onChange, String host) {
+        this.host = host == null ? "" : host;
         this.rules = List.copyOf(rules);
         this.clock = clock;
         this.onChange = onChange;
@@ -48,12 +55,12 @@ public final class AlertEngine {
         Set<String> breached = new HashSet<>();
         for (AlertRule rule : rules) {
             for (AlertRule.Breach b : rule.evaluate(results)) {
-                String key = rule.id() + "|" + b.subject();
+                String key = Alert.keyOf(host, rule.id(), b.subject());
                 breached.add(key);
                 Alert a = alerts.get(key);
                 if (a == null || a.state() == AlertState.RESOLVED) {
                     a = new Alert(rule.id(), b.subject(), rule.severity(), AlertState.PENDING, b.message(), now, null, null,
-                            null, null, null);
+                            null, null, null, host);
                 } else {
                     a = a.with(a.state(), b.message(), a.firedAt(), null);
                 }

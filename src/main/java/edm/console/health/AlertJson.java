@@ -31,6 +31,10 @@ public final class AlertJson {
             g.writeStartObject();
             g.writeStringField("source", "edm-console");
             g.writeStringField("host", HOST);
+            if (!a.host().isEmpty()) {
+                // The engine the alert is about, by its configured name, when the console watches several.
+                g.writeStringField("engine", a.host());
+            }
             g.writeStringField("rule", a.ruleId());
             g.writeStringField("subject", Secrets.maskUrlPasswords(a.subject()));
             g.writeStringField("severity", a.severity().name().toLowerCase(Locale.ROOT));

@@ -28,7 +28,7 @@ enum Batch {
         if (e instanceof UiEvent.Resized) {
             return RESIZED;
         }
-        if (e instanceof UiEvent.Containers || e instanceof UiEvent.Host || e instanceof UiEvent.Health
+        if (e instanceof UiEvent.Containers || e instanceof UiEvent.Host || e instanceof UiEvent.Hosts || e instanceof UiEvent.Health
                 || e instanceof UiEvent.LogsChanged || e instanceof UiEvent.Backups || e instanceof UiEvent.BackupProgress
                 || e instanceof UiEvent.GuidedLine || e instanceof UiEvent.Security || e instanceof UiEvent.SecurityChecking) {
             return DATA;

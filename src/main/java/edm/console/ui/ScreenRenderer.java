@@ -93,6 +93,7 @@ public final class ScreenRenderer {
             case HELP -> drawHelp(body, s);
             case EVENTS -> HealthView.drawEvents(body, s, ctx, events.get());
             case CHECKLIST -> ChecklistView.draw(body, s.checklist, checklists.get(), ctx.messages());
+            case HOSTS -> HostsView.draw(body, s, ctx, now);
             case DASHBOARD -> drawPanels(full, s, layout, now);
         }
         int banner = bannerRows(s, full.width(), full.height());
@@ -148,6 +149,7 @@ public final class ScreenRenderer {
             case HELP -> Scope.HELP;
             case EVENTS -> Scope.EVENTS;
             case CHECKLIST -> s.checklist.run == null ? Scope.CHECKLISTS : Scope.CHECKLIST;
+            case HOSTS -> Scope.HOSTS;
             case DASHBOARD -> switch (s.panel) {
                 case CONTAINERS -> Scope.CONTAINERS;
                 case LOGS -> Scope.LOGS;
@@ -353,7 +355,9 @@ public final class ScreenRenderer {
             right -= Cells.width(alarm);
             full.text(right, row, alarm, Style.CRITICAL);
         }
-        int col = full.text(1, row, engine, engineStyle);
+        // With several engines, which one every panel shows comes first: the one thing a switch changes.
+        int col = ctx.engine().isEmpty() ? 1 : full.text(1, row, m.get("status.currentEngine", ctx.engine()) + " ", Style.ACCENT);
+        col = full.text(col, row, engine, engineStyle);
         String config = "  " + m.get("status.config", ctx.configLabel());
         int room = right - col - 1;
         if (room > 4) {

@@ -1,6 +1,5 @@
 package edm.console.ui;
 
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
@@ -14,6 +13,7 @@ import edm.console.ui.render.TerminalPainter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,11 +42,8 @@ public final class TuiApp {
     private static final long DATA_FRAME_GAP_NANOS = 1_000_000_000L / DATA_FRAMES_PER_SECOND;
 
     private final Screen screen;
-    private final TerminalPainter painter;
-    /** The frame being drawn; kept between frames so a tick can redraw the status bar alone. */
-    private CellBuffer frame;
+    private final FrameDrawer drawer;
     private final KeyTrace keyTrace = new KeyTrace(FrameTrace.fromEnvironment());
-    private long lastFrameStart = System.nanoTime() - DATA_FRAME_GAP_NANOS;
     /**
      * How long a data snapshot waits for the ones that follow it: an idle console drew two frames where one
      * shows the same (Host, then Health 1-20 ms later; Containers, then Health), half its frames.
@@ -56,9 +53,12 @@ public final class TuiApp {
     static final long START_WAIT_MILLIS = 150;
     /** When the pending data frame is drawn. */
     private long dataDueAt;
-    private final UiState state = new UiState();
-    private final ScreenRenderer renderer;
-    private final TuiController controller;
+    // Rebuilt when the operator switches engine (the UI thread only): the panels start afresh on the other engine.
+    private UiState state = new UiState();
+    private ScreenRenderer renderer;
+    private TuiController controller;
+    private final Path exportDir;
+    private HostsControl hosts = HostsControl.NONE;
     private final BlockingQueue<UiEvent> queue = new LinkedBlockingQueue<>();
     private final ExecutorService actions = Executors.newFixedThreadPool(2, Threads.daemon("edm-action"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Threads.daemon("edm-tick"));
@@ -83,11 +83,53 @@ public final class TuiApp {
             throw new IllegalArgumentException("TuiApp paints on a TerminalScreen's terminal, not on " + screen.getClass());
         }
         this.screen = screen;
-        this.painter = new TerminalPainter(ts.getTerminal(), ctx.theme());
+        this.drawer = new FrameDrawer(screen, new TerminalPainter(ts.getTerminal(), ctx.theme()), keyTrace,
+                System.nanoTime() - DATA_FRAME_GAP_NANOS);
+        this.exportDir = exportDir;
+        this.inFlight = new InFlightWork(ctx.clock());
+        panels(ctx, control, logs);
+    }
+
+    private void panels(UiContext ctx, ContainerControl control, LogSessions logs) {
         this.renderer = new ScreenRenderer(ctx, logs != null);
         this.controller = new TuiController(state, ctx, control, actions, this::post, logs, exportDir, this::logsChanged);
-        this.inFlight = new InFlightWork(ctx.clock());
         controller.track(inFlight);
+        controller.useHosts(hosts);
+    }
+
+    /** Connects the hosts view (before {@link #run}); it stays connected across switches of engine. */
+    public void useHosts(HostsControl control) {
+        hosts = control;
+        controller.useHosts(control);
+    }
+
+    /**
+     * Rebuilds every panel on another engine (the UI thread, from {@link UiEvent.EngineReady}): the old panels'
+     * log streams close, the state starts afresh but for the panel shown, the zoom and the hosts view, and the
+     * engine's wiring is applied before its monitors start. Refused (and the engine abandoned) when a change this
+     * console started runs after all: a switch never cuts one.
+     */
+    void switchEngine(EngineUi e) {
+        List<String> running = inFlight.running();
+        if (!running.isEmpty()) {
+            e.abandon().run();
+            state.hosts.switching = null;
+            controller.flash(e.ctx().messages().get("hosts.switchRefused", e.name(), String.join(", ", running)), Style.WARNING);
+            return;
+        }
+        controller.closeLogs();
+        UiState before = state;
+        state = new UiState();
+        state.panel = before.panel;
+        state.zoomed = before.zoomed;
+        state.hosts.takeOver(before.hosts);
+        state.hosts.current = e.name();
+        state.hosts.switching = null;
+        panels(e.ctx(), e.control(), e.logs());
+        e.wire().accept(this);
+        drawer.forget(); // everything on screen changes: a complete frame
+        e.activate().run();
+        controller.flash(e.ctx().messages().get("hosts.switched", e.name()), Style.OK);
     }
 
     /** The work this console has started and not finished; the launcher waits for it before exiting. */
@@ -220,7 +262,7 @@ public final class TuiApp {
                         // waits a moment for the ones it brings along (a host sample is followed by the health
                         // probes judged on it, a stats round by the container probes): one frame for both.
                         if (!dataPending) {
-                            dataDueAt = Math.max(lastFrameStart + DATA_FRAME_GAP_NANOS, System.nanoTime() + DATA_SETTLE_NANOS);
+                            dataDueAt = Math.max(drawer.lastFrameStart() + DATA_FRAME_GAP_NANOS, System.nanoTime() + DATA_SETTLE_NANOS);
                             dataPending = true;
                         }
                     }
@@ -287,7 +329,7 @@ public final class TuiApp {
             if (e instanceof UiEvent.Key k) {
                 keyTrace.handled(k);
             }
-            controller.handle(e);
+            handle(e);
         } while (!state.quit && (e = queue.poll()) != null);
         return batch;
     }
@@ -320,46 +362,25 @@ public final class TuiApp {
     }
 
     private void drawFrame(boolean complete, String reason) throws IOException {
-        long start = System.nanoTime();
-        lastFrameStart = start;
-        TerminalSize newSize = screen.doResizeIfNecessary();
-        // The screen's size is what its resize listener last heard: asking the terminal would be a round trip.
-        TerminalSize size = screen.getTerminalSize();
-        if (frame == null || frame.width() != size.getColumns() || frame.height() != size.getRows()) {
-            frame = new CellBuffer(size.getColumns(), size.getRows());
-        }
-        // Page keys move by what the containers panel shows.
-        Layout layout = renderer.layoutFor(state, size.getColumns(), size.getRows());
-        Canvas.Rect r = layout.panels().getOrDefault(Panel.CONTAINERS, layout.body());
-        controller.pageSize(Math.max(1, r.height() - 3));
-        Canvas.Rect logs = layout.panels().getOrDefault(Panel.LOGS, layout.body());
-        controller.logsPageSize(Math.max(1, logs.height() - 4));
-        controller.alertsPageSize(Math.max(1, layout.body().height() - 2));
-        renderer.render(frame, state);
-        painter.paint(frame, complete || newSize != null);
-        traced(reason, start);
+        drawer.frame(renderer, controller, state, complete, reason);
     }
 
-    /** The status bar's row alone (the clock); everything else on screen is unchanged. */
     private void drawStatusBar() throws IOException {
-        if (frame == null || screen.doResizeIfNecessary() != null) {
-            drawFrame(true, "resize");
-            return;
-        }
-        long start = System.nanoTime();
-        renderer.renderStatusBar(frame, state);
-        painter.paint(frame, false);
-        traced("tick", start);
+        drawer.statusBar(renderer, controller, state);
     }
 
-    private void traced(String reason, long start) {
-        keyTrace.frameShown(reason, start);
+    private void handle(UiEvent e) {
+        if (e instanceof UiEvent.EngineReady r) {
+            switchEngine(r.engine());
+        } else {
+            controller.handle(e);
+        }
     }
 
     /** Synchronous event handling for screen tests: apply events, then draw. */
     public void apply(UiEvent... events) throws IOException {
         for (UiEvent e : events) {
-            controller.handle(e);
+            handle(e);
         }
         drawFrame(false);
     }
@@ -368,7 +389,7 @@ public final class TuiApp {
     public void drainForTest() throws IOException {
         UiEvent e;
         while ((e = queue.poll()) != null) {
-            controller.handle(e);
+            handle(e);
         }
         drawFrame(false);
     }

@@ -62,10 +62,17 @@ public final class TuiController {
         this.banner = new BannerController(state, ctx, actions, post, changes, this::flash);
         this.changeActions = new ChangeActions(state, ctx, control, post, changes, banner, this::flash);
         this.guided = new GuidedController(state, ctx, actions, post, changes, banner::blocksNewWorkflow, this::flash);
+        this.hosts = new HostsController(state, ctx, changes::inFlight, this::flash);
         connectWalks();
     }
 
     private final GuidedController guided;
+    private final HostsController hosts;
+
+    /** Connects the hosts view (H) to the poller and the switch of engine. */
+    public void useHosts(HostsControl control) {
+        hosts.use(control);
+    }
 
     /** D's checklist gate opens the walk and hears when it ends. */
     private void connectWalks() {
@@ -178,6 +185,8 @@ public final class TuiController {
                 alerts.alertsAction(a.get());
             } else if (scope == Scope.SECURITY && a.isPresent() && SecurityController.ACTIONS.contains(a.get())) {
                 security.action(a.get());
+            } else if (scope == Scope.HOSTS && a.isPresent() && HostsController.ACTIONS.contains(a.get())) {
+                hosts.action(a.get());
             } else if (scope == Scope.EVENTS && a.isPresent() && EVENT_ACTIONS.contains(a.get())) {
                 alerts.eventsAction(a.get());
             } else {
@@ -217,6 +226,10 @@ public final class TuiController {
             security.checking();
         } else if (e instanceof UiEvent.Security r) {
             security.reported(r);
+        } else if (e instanceof UiEvent.Hosts h) {
+            hosts.hosts(h);
+        } else if (e instanceof UiEvent.SwitchFailed f) {
+            hosts.failed(f);
         } else if (e instanceof UiEvent.Host h) {
             state.host = h.snapshot();
         } else if (e instanceof UiEvent.DetailLoaded d) {
@@ -264,7 +277,7 @@ public final class TuiController {
                 state.helpScroll = 0;
             }
             case BACK -> state.view = state.view == UiState.View.DETAIL || state.view == UiState.View.HELP
-                    || state.view == UiState.View.EVENTS
+                    || state.view == UiState.View.EVENTS || state.view == UiState.View.HOSTS
                     ? UiState.View.DASHBOARD : state.view;
             case NEXT_PANEL -> showPanel(state.panel.next());
             case PREVIOUS_PANEL -> showPanel(state.panel.previous());
@@ -285,6 +298,10 @@ public final class TuiController {
                 state.alerts.eventsAtEnd = true;
             }
             case SHOW_LOGS -> showPanel(Panel.LOGS);
+            case SHOW_HOSTS -> hosts.open();
+            case SWITCH_ENGINE -> {
+                // only bound in the hosts view, handled above
+            }
             case OPEN_CHECKLISTS -> checklists.open();
             case NOTE, SKIP -> {
                 // only bound in the checklist walk, handled above

@@ -10,6 +10,7 @@ import edm.console.compose.DriftReport;
 import edm.console.core.ContainerDetail;
 import edm.console.core.ContainersSnapshot;
 import edm.console.swarm.SwarmView;
+import edm.console.core.EngineSummary;
 import edm.console.core.HealthSnapshot;
 import edm.console.core.HostSnapshot;
 import edm.console.core.UnattendedResult;
@@ -74,6 +75,21 @@ public sealed interface UiEvent {
 
     /** A run of the security rules ended: its report, or (report null) why they could not run. */
     record Security(SecurityReport report, String error) implements UiEvent {
+    }
+
+    /** The hosts view's rows: one per engine, from its latest poll. */
+    record Hosts(List<EngineSummary> rows) implements UiEvent {
+        public Hosts {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** The engine the operator chose is connected and wired: the panels are rebuilt on it (the UI thread). */
+    record EngineReady(EngineUi engine) implements UiEvent {
+    }
+
+    /** The switch to this engine could not be made: why, in one line. */
+    record SwitchFailed(String engine, String why) implements UiEvent {
     }
 
     record Host(HostSnapshot snapshot) implements UiEvent {

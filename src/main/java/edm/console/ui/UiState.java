@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * so a re-sorted list does not move the cursor to another container.
  */
 public final class UiState {
-    public enum View { DASHBOARD, DETAIL, HELP, EVENTS, CHECKLIST }
+    public enum View { DASHBOARD, DETAIL, HELP, EVENTS, CHECKLIST, HOSTS }
 
     public ContainersSnapshot containers;
     /** The swarm as last read (services and tasks on a manager; {@link SwarmView#NONE} elsewhere). */
@@ -48,6 +48,8 @@ public final class UiState {
     public final AlertsState alerts = new AlertsState();
     public final ChecklistState checklist = new ChecklistState();
     public final SecurityState security = new SecurityState();
+    /** The hosts view (H): every engine, the current one marked. */
+    public final HostsState hosts = new HostsState();
     /** The guided deploy / rollback dialog (D, B), or null. */
     public GuidedState guided;
     /**

@@ -39,6 +39,17 @@ class AlertJsonTest {
         assertEquals("li.wei", n.get("acknowledgedBy").asText());
         assertEquals("", n.get("ackNote").asText());
         assertTrue(n.get("subject").asText().startsWith("https://ops:"), n.get("subject").asText());
+        assertFalse(n.has("engine"), "one engine: no engine field");
+    }
+
+    /** With several engines, the alert names the engine it is about, by its configured name. */
+    @Test
+    void anAlertOfOneOfSeveralEnginesNamesIt() throws Exception {
+        Alert a = new Alert("service-down", "edm-backend-prod", Severity.CRITICAL, AlertState.FIRING, "down", T, T, null, null,
+                null, null, "staging");
+        JsonNode n = new ObjectMapper().readTree(AlertJson.line(a));
+        assertEquals("staging", n.get("engine").asText());
+        assertEquals("staging|service-down|edm-backend-prod", a.key(), "the same container on two engines: two alerts");
     }
 
     @Test

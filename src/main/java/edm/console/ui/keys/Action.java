@@ -18,5 +18,7 @@ public enum Action {
     /** The banner: resume or roll back the workflow a crash left unfinished; dismiss what finished while away. */
     RESUME_WORKFLOW, ROLL_BACK_WORKFLOW, DISMISS_BANNER,
     /** The Security panel: show it, run the rules again now. */
-    SHOW_SECURITY, CHECK_SECURITY
+    SHOW_SECURITY, CHECK_SECURITY,
+    /** The hosts view: show it, switch every panel to the selected engine. */
+    SHOW_HOSTS, SWITCH_ENGINE
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Where a binding applies. Bindings of the active scope win over GLOBAL ones. */
 public enum Scope {
-    GLOBAL, CONTAINERS, DETAIL, LOGS, SEARCH, SOURCES, ALERTS, BACKUPS, SECURITY, EVENTS, CHECKLISTS, CHECKLIST, PROMPT, HELP, DIALOG,
+    GLOBAL, CONTAINERS, DETAIL, LOGS, SEARCH, SOURCES, ALERTS, BACKUPS, SECURITY, EVENTS, HOSTS, CHECKLISTS, CHECKLIST, PROMPT, HELP, DIALOG,
     /** The start-up banner (an unfinished workflow, results from while the terminal was away): while it shows. */
     BANNER,
     /** The guided deploy and rollback: the tag picker (typing goes to its line), the release picker, the checklist

@@ -45,7 +45,8 @@ public final class AlertLines {
             Style rowStyle = i == selected ? Style.SELECTED : st;
             line.add(StyledText.of(Cells.fit(state, 8) + " ", rowStyle));
             line.add(StyledText.of(Cells.fit(lasted, 8) + " ", i == selected ? Style.SELECTED : Style.NORMAL));
-            line.add(StyledText.of(a.message(), i == selected ? Style.SELECTED : Style.NORMAL));
+            String tag = a.host().isEmpty() ? "" : "[" + a.host() + "] ";
+            line.add(StyledText.of(tag + a.message(), i == selected ? Style.SELECTED : Style.NORMAL));
             if (a.acknowledged()) {
                 line.add(StyledText.of("  " + m.get("alerts.acked", a.acknowledgedBy(), a.ackNote() == null ? "" : a.ackNote()),
                         Style.MUTED));
