@@ -123,7 +123,8 @@ class OperatorPathE2EIT {
             List<String> bad = new ArrayList<>();
             for (JsonNode p : report.get("probes")) {
                 boolean ok = p.get("status").asText().equals("ok");
-                if (HOST_KINDS.contains(p.get("kind").asText())) {
+                // This machine's own load, memory, disk and sshd settings are not the sandbox stack's.
+                if (HOST_KINDS.contains(p.get("kind").asText()) || p.path("id").asText().startsWith("security.ssh.")) {
                     hostOk &= ok;
                 } else if (!ok) {
                     bad.add(p.toString());
@@ -134,7 +135,7 @@ class OperatorPathE2EIT {
             if (hostOk) {
                 assertEquals(0, exit, report.toString());
             } else {
-                System.out.println("[e2e] this machine's own load/memory/disk probes are not OK, so check exits " + exit);
+                System.out.println("[e2e] this machine's own load/memory/disk/sshd probes are not OK, so check exits " + exit);
             }
         }
     }
