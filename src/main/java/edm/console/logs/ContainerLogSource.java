@@ -2,8 +2,6 @@ package edm.console.logs;
 
 import edm.console.core.Clock;
 import edm.console.i18n.Messages;
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,7 +43,7 @@ public final class ContainerLogSource implements LogSource {
     private final int maxLineChars;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile boolean closed;
-    private volatile Closeable stream;
+    private final OpenStream stream = new OpenStream();
     private Thread thread;
     private volatile Instant lastSeen;
     private final CatchUp catchUp = new CatchUp();
@@ -212,7 +210,7 @@ public final class ContainerLogSource implements LogSource {
         AtomicBoolean behind = new AtomicBoolean();
         Object lock = new Object();
         try {
-            stream = api.stream(c.id(), since, tail, follow, new ContainerLogApi.ChunkHandler() {
+            stream.use(api.stream(c.id(), since, tail, follow, new ContainerLogApi.ChunkHandler() {
                 @Override
                 public void chunk(boolean stderr, byte[] data, int offset, int length) {
                     synchronized (lock) {
@@ -233,7 +231,7 @@ public final class ContainerLogSource implements LogSource {
                 public void end(Throwable error) {
                     done.countDown();
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             deliver.accept(own(LogLine.Origin.NOTICE, Messages.t("logs.notice.engine", e.getMessage())));
             Thread.sleep(POLL.toMillis());
@@ -245,7 +243,7 @@ public final class ContainerLogSource implements LogSource {
         while (!closed && !done.await(200, TimeUnit.MILLISECONDS)) {
             // waiting for the stream to end, to fall behind, or for close()
         }
-        closeStream();
+        stream.close();
         synchronized (lock) {
             out.sanitizer.flush();
             err.sanitizer.flush();
@@ -325,18 +323,6 @@ public final class ContainerLogSource implements LogSource {
         return new LogLine(name, origin, lastSeen != null ? lastSeen : clock.now(), text, LogLevel.NONE);
     }
 
-    private void closeStream() {
-        Closeable s = stream;
-        stream = null;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // The stream is being abandoned anyway.
-            }
-        }
-    }
-
     @Override
     public void awaitEnd() throws InterruptedException {
         ended.await();
@@ -345,7 +331,7 @@ public final class ContainerLogSource implements LogSource {
     @Override
     public void close() {
         closed = true;
-        closeStream();
+        stream.close();
         if (thread != null) {
             thread.interrupt();
         }

@@ -2,8 +2,6 @@ package edm.console.logs;
 
 import edm.console.core.Clock;
 import edm.console.i18n.Messages;
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,7 +37,7 @@ public final class ServiceLogSource implements LogSource {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Map<String, LineClassifier> classifiers = new HashMap<>();
     private volatile boolean closed;
-    private volatile Closeable stream;
+    private final OpenStream stream = new OpenStream();
     private volatile FollowStatus.Link link = FollowStatus.Link.CONNECTING;
     private volatile Instant newest;
     private volatile String lastNotice;
@@ -142,7 +140,7 @@ public final class ServiceLogSource implements LogSource {
         CountDownLatch done = new CountDownLatch(1);
         AtomicBoolean opened = new AtomicBoolean();
         try {
-            stream = api.stream(service, since, tail, follow, () -> {
+            stream.use(api.stream(service, since, tail, follow, () -> {
                 opened.set(true);
                 if (follow && !closed) {
                     link = FollowStatus.Link.CONNECTED;
@@ -162,7 +160,7 @@ public final class ServiceLogSource implements LogSource {
                     }
                     done.countDown();
                 }
-            });
+            }));
         } catch (RuntimeException e) {
             notice(deliver, Messages.t("logs.notice.engine", e.getMessage()));
             return false;
@@ -173,7 +171,7 @@ public final class ServiceLogSource implements LogSource {
         if (follow && !closed) {
             link = FollowStatus.Link.RECONNECTING;
         }
-        closeStream();
+        stream.close();
         synchronized (lock) {
             out.flush();
             err.flush();
@@ -211,18 +209,6 @@ public final class ServiceLogSource implements LogSource {
         return new LogLine(service, origin, newest != null ? newest : clock.now(), text, LogLevel.NONE);
     }
 
-    private void closeStream() {
-        Closeable s = stream;
-        stream = null;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // The stream is being abandoned anyway.
-            }
-        }
-    }
-
     @Override
     public void awaitEnd() throws InterruptedException {
         ended.await();
@@ -231,7 +217,7 @@ public final class ServiceLogSource implements LogSource {
     @Override
     public void close() {
         closed = true;
-        closeStream();
+        stream.close();
         if (thread != null) {
             thread.interrupt();
         }
